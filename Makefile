@@ -1,0 +1,109 @@
+# safar: build, test, install. GNU make; dependencies from Debian (make deps).
+
+PREFIX   ?= /usr/local
+DATADIR  ?= $(PREFIX)/share/safar
+VERSION  := 0.1.0
+
+CC       ?= cc
+PKGS     := yaml-0.1 libcmark
+CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -DSAFAR_VERSION='"$(VERSION)"'
+WARN     := -std=c11 -Wall -Wextra -Wpedantic -Werror
+CFLAGS   ?= -O2 -g
+LIBS     := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
+PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
+SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+# The folders are the pipeline: load -> resolve -> render, check beside it.
+LIB_SRC  := $(wildcard src/util/*.c src/load/*.c src/resolve/*.c src/render/*.c src/check/*.c)
+CLI_SRC  := $(wildcard src/cli/*.c)
+UNIT_SRC := $(wildcard tests/unit/*.c)
+HDRS     := $(wildcard include/safar/*.h src/*/*.h)
+
+# Two builds from one source: plain (B=build) and sanitized (B=build/san).
+define objs
+$(patsubst %.c,$(1)/%.o,$(2))
+endef
+
+all: safar
+
+safar: build/safar
+	cp build/safar $@
+
+build/%.o: %.c $(HDRS) build/datadir
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CPPFLAGS) -DSAFAR_DATADIR='"$(DATADIR)"' $(PKGCFLAGS) $(CFLAGS) -c $< -o $@
+
+build/san/%.o: %.c $(HDRS) build/datadir
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CPPFLAGS) -DSAFAR_DATADIR='"$(DATADIR)"' $(PKGCFLAGS) -O1 -g $(SAN) -c $< -o $@
+
+# The data directory is compiled in; rebuild when PREFIX changes.
+build/datadir: FORCE
+	@mkdir -p build
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+
+build/safar: $(call objs,build,$(LIB_SRC) $(CLI_SRC))
+	$(CC) $(CFLAGS) $^ $(LIBS) -o $@
+
+build/san/safar: $(call objs,build/san,$(LIB_SRC) $(CLI_SRC))
+	$(CC) $(SAN) $^ $(LIBS) -o $@
+
+build/unit: $(call objs,build,$(LIB_SRC) $(UNIT_SRC))
+	$(CC) $(CFLAGS) $^ $(LIBS) $(CHECK_LIBS) -o $@
+
+build/san/unit: $(call objs,build/san,$(LIB_SRC) $(UNIT_SRC))
+	$(CC) $(SAN) $^ $(LIBS) $(CHECK_LIBS) -o $@
+
+# --- tests -------------------------------------------------------------------
+# Unit tests (Check), golden diagnostics, CLI tests: once on the plain build,
+# once under ASan+UBSan, then the golden cases under valgrind.
+check: build/safar build/unit build/san/safar build/san/unit
+	@echo '== unit (plain)'
+	@CK_FORK=no build/unit
+	@echo '== unit (asan+ubsan)'
+	@build/san/unit
+	@echo '== golden (plain)'
+	@sh tests/run-golden.sh build/safar
+	@echo '== golden (asan+ubsan)'
+	@sh tests/run-golden.sh build/san/safar
+	@echo '== cli (plain)'
+	@sh tests/cli/run.sh build/safar
+	@echo '== cli (asan+ubsan)'
+	@sh tests/cli/run.sh build/san/safar
+	@echo '== golden (valgrind)'
+	@SAFAR_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect' \
+		sh tests/run-golden.sh build/safar
+	@echo 'all test suites passed'
+
+# --- set-up ------------------------------------------------------------------
+DEB_PKGS := build-essential pkg-config libyaml-dev libcmark-dev libxlsxwriter-dev check \
+	valgrind python3
+
+deps:
+	@missing=$$(for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing:" $$missing; \
+		SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	else echo "dependencies: all installed"; fi
+
+demo: deps
+	$(MAKE) safar
+	./safar check
+	./safar list corridors
+
+install: safar
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(DATADIR)
+	install -m 755 safar $(DESTDIR)$(PREFIX)/bin/safar
+	install -m 644 docs/safar.1 $(DESTDIR)$(PREFIX)/share/man/man1/safar.1
+	cp -R corridors content $(DESTDIR)$(DATADIR)/
+	for f in safar.yaml rules.yaml; do [ ! -f $$f ] || install -m 644 $$f $(DESTDIR)$(DATADIR)/; done
+	[ ! -d i18n ] || cp -R i18n $(DESTDIR)$(DATADIR)/
+
+clean:
+	rm -rf build safar
+
+FORCE:
+.PHONY: all check deps demo install clean FORCE

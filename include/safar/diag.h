@@ -1,0 +1,105 @@
+/* diag.h: the catalogue of diagnostic codes, and the sink they are emitted to. */
+#ifndef SAFAR_DIAG_H
+#define SAFAR_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef enum sf_severity {
+	SF_WARNING = 1,
+	SF_ERROR = 2,
+	SF_SYSTEM = 3, /* I/O or system failure: exit status 3 */
+} sf_severity;
+
+/* The whole catalogue, most severe first (as mandoc orders its own). Each
+ * row: enum tail, severity, code printed in brackets, what it means (for
+ * docs/diagnostics.md, which a test keeps in step with this table). */
+#define SF_DIAG_CATALOGUE(X) \
+	X(IO, SF_SYSTEM, "io", "a file or directory cannot be read") \
+	X(ENCODING, SF_ERROR, "encoding", "a file is not valid UTF-8") \
+	X(FILE_NAME, SF_ERROR, "file-name", "a file name is not valid UTF-8") \
+	X(FILE_SIZE, SF_ERROR, "file-size", "a file is larger than 1 MiB") \
+	X(SYMLINK_LOOP, SF_ERROR, "symlink-loop", "a directory link leads back into itself") \
+	X(EMPTY_FILE, SF_ERROR, "empty-file", "a file holds nothing") \
+	X(FRONT_MATTER, SF_ERROR, "front-matter", "a module does not start with a --- front matter block") \
+	X(FRONT_MATTER_OPEN, SF_ERROR, "front-matter-open", "a module's front matter is never closed") \
+	X(YAML_SYNTAX, SF_ERROR, "yaml-syntax", "the YAML cannot be parsed") \
+	X(YAML_TAB, SF_ERROR, "yaml-tab", "a tab indents YAML") \
+	X(YAML_ALIAS, SF_ERROR, "yaml-alias", "YAML anchors and aliases are not accepted") \
+	X(YAML_TAG, SF_ERROR, "yaml-tag", "explicit YAML tags are not accepted") \
+	X(DUPLICATE_KEY, SF_ERROR, "duplicate-key", "a mapping names the same key twice") \
+	X(UNKNOWN_KEY, SF_ERROR, "unknown-key", "a key the format does not define") \
+	X(MISSING_KEY, SF_ERROR, "missing-key", "a required key is absent") \
+	X(WRONG_TYPE, SF_ERROR, "wrong-type", "a value of the wrong YAML type") \
+	X(BAD_VALUE, SF_ERROR, "bad-value", "a value outside its allowed set") \
+	X(BAD_DATE, SF_ERROR, "bad-date", "not a real YYYY-MM-DD date") \
+	X(BAD_ID, SF_ERROR, "bad-id", "an id or name that is not kebab-case") \
+	X(BAD_NUMBER, SF_ERROR, "bad-number", "a number that is not an integer in range") \
+	X(ID_MISMATCH, SF_ERROR, "id-mismatch", "a corridor id differs from its file name") \
+	X(DUPLICATE_ID, SF_ERROR, "duplicate-id", "two corridors share an id") \
+	X(BAD_COUNTRY, SF_ERROR, "bad-country", "not an ISO 3166-1 alpha-2 country code") \
+	X(UNDECLARED_LANGUAGE, SF_ERROR, "undeclared-language", "a language not in safar.yaml languages") \
+	X(UNDECLARED_SECTOR, SF_ERROR, "undeclared-sector", "a sector not in safar.yaml sectors") \
+	X(UNDECLARED_AUDIENCE, SF_ERROR, "undeclared-audience", "an audience not in safar.yaml audiences") \
+	X(IGNORED_FILE, SF_WARNING, "ignored-file", "a file safar does not read where it expects content") \
+	X(EMPTY_BODY, SF_WARNING, "empty-body", "a module has no Markdown body")
+
+typedef enum sf_dcode {
+#define SF_X(name, sev, code, what) SF_D_##name,
+	SF_DIAG_CATALOGUE(SF_X)
+#undef SF_X
+	SF_D_COUNT
+} sf_dcode;
+
+typedef struct sf_loc {
+	const char *path; /* as shown to the user; NULL: no file */
+	int line, col;    /* 1-based; 0: unknown (col counts code points) */
+} sf_loc;
+
+typedef struct sf_diag {
+	sf_dcode code;
+	sf_severity sev;
+	sf_loc loc;
+	char *msg;
+	size_t seq; /* emission order: the last sort key, for stable output */
+} sf_diag;
+
+const char *sf_dcode_name(sf_dcode c);
+const char *sf_dcode_what(sf_dcode c);
+sf_severity sf_dcode_severity(sf_dcode c);
+const char *sf_severity_name(sf_severity s);
+
+/* Ownership: the sink owns its diagnostics and its copies of the source
+ * texts registered with sf_sink_source. It is safe to emit to from several
+ * threads at once. */
+typedef struct sf_sink sf_sink;
+
+sf_sink *sf_sink_new(void);
+void sf_sink_free(sf_sink *s);
+
+void sf_emit(sf_sink *s, sf_dcode code, sf_loc loc, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+
+/* Remembers the text of path so a diagnostic can quote its line. The text
+ * is borrowed: it must outlive the sink's last print. */
+void sf_sink_source(sf_sink *s, const char *path, const char *text, size_t len);
+
+/* Orders by file, line, column, then emission. */
+void sf_sink_sort(sf_sink *s);
+size_t sf_sink_count(const sf_sink *s);
+const sf_diag *sf_sink_get(const sf_sink *s, size_t i);
+size_t sf_sink_count_sev(const sf_sink *s, sf_severity sev);
+/* The worst severity seen, 0 when none. */
+int sf_sink_worst(const sf_sink *s);
+
+typedef struct sf_print_opts {
+	int quote; /* quote the source line with a caret */
+	int color; /* ANSI colours */
+} sf_print_opts;
+
+void sf_diag_print(const sf_sink *s, const sf_diag *d, FILE *out, sf_print_opts o);
+
+#endif

@@ -1,0 +1,26 @@
+/* fsio.h: reading a file whole, and writing one atomically. */
+#ifndef SAFAR_FSIO_H
+#define SAFAR_FSIO_H
+
+#include <stddef.h>
+
+#include "safar/arena.h"
+
+enum sf_read_status { SF_READ_OK, SF_READ_TOO_BIG, SF_READ_ERROR };
+
+/* Reads path into arena memory (NUL-terminated) when it is at most max
+ * bytes. On SF_READ_ERROR, *err holds errno. */
+int sf_read_file(sf_arena *a, const char *path, size_t max, char **data, size_t *len,
+		 int *err);
+
+/* Writes data to a temporary file beside path, then renames it over path,
+ * so a reader never sees half a file. Returns 0, or -1 with errno set. */
+int sf_write_atomic(const char *path, const char *data, size_t len);
+
+/* mkdir -p; returns 0, or -1 with errno set. */
+int sf_mkdirs(const char *path);
+
+/* "dir/rel", or rel alone when dir is "." */
+char *sf_path_join(sf_arena *a, const char *dir, const char *rel);
+
+#endif

@@ -1,0 +1,22 @@
+/* load.h: reading a content root from disk into the model. */
+#ifndef SAFAR_LOAD_H
+#define SAFAR_LOAD_H
+
+#include "safar/arena.h"
+#include "safar/diag.h"
+#include "safar/model.h"
+
+/* Picks the content root: dir when given; else "." when it holds safar.yaml
+ * or corridors/; else the bundled content under the data directory. */
+const char *sf_find_root(const char *dir);
+
+/* Loads the root at dir into *root. Every problem found is emitted to sink
+ * and loading goes on, so one run reports them all. Returns 0, or -1 when the
+ * root itself cannot be read (also emitted). Each file is read once; each
+ * module body is parsed once. */
+int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root);
+
+/* Largest file safar reads. */
+#define SF_MAX_FILE ((size_t)1 << 20)
+
+#endif

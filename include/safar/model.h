@@ -1,0 +1,148 @@
+/* model.h: the loaded content root: settings, corridors, modules, rules. */
+#ifndef SAFAR_MODEL_H
+#define SAFAR_MODEL_H
+
+#include <stddef.h>
+
+#include "safar/diag.h"
+
+/* Ownership: every string, array and struct here lives in the arena the
+ * loader was given, and so does each module's parsed cmark tree (freed by an
+ * arena cleanup). Nothing in the model is freed on its own; nothing in it
+ * refers to libyaml. */
+
+struct cmark_node;
+
+enum sf_stage { SF_PEO, SF_PDO, SF_PAO, SF_PRO, SF_NSTAGE };
+enum sf_merge { SF_REPLACE, SF_APPEND, SF_PREPEND };
+enum sf_status { SF_STATUS_DRAFT, SF_STATUS_REVIEWED };
+enum sf_side { SF_SIDE_ORIGIN, SF_SIDE_DESTINATION };
+enum sf_when_key {
+	SF_W_CORRIDOR, SF_W_ORIGIN, SF_W_DESTINATION, SF_W_SECTOR, SF_W_AUDIENCE,
+	SF_NWHEN
+};
+
+extern const char *const sf_stage_names[SF_NSTAGE];   /* "PEO" … */
+extern const char *const sf_merge_names[3];           /* "replace" … */
+extern const char *const sf_status_names[2];          /* "draft", "reviewed" */
+extern const char *const sf_side_names[2];            /* "origin", "destination" */
+extern const char *const sf_when_names[SF_NWHEN];     /* "corridor" … */
+extern const int sf_when_weight[SF_NWHEN];            /* 16, 8, 4, 2, 1 */
+
+/* A list of strings, each with where it was written. */
+typedef struct sf_strv {
+	const char **v;
+	sf_loc *loc;
+	size_t n;
+} sf_strv;
+
+/* A value written once, or once per language ({en: …, ru: …}). */
+typedef struct sf_text {
+	const char *plain; /* set when written as one value */
+	sf_loc loc;
+	const char **lang, **val;
+	sf_loc *lang_loc;
+	size_t n;
+} sf_text;
+
+/* Scope of a module or rule: key k is present when present & (1u << k). */
+typedef struct sf_when {
+	unsigned present;
+	sf_strv key[SF_NWHEN];
+	sf_loc loc;
+} sf_when;
+
+typedef struct sf_fact {
+	const char *name;
+	sf_loc loc;
+	sf_text value;
+} sf_fact;
+
+typedef struct sf_contact {
+	const char *name, *url, *phone; /* url, phone: NULL when absent or null */
+	int side;                       /* enum sf_side */
+	sf_strv languages;
+	unsigned stages; /* bit per enum sf_stage; 0: every stage */
+	sf_loc loc, url_loc, phone_loc;
+} sf_contact;
+
+typedef struct sf_corridor {
+	const char *path;
+	sf_loc loc;
+	const char *id, *origin, *destination;
+	sf_loc id_loc, origin_loc, destination_loc;
+	sf_text title;
+	sf_strv languages, sectors, audiences;
+	sf_fact *facts;
+	size_t nfacts;
+	sf_contact *contacts;
+	size_t ncontacts;
+	sf_strv require[SF_NSTAGE];
+} sf_corridor;
+
+typedef struct sf_quiz {
+	const char *q;
+	sf_strv options;
+	int answer; /* 0-based index into options */
+	sf_loc loc;
+} sf_quiz;
+
+typedef struct sf_module {
+	const char *path;
+	sf_loc loc; /* the front matter's first line */
+	const char *id, *title, *lang;
+	sf_loc id_loc, lang_loc;
+	int stage; /* enum sf_stage */
+	sf_when when;
+	int merge;  /* enum sf_merge */
+	int order;
+	int minutes;
+	long review_by; /* days since 1970-01-01; 0: none */
+	const char *review_by_text;
+	sf_loc review_loc;
+	int status; /* enum sf_status */
+	sf_loc status_loc;
+	sf_strv sources;
+	const char *sms; /* NULL: none */
+	sf_loc sms_loc;
+	sf_strv checklist;
+	const char *trainer_notes;
+	sf_quiz *quiz;
+	size_t nquiz;
+	const char *body; /* Markdown after the front matter */
+	size_t body_len;
+	int body_line; /* file line of the body's first line */
+	struct cmark_node *doc; /* the body, parsed once */
+} sf_module;
+
+typedef struct sf_fallback {
+	const char *lang;
+	sf_loc loc;
+	sf_strv chain;
+} sf_fallback;
+
+typedef struct sf_config {
+	const char *path; /* NULL: built-in defaults */
+	sf_strv languages, audiences, sectors;
+	sf_fallback *fallback;
+	size_t nfallback;
+	sf_strv required[SF_NSTAGE];
+	int sms_max_parts;
+	int review_warn_days;
+} sf_config;
+
+typedef struct sf_root {
+	const char *dir;
+	sf_config config;
+	sf_corridor *corridors; /* sorted by id */
+	size_t ncorridors;
+	sf_module *modules; /* sorted by path */
+	size_t nmodules;
+} sf_root;
+
+/* Index of s in names[0..n), or -1. */
+int sf_name_index(const char *const *names, size_t n, const char *s);
+/* 1 when v holds s. */
+int sf_strv_has(const sf_strv *v, const char *s);
+
+#endif

@@ -1,0 +1,146 @@
+/* schema.c: cross-reference checks of the model against safar.yaml and itself. */
+#include <ctype.h>
+#include <string.h>
+
+#include "safar/check.h"
+#include "safar/suggest.h"
+
+static void declared(sf_sink *sink, const sf_strv *decl, const char *val, sf_loc at,
+		     sf_dcode code, const char *what)
+{
+	if (sf_strv_has(decl, val))
+		return;
+	const char *near = sf_suggest(val, decl->v, decl->n);
+	if (near)
+		sf_emit(sink, code, at, "%s '%s' is not declared in safar.yaml; did you mean '%s'?",
+			what, val, near);
+	else
+		sf_emit(sink, code, at, "%s '%s' is not declared in safar.yaml %ss", what, val, what);
+}
+
+static void declared_all(sf_sink *sink, const sf_strv *decl, const sf_strv *vals,
+			 sf_dcode code, const char *what)
+{
+	for (size_t i = 0; i < vals->n; i++)
+		declared(sink, decl, vals->v[i], vals->loc[i], code, what);
+}
+
+static void text_langs(sf_sink *sink, const sf_config *cfg, const sf_text *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		declared(sink, &cfg->languages, t->lang[i], t->lang_loc[i],
+			 SF_D_UNDECLARED_LANGUAGE, "language");
+}
+
+static void country(sf_sink *sink, const char *code, sf_loc at)
+{
+	if (!code || sf_country_valid(code))
+		return;
+	char up[3] = { 0 };
+	if (strlen(code) == 2) {
+		up[0] = (char)toupper((unsigned char)code[0]);
+		up[1] = (char)toupper((unsigned char)code[1]);
+	}
+	/* UK is reserved in ISO 3166-1, not assigned: the code is GB. */
+	if (strcmp(up, "UK") == 0)
+		strcpy(up, "GB");
+	if (up[0] && sf_country_valid(up))
+		sf_emit(sink, SF_D_BAD_COUNTRY, at,
+			"'%s' is not an ISO 3166-1 alpha-2 country code; did you mean '%s'?", code, up);
+	else
+		sf_emit(sink, SF_D_BAD_COUNTRY, at,
+			"'%s' is not an ISO 3166-1 alpha-2 country code (two capital letters, e.g. KG)",
+			code);
+}
+
+static void check_config(const sf_config *cfg, sf_sink *sink)
+{
+	for (size_t i = 0; i < cfg->nfallback; i++) {
+		const sf_fallback *f = &cfg->fallback[i];
+		declared(sink, &cfg->languages, f->lang, f->loc, SF_D_UNDECLARED_LANGUAGE, "language");
+		declared_all(sink, &cfg->languages, &f->chain, SF_D_UNDECLARED_LANGUAGE, "language");
+	}
+}
+
+static const char *file_stem(const char *path, char *buf, size_t n)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t len = strlen(base);
+	if (len > 5 && strcmp(base + len - 5, ".yaml") == 0)
+		len -= 5;
+	if (len >= n)
+		len = n - 1;
+	memcpy(buf, base, len);
+	buf[len] = '\0';
+	return buf;
+}
+
+static void check_corridor(const sf_root *r, size_t idx, sf_sink *sink)
+{
+	const sf_config *cfg = &r->config;
+	const sf_corridor *co = &r->corridors[idx];
+	char stem[256];
+	if (co->id_loc.line && strcmp(co->id, file_stem(co->path, stem, sizeof stem)) != 0)
+		sf_emit(sink, SF_D_ID_MISMATCH, co->id_loc,
+			"corridor id '%s' must equal its file name '%s'", co->id, stem);
+	for (size_t j = 0; j < idx; j++)
+		if (strcmp(r->corridors[j].id, co->id) == 0)
+			sf_emit(sink, SF_D_DUPLICATE_ID, co->id_loc,
+				"corridor id '%s' is also used by %s", co->id, r->corridors[j].path);
+	country(sink, co->origin, co->origin_loc);
+	country(sink, co->destination, co->destination_loc);
+	text_langs(sink, cfg, &co->title);
+	declared_all(sink, &cfg->languages, &co->languages, SF_D_UNDECLARED_LANGUAGE, "language");
+	declared_all(sink, &cfg->sectors, &co->sectors, SF_D_UNDECLARED_SECTOR, "sector");
+	declared_all(sink, &cfg->audiences, &co->audiences, SF_D_UNDECLARED_AUDIENCE, "audience");
+	for (size_t i = 0; i < co->nfacts; i++)
+		text_langs(sink, cfg, &co->facts[i].value);
+	for (size_t i = 0; i < co->ncontacts; i++)
+		declared_all(sink, &cfg->languages, &co->contacts[i].languages,
+			     SF_D_UNDECLARED_LANGUAGE, "language");
+}
+
+static void check_when(const sf_root *r, const sf_when *w, sf_sink *sink)
+{
+	const sf_config *cfg = &r->config;
+	const sf_strv *v = &w->key[SF_W_CORRIDOR];
+	for (size_t i = 0; i < v->n; i++) {
+		int found = 0;
+		for (size_t j = 0; j < r->ncorridors && !found; j++)
+			found = strcmp(r->corridors[j].id, v->v[i]) == 0;
+		if (found)
+			continue;
+		const char *ids[r->ncorridors + 1];
+		for (size_t j = 0; j < r->ncorridors; j++)
+			ids[j] = r->corridors[j].id;
+		const char *near = sf_suggest(v->v[i], ids, r->ncorridors);
+		if (near)
+			sf_emit(sink, SF_D_BAD_VALUE, v->loc[i],
+				"no corridor '%s' (corridors/%s.yaml); did you mean '%s'?", v->v[i],
+				v->v[i], near);
+		else
+			sf_emit(sink, SF_D_BAD_VALUE, v->loc[i], "no corridor '%s' (corridors/%s.yaml)",
+				v->v[i], v->v[i]);
+	}
+	for (int k = SF_W_ORIGIN; k <= SF_W_DESTINATION; k++)
+		for (size_t i = 0; i < w->key[k].n; i++)
+			country(sink, w->key[k].v[i], w->key[k].loc[i]);
+	declared_all(sink, &cfg->sectors, &w->key[SF_W_SECTOR], SF_D_UNDECLARED_SECTOR, "sector");
+	declared_all(sink, &cfg->audiences, &w->key[SF_W_AUDIENCE], SF_D_UNDECLARED_AUDIENCE,
+		     "audience");
+}
+
+void sf_check_schema(const sf_root *r, sf_sink *sink)
+{
+	check_config(&r->config, sink);
+	for (size_t i = 0; i < r->ncorridors; i++)
+		check_corridor(r, i, sink);
+	for (size_t i = 0; i < r->nmodules; i++) {
+		const sf_module *m = &r->modules[i];
+		if (m->lang)
+			declared(sink, &r->config.languages, m->lang, m->lang_loc,
+				 SF_D_UNDECLARED_LANGUAGE, "language");
+		check_when(r, &m->when, sink);
+	}
+}

@@ -1,0 +1,65 @@
+/* cli.h: what the command files share: option tables, parsing, exit codes. */
+#ifndef SAFAR_CLI_H
+#define SAFAR_CLI_H
+
+#include <stddef.h>
+
+#include "safar/diag.h"
+
+/* Exit status (DESIGN §4). */
+enum { EXIT_CLEAN = 0, EXIT_CONTENT = 1, EXIT_USAGE = 2, EXIT_SYSTEM = 3 };
+
+/* One option as the user types it. Tables are sorted by long name; a test
+ * checks that --help and docs/safar.1 list exactly these. */
+typedef struct sf_opt {
+	int id;           /* what the command switches on */
+	char shrt;        /* 0: none */
+	const char *lng;  /* without the dashes */
+	const char *arg;  /* NULL: a flag */
+	const char *help;
+} sf_opt;
+
+typedef struct sf_cmd {
+	const char *name;
+	const char *args;    /* positional part of the usage line */
+	const char *summary; /* one line for safar --help */
+	const sf_opt *opts;
+	size_t nopts;
+	int (*run)(int argc, char **argv);
+} sf_cmd;
+
+/* Iterates over argv[1..] (argv[0] is the command's name). Returns the id of
+ * the next option (its argument in *arg), 0 at the end, or -1 after printing
+ * a usage error. Operands are moved to the front, after argv[0]: their count
+ * is in *nops at the end. "-h/--help" is handled by the caller through its
+ * own table entry. */
+typedef struct sf_optparse {
+	const sf_cmd *cmd;
+	int argc;
+	char **argv;
+	int i, nops;
+	const char *cluster; /* rest of a -xyz cluster */
+} sf_optparse;
+
+void sf_optparse_init(sf_optparse *p, const sf_cmd *cmd, int argc, char **argv);
+int sf_optparse_next(sf_optparse *p, const char **arg);
+
+/* A whole number in [min, max] for option name; -1 after a usage error. */
+int sf_opt_int(const char *name, const char *arg, long min, long max, long *out);
+/* Prints "safar CMD: message" and a pointer to --help; returns EXIT_USAGE. */
+int sf_usage_error(const sf_cmd *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+void sf_cmd_help(const sf_cmd *cmd);
+
+/* Prints the sorted diagnostics to stderr (text) and returns the exit status
+ * they call for. */
+int sf_report_text(sf_sink *sink, int verbose, int quiet_summary);
+/* The exit status for the worst severity seen. */
+int sf_exit_for(const sf_sink *sink);
+
+extern const sf_cmd sf_cmd_check, sf_cmd_list;
+
+#endif

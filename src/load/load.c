@@ -1,0 +1,72 @@
+/* load.c: the loader's driver: settings, then corridors, then modules. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "loadint.h"
+#include "safar/fsio.h"
+
+static int cmp_corridor(const void *a, const void *b)
+{
+	return strcmp(((const sf_corridor *)a)->id, ((const sf_corridor *)b)->id);
+}
+
+/* "corridors/kg-ru.yaml" -> "kg-ru" */
+static const char *stem_of(sf_arena *a, const char *rel)
+{
+	const char *base = strrchr(rel, '/');
+	base = base ? base + 1 : rel;
+	size_t n = strlen(base);
+	if (n > 5 && strcmp(base + n - 5, ".yaml") == 0)
+		n -= 5;
+	return sf_strndup(a, base, n);
+}
+
+int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root)
+{
+	lctx c = { { a, sink }, dir };
+	memset(root, 0, sizeof *root);
+	root->dir = dir;
+
+	struct stat st;
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		sf_emit(sink, SF_D_IO, (sf_loc){ dir, 0, 0 }, "cannot open content root: %s",
+			errno ? strerror(errno) : "not a directory");
+		return -1;
+	}
+
+	config_defaults(&c, &root->config);
+	const char *cfg = sf_path_join(a, dir, "safar.yaml");
+	if (stat(cfg, &st) == 0) {
+		srcfile f;
+		if (src_read(&c, "safar.yaml", &f) == 0)
+			config_load(&c, &f, &root->config);
+		else
+			root->config.path = cfg;
+	}
+
+	const char **files;
+	size_t n = walk_files(&c, "corridors", ".yaml", 0, &files);
+	root->corridors = sf_alloc_array(a, n + 1, sizeof *root->corridors);
+	for (size_t i = 0; i < n; i++) {
+		srcfile f;
+		if (src_read(&c, files[i], &f) != 0)
+			continue;
+		if (corridor_load(&c, &f, stem_of(a, files[i]), &root->corridors[root->ncorridors]) == 0)
+			root->ncorridors++;
+	}
+	if (root->ncorridors > 1)
+		qsort(root->corridors, root->ncorridors, sizeof *root->corridors, cmp_corridor);
+
+	n = walk_files(&c, "content", ".md", 1, &files);
+	root->modules = sf_alloc_array(a, n + 1, sizeof *root->modules);
+	for (size_t i = 0; i < n; i++) {
+		srcfile f;
+		if (src_read(&c, files[i], &f) != 0)
+			continue;
+		if (module_load(&c, &f, &root->modules[root->nmodules]) == 0)
+			root->nmodules++;
+	}
+	return 0;
+}

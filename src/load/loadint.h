@@ -1,0 +1,34 @@
+/* loadint.h: what the loader's files share with each other (load/ only). */
+#ifndef SAFAR_LOAD_INT_H
+#define SAFAR_LOAD_INT_H
+
+#include "field.h"
+#include "safar/load.h"
+
+typedef struct lctx {
+	fctx f;         /* arena and sink */
+	const char *dir; /* the content root as given */
+} lctx;
+
+/* A file read whole and checked: size, UTF-8, BOM stripped, CRLF kept (the
+ * YAML parser and our line counting both accept it). */
+typedef struct srcfile {
+	const char *path; /* as shown in diagnostics */
+	const char *text;
+	size_t len;
+} srcfile;
+
+/* Reads and validates rel (relative to the root); 0 on success, else the
+ * problem has been reported. */
+int src_read(lctx *c, const char *rel, srcfile *out);
+
+/* Lists regular files under root-relative dir whose names end in ext,
+ * recursing when deep; sorted, root-relative paths. */
+size_t walk_files(lctx *c, const char *dir, const char *ext, int deep, const char ***out);
+
+void config_defaults(lctx *c, sf_config *cfg);
+void config_load(lctx *c, const srcfile *f, sf_config *cfg);
+int corridor_load(lctx *c, const srcfile *f, const char *stem, sf_corridor *out);
+int module_load(lctx *c, const srcfile *f, sf_module *out);
+
+#endif

@@ -1,0 +1,169 @@
+/* module.c: one content/ Markdown file: front matter into an sf_module, body parsed once. */
+#include <cmark.h>
+#include <string.h>
+
+#include "loadint.h"
+
+static const char *const module_keys[] = { "id", "stage", "title", "lang", "when",
+					   "merge", "order", "minutes", "review_by", "status",
+					   "sources", "sms", "checklist", "trainer_notes", "quiz" };
+static const char *const module_required[] = { "id", "stage", "title", "lang", "sources",
+					       "review_by" };
+static const char *const quiz_keys[] = { "q", "options", "answer" };
+
+/* A line that is exactly `mark` but for trailing spaces and a CR. */
+static int is_fence(const char *p, const char *end, const char *mark)
+{
+	size_t m = strlen(mark);
+	if ((size_t)(end - p) < m || memcmp(p, mark, m) != 0)
+		return 0;
+	for (p += m; p < end && *p != '\n'; p++)
+		if (*p != ' ' && *p != '\r' && *p != '\t')
+			return 0;
+	return 1;
+}
+
+static void free_doc(void *p)
+{
+	cmark_node_free(p);
+}
+
+static void load_quiz(lctx *c, const ynode *v, sf_module *m)
+{
+	if (!v || yn_is_null(v))
+		return;
+	if (v->kind != YN_SEQ) {
+		sf_emit(c->f.sink, SF_D_WRONG_TYPE, v->loc, "'quiz' must be a list of questions");
+		return;
+	}
+	m->quiz = sf_alloc_array(c->f.a, v->n + 1, sizeof *m->quiz);
+	for (size_t i = 0; i < v->n; i++) {
+		const ynode *q = v->items[i];
+		if (!f_keys(&c->f, q, "a quiz question", quiz_keys, 3, quiz_keys, 3, q->loc))
+			continue;
+		sf_quiz *z = &m->quiz[m->nquiz++];
+		z->loc = q->loc;
+		z->q = f_str(&c->f, yn_get(q, "q"), "q");
+		const ynode *opts = yn_get(q, "options");
+		if (opts && opts->kind != YN_SEQ)
+			sf_emit(c->f.sink, SF_D_WRONG_TYPE, opts->loc, "'options' must be a list");
+		else
+			z->options = f_strv(&c->f, opts, "options");
+		z->answer = -1;
+		long max = z->options.n ? (long)z->options.n - 1 : 0;
+		f_int(&c->f, yn_get(q, "answer"), "answer", 0, max, &z->answer);
+	}
+}
+
+static void load_fields(lctx *c, const ynode *root, sf_module *m)
+{
+	fctx *f = &c->f;
+	const ynode *v;
+	if ((v = yn_get(root, "id")) && (m->id = f_str(f, v, "id"))) {
+		m->id_loc = v->loc;
+		f_kebab(f, m->id, v->loc, "module id");
+	}
+	int stage = f_enum(f, yn_get(root, "stage"), "stage", sf_stage_names, SF_NSTAGE);
+	m->stage = stage < 0 ? SF_PDO : stage;
+	m->title = f_str(f, yn_get(root, "title"), "title");
+	if ((v = yn_get(root, "lang")) && (m->lang = f_str(f, v, "lang")))
+		m->lang_loc = v->loc;
+	m->when = f_when(f, yn_get(root, "when"));
+	if ((v = yn_get(root, "merge"))) {
+		int merge = f_enum(f, v, "merge", sf_merge_names, 3);
+		m->merge = merge < 0 ? SF_REPLACE : merge;
+	}
+	f_int(f, yn_get(root, "order"), "order", -1000000, 1000000, &m->order);
+	f_int(f, yn_get(root, "minutes"), "minutes", 0, 24 * 60, &m->minutes);
+	if ((v = yn_get(root, "review_by"))) {
+		m->review_by = f_date(f, v, "review_by");
+		m->review_by_text = v->s;
+		m->review_loc = v->loc;
+	}
+	/* Unreviewed until someone says otherwise. */
+	m->status = SF_STATUS_DRAFT;
+	if ((v = yn_get(root, "status"))) {
+		int st = f_enum(f, v, "status", sf_status_names, 2);
+		m->status = st < 0 ? SF_STATUS_DRAFT : st;
+		m->status_loc = v->loc;
+	}
+	if ((v = yn_get(root, "sources"))) {
+		m->sources = f_strv(f, v, "sources");
+		if (m->sources.n == 0)
+			sf_emit(f->sink, SF_D_MISSING_KEY, v->loc,
+				"'sources' must name at least one source");
+	}
+	if ((v = yn_get(root, "sms")) && !yn_is_null(v)) {
+		m->sms = f_str(f, v, "sms");
+		m->sms_loc = v->loc;
+	}
+	m->checklist = f_strv(f, yn_get(root, "checklist"), "checklist");
+	m->trainer_notes = f_str_or_null(f, yn_get(root, "trainer_notes"), "trainer_notes");
+	load_quiz(c, yn_get(root, "quiz"), m);
+}
+
+int module_load(lctx *c, const srcfile *f, sf_module *m)
+{
+	memset(m, 0, sizeof *m);
+	m->path = f->path;
+	m->loc = (sf_loc){ f->path, 1, 1 };
+	const char *p = f->text, *end = f->text + f->len;
+	if (!is_fence(p, end, "---")) {
+		sf_emit(c->f.sink, SF_D_FRONT_MATTER, m->loc,
+			"a module must start with a '---' line opening its front matter");
+		return -1;
+	}
+	/* Find the closing fence: a line '---' or '...'. */
+	const char *yaml = memchr(p, '\n', (size_t)(end - p));
+	yaml = yaml ? yaml + 1 : end;
+	const char *q = yaml, *close = NULL;
+	int line = 2;
+	while (q < end) {
+		if (is_fence(q, end, "---") || is_fence(q, end, "...")) {
+			close = q;
+			break;
+		}
+		const char *nl = memchr(q, '\n', (size_t)(end - q));
+		if (!nl)
+			break;
+		q = nl + 1;
+		line++;
+	}
+	if (!close) {
+		sf_emit(c->f.sink, SF_D_FRONT_MATTER_OPEN, m->loc,
+			"the front matter opened here is never closed by a '---' line");
+		return -1;
+	}
+	const char *body = memchr(close, '\n', (size_t)(end - close));
+	body = body ? body + 1 : end;
+	m->body = body;
+	m->body_len = (size_t)(end - body);
+	m->body_line = line + 1;
+
+	int failed;
+	ynode *root = yn_parse(c->f.a, c->f.sink, f->path, yaml, (size_t)(close - yaml), 2, &failed);
+	if (!root) {
+		if (!failed)
+			sf_emit(c->f.sink, SF_D_MISSING_KEY, m->loc, "the front matter is empty");
+		return -1;
+	}
+	if (!f_keys(&c->f, root, "module front matter", module_keys, 15, module_required, 6,
+		    root->loc))
+		return -1;
+	m->loc = root->loc;
+	load_fields(c, root, m);
+
+	size_t i = 0;
+	while (i < m->body_len && strchr(" \t\r\n", m->body[i]))
+		i++;
+	if (i == m->body_len)
+		sf_emit(c->f.sink, SF_D_EMPTY_BODY, (sf_loc){ f->path, line, 1 },
+			"module has no text after its front matter");
+	/* Parsed once here; renderers walk this tree and never the text. */
+	m->doc = cmark_parse_document(m->body, m->body_len, CMARK_OPT_DEFAULT);
+	if (m->doc) {
+		cmark_consolidate_text_nodes(m->doc);
+		sf_arena_on_free(c->f.a, free_doc, m->doc);
+	}
+	return 0;
+}

@@ -1,0 +1,239 @@
+/* ytree.c: libyaml events into a ynode tree; the only file that sees libyaml. */
+#include "ytree.h"
+
+#include <string.h>
+#include <yaml.h>
+
+/* Content never nests this deep; the bound keeps hostile input cheap. */
+#define MAX_DEPTH 64
+
+struct ctx {
+	sf_arena *a;
+	sf_sink *sink;
+	const char *path;
+	int first_line;
+};
+
+static sf_loc mark_loc(const struct ctx *c, yaml_mark_t m)
+{
+	return (sf_loc){ c->path, (int)m.line + c->first_line, (int)m.column + 1 };
+}
+
+/* Tabs cannot indent YAML; libyaml's own message for them ("cannot start any
+ * token") misleads authors, so we find them first and say what they are. */
+static int find_tabs(const struct ctx *c, const char *text, size_t len)
+{
+	int found = 0, line = c->first_line;
+	size_t i = 0;
+	while (i < len) {
+		size_t j = i;
+		int col = 1;
+		while (j < len && (text[j] == ' ' || text[j] == '\t')) {
+			if (text[j] == '\t') {
+				sf_emit(c->sink, SF_D_YAML_TAB, (sf_loc){ c->path, line, col },
+					"a tab indents this line; YAML indents with spaces only");
+				found = 1;
+				break;
+			}
+			j++, col++;
+		}
+		const char *nl = memchr(text + i, '\n', len - i);
+		if (!nl)
+			break;
+		i = (size_t)(nl - text) + 1;
+		line++;
+	}
+	return found;
+}
+
+static ynode *new_node(struct ctx *c, yn_kind k, yaml_mark_t m)
+{
+	ynode *n = sf_alloc(c->a, sizeof *n);
+	n->kind = k;
+	n->loc = mark_loc(c, m);
+	return n;
+}
+
+/* Rejects anchors and explicit tags on a node event; 1 when it is clean. */
+static int plain_node(struct ctx *c, const yaml_event_t *e, const yaml_char_t *anchor,
+		      const yaml_char_t *tag, int implicit)
+{
+	if (anchor) {
+		sf_emit(c->sink, SF_D_YAML_ALIAS, mark_loc(c, e->start_mark),
+			"anchor '&%s': YAML anchors and aliases are not accepted; write the value out",
+			(const char *)anchor);
+		return 0;
+	}
+	if (tag && !implicit) {
+		sf_emit(c->sink, SF_D_YAML_TAG, mark_loc(c, e->start_mark),
+			"tag '%s': explicit YAML tags are not accepted", (const char *)tag);
+		return 0;
+	}
+	return 1;
+}
+
+struct frame {
+	ynode *node;
+	size_t cap;
+};
+
+static void add_child(struct ctx *c, struct frame *f, ynode *child)
+{
+	ynode *p = f->node;
+	SF_PUSH(c->a, p->items, p->n, f->cap);
+	p->items[p->n - 1] = child;
+}
+
+/* After a mapping closes: keys must be scalars and must not repeat. */
+static void check_map(struct ctx *c, ynode *m)
+{
+	for (size_t i = 0; i + 1 < m->n; i += 2) {
+		ynode *k = m->items[i];
+		if (k->kind != YN_SCALAR) {
+			sf_emit(c->sink, SF_D_WRONG_TYPE, k->loc, "a mapping key must be a plain word");
+			continue;
+		}
+		for (size_t j = 0; j < i; j += 2) {
+			ynode *prev = m->items[j];
+			if (prev->kind == YN_SCALAR && prev->len == k->len &&
+			    memcmp(prev->s, k->s, k->len) == 0) {
+				sf_emit(c->sink, SF_D_DUPLICATE_KEY, k->loc,
+					"key '%s' is already given at line %d", k->s,
+					prev->loc.line);
+				break;
+			}
+		}
+	}
+}
+
+ynode *yn_parse(sf_arena *a, sf_sink *sink, const char *path, const char *text,
+		size_t len, int first_line, int *failed)
+{
+	struct ctx c = { a, sink, path, first_line };
+	*failed = 0;
+	if (find_tabs(&c, text, len)) {
+		*failed = 1;
+		return NULL;
+	}
+
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p)) {
+		sf_emit(sink, SF_D_IO, (sf_loc){ path, 0, 0 }, "cannot start the YAML parser");
+		*failed = 1;
+		return NULL;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+
+	struct frame stack[MAX_DEPTH];
+	int depth = 0, docs = 0, ok = 1, done = 0;
+	ynode *root = NULL;
+
+	while (ok && !done) {
+		yaml_event_t e;
+		if (!yaml_parser_parse(&p, &e)) {
+			sf_loc at = mark_loc(&c, p.problem_mark);
+			if (p.context)
+				sf_emit(sink, SF_D_YAML_SYNTAX, at, "%s %s", p.problem, p.context);
+			else
+				sf_emit(sink, SF_D_YAML_SYNTAX, at, "%s",
+					p.problem ? p.problem : "cannot parse YAML");
+			ok = 0;
+			break;
+		}
+		ynode *n = NULL;
+		switch (e.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1) {
+				sf_emit(sink, SF_D_YAML_SYNTAX, mark_loc(&c, e.start_mark),
+					"only one YAML document is allowed here");
+				ok = 0;
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			sf_emit(sink, SF_D_YAML_ALIAS, mark_loc(&c, e.start_mark),
+				"alias '*%s': YAML anchors and aliases are not accepted; write the value out",
+				(const char *)e.data.alias.anchor);
+			ok = 0;
+			break;
+		case YAML_SCALAR_EVENT:
+			if (!plain_node(&c, &e, e.data.scalar.anchor, e.data.scalar.tag,
+					e.data.scalar.plain_implicit || e.data.scalar.quoted_implicit)) {
+				ok = 0;
+				break;
+			}
+			n = new_node(&c, YN_SCALAR, e.start_mark);
+			n->s = sf_strndup(a, (const char *)e.data.scalar.value, e.data.scalar.length);
+			n->len = e.data.scalar.length;
+			n->plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT: {
+			int seq = e.type == YAML_SEQUENCE_START_EVENT;
+			const yaml_char_t *anchor = seq ? e.data.sequence_start.anchor : e.data.mapping_start.anchor;
+			const yaml_char_t *tag = seq ? e.data.sequence_start.tag : e.data.mapping_start.tag;
+			int implicit = seq ? e.data.sequence_start.implicit : e.data.mapping_start.implicit;
+			if (!plain_node(&c, &e, anchor, tag, implicit)) {
+				ok = 0;
+				break;
+			}
+			if (depth == MAX_DEPTH) {
+				sf_emit(sink, SF_D_YAML_SYNTAX, mark_loc(&c, e.start_mark),
+					"nested more than %d levels deep", MAX_DEPTH);
+				ok = 0;
+				break;
+			}
+			ynode *col = new_node(&c, seq ? YN_SEQ : YN_MAP, e.start_mark);
+			if (depth > 0)
+				add_child(&c, &stack[depth - 1], col);
+			else
+				root = col;
+			stack[depth++] = (struct frame){ col, 0 };
+			break;
+		}
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			/* A repeated key is reported, and the first one wins,
+			 * so the rest of the file is still checked. */
+			if (stack[depth].node->kind == YN_MAP)
+				check_map(&c, stack[depth].node);
+			break;
+		default:
+			break;
+		}
+		if (n) {
+			if (depth > 0)
+				add_child(&c, &stack[depth - 1], n);
+			else
+				root = n;
+		}
+		yaml_event_delete(&e);
+	}
+	yaml_parser_delete(&p);
+	if (!ok) {
+		*failed = 1;
+		return NULL;
+	}
+	return root;
+}
+
+int yn_is_null(const ynode *n)
+{
+	return n && n->kind == YN_SCALAR && n->plain &&
+	       (n->len == 0 || strcmp(n->s, "~") == 0 || strcmp(n->s, "null") == 0 ||
+		strcmp(n->s, "Null") == 0 || strcmp(n->s, "NULL") == 0);
+}
+
+ynode *yn_get(const ynode *map, const char *key)
+{
+	if (!map || map->kind != YN_MAP)
+		return NULL;
+	for (size_t i = 0; i + 1 < map->n; i += 2)
+		if (map->items[i]->kind == YN_SCALAR && strcmp(map->items[i]->s, key) == 0)
+			return map->items[i + 1];
+	return NULL;
+}

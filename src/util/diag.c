@@ -1,0 +1,229 @@
+/* diag.c: the diagnostic sink: collect, sort, print with a quoted caret. */
+#include "safar/diag.h"
+
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "safar/utf8.h"
+
+static const struct {
+	const char *name, *what;
+	sf_severity sev;
+} catalogue[SF_D_COUNT] = {
+#define SF_X(n, s, code, w) [SF_D_##n] = { code, w, s },
+	SF_DIAG_CATALOGUE(SF_X)
+#undef SF_X
+};
+
+struct source {
+	const char *path, *text;
+	size_t len;
+};
+
+struct sf_sink {
+	pthread_mutex_t lock;
+	sf_diag *v;
+	size_t n, cap;
+	struct source *src;
+	size_t nsrc, capsrc;
+};
+
+const char *sf_dcode_name(sf_dcode c) { return catalogue[c].name; }
+const char *sf_dcode_what(sf_dcode c) { return catalogue[c].what; }
+sf_severity sf_dcode_severity(sf_dcode c) { return catalogue[c].sev; }
+
+const char *sf_severity_name(sf_severity s)
+{
+	return s == SF_WARNING ? "warning" : "error";
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n);
+	if (!q) {
+		fputs("safar: out of memory\n", stderr);
+		abort();
+	}
+	return q;
+}
+
+sf_sink *sf_sink_new(void)
+{
+	sf_sink *s = xrealloc(NULL, sizeof *s);
+	memset(s, 0, sizeof *s);
+	pthread_mutex_init(&s->lock, NULL);
+	return s;
+}
+
+void sf_sink_free(sf_sink *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->v[i].msg);
+		free((char *)s->v[i].loc.path);
+	}
+	for (size_t i = 0; i < s->nsrc; i++)
+		free((char *)s->src[i].path);
+	free(s->v);
+	free(s->src);
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+}
+
+static char *xstrdup(const char *p)
+{
+	if (!p)
+		return NULL;
+	size_t n = strlen(p) + 1;
+	return memcpy(xrealloc(NULL, n), p, n);
+}
+
+void sf_emit(sf_sink *s, sf_dcode code, sf_loc loc, const char *fmt, ...)
+{
+	va_list ap, aq;
+	va_start(ap, fmt);
+	va_copy(aq, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *msg = xrealloc(NULL, n > 0 ? (size_t)n + 1 : 1);
+	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, aq);
+	va_end(aq);
+
+	pthread_mutex_lock(&s->lock);
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 32;
+		s->v = xrealloc(s->v, s->cap * sizeof *s->v);
+	}
+	sf_diag *d = &s->v[s->n];
+	d->code = code;
+	d->sev = catalogue[code].sev;
+	d->loc = loc;
+	d->loc.path = xstrdup(loc.path); /* the sink may outlive the model */
+	d->msg = msg;
+	d->seq = s->n++;
+	pthread_mutex_unlock(&s->lock);
+}
+
+void sf_sink_source(sf_sink *s, const char *path, const char *text, size_t len)
+{
+	pthread_mutex_lock(&s->lock);
+	if (s->nsrc == s->capsrc) {
+		s->capsrc = s->capsrc ? s->capsrc * 2 : 32;
+		s->src = xrealloc(s->src, s->capsrc * sizeof *s->src);
+	}
+	s->src[s->nsrc++] = (struct source){ xstrdup(path), text, len };
+	pthread_mutex_unlock(&s->lock);
+}
+
+static int cmp_diag(const void *a, const void *b)
+{
+	const sf_diag *x = a, *y = b;
+	const char *px = x->loc.path ? x->loc.path : "";
+	const char *py = y->loc.path ? y->loc.path : "";
+	int c = strcmp(px, py);
+	if (c)
+		return c;
+	if (x->loc.line != y->loc.line)
+		return x->loc.line < y->loc.line ? -1 : 1;
+	if (x->loc.col != y->loc.col)
+		return x->loc.col < y->loc.col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void sf_sink_sort(sf_sink *s)
+{
+	if (s->n > 1)
+		qsort(s->v, s->n, sizeof *s->v, cmp_diag);
+}
+
+size_t sf_sink_count(const sf_sink *s) { return s->n; }
+const sf_diag *sf_sink_get(const sf_sink *s, size_t i) { return &s->v[i]; }
+
+size_t sf_sink_count_sev(const sf_sink *s, sf_severity sev)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < s->n; i++)
+		n += s->v[i].sev == sev;
+	return n;
+}
+
+int sf_sink_worst(const sf_sink *s)
+{
+	int w = 0;
+	for (size_t i = 0; i < s->n; i++)
+		if ((int)s->v[i].sev > w)
+			w = (int)s->v[i].sev;
+	return w;
+}
+
+/* Finds line `line` (1-based) of the registered text for path. */
+static int find_line(const sf_sink *s, const char *path, int line,
+		     const char **start, size_t *len)
+{
+	for (size_t i = 0; i < s->nsrc; i++) {
+		if (strcmp(s->src[i].path, path) != 0)
+			continue;
+		const char *p = s->src[i].text, *end = p + s->src[i].len;
+		for (int l = 1; l < line && p < end; l++) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			if (!nl)
+				return 0;
+			p = nl + 1;
+		}
+		if (p >= end)
+			return 0;
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (n && p[n - 1] == '\r')
+			n--;
+		*start = p;
+		*len = n;
+		return 1;
+	}
+	return 0;
+}
+
+static void print_quote(const sf_sink *s, const sf_diag *d, FILE *out, int color)
+{
+	const char *line;
+	size_t len;
+	if (!d->loc.path || d->loc.line <= 0 ||
+	    !find_line(s, d->loc.path, d->loc.line, &line, &len))
+		return;
+	fprintf(out, " %5d | %.*s\n       | ", d->loc.line, (int)len, line);
+	/* Walk col-1 code points, copying tabs so the caret lines up. */
+	size_t i = 0;
+	for (int c = 1; c < d->loc.col && i < len; c++) {
+		uint32_t cp;
+		int w = sf_utf8_decode(line + i, len - i, &cp);
+		if (w <= 0)
+			w = 1;
+		fputc(line[i] == '\t' ? '\t' : ' ', out);
+		i += (size_t)w;
+	}
+	fprintf(out, "%s^%s\n", color ? "\033[1;32m" : "", color ? "\033[0m" : "");
+}
+
+void sf_diag_print(const sf_sink *s, const sf_diag *d, FILE *out, sf_print_opts o)
+{
+	const char *sev = sf_severity_name(d->sev);
+	const char *on = "", *off = "", *bold = "";
+	if (o.color) {
+		on = d->sev == SF_WARNING ? "\033[1;35m" : "\033[1;31m";
+		off = "\033[0m";
+		bold = "\033[1m";
+	}
+	/* A problem with a whole file (unreadable, misnamed) points at 1:1,
+	 * so every line parses as file:line:col. */
+	if (d->loc.path)
+		fprintf(out, "%s%s:%d:%d:%s ", bold, d->loc.path,
+			d->loc.line > 0 ? d->loc.line : 1, d->loc.col > 0 ? d->loc.col : 1, off);
+	else
+		fputs("safar: ", out);
+	fprintf(out, "%s%s:%s %s [%s]\n", on, sev, off, d->msg, catalogue[d->code].name);
+	if (o.quote)
+		print_quote(s, d, out, o.color);
+}

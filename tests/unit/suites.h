@@ -1,0 +1,10 @@
+/* suites.h: the unit-test suites, one per file, gathered by main.c. */
+#ifndef SAFAR_TEST_SUITES_H
+#define SAFAR_TEST_SUITES_H
+
+#include <check.h>
+
+Suite *suite_util(void);
+Suite *suite_load(void);
+
+#endif

@@ -1,0 +1,189 @@
+/* test_util.c: arena, buffer, UTF-8, suggestions, diagnostics sink, atomic writes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "safar/arena.h"
+#include "safar/buf.h"
+#include "safar/diag.h"
+#include "safar/fsio.h"
+#include "safar/suggest.h"
+#include "safar/utf8.h"
+#include "suites.h"
+
+START_TEST(arena_zeroed_and_aligned)
+{
+	sf_arena *a = sf_arena_new();
+	for (int i = 1; i < 2000; i += 37) {
+		unsigned char *p = sf_alloc(a, (size_t)i);
+		ck_assert_uint_eq((uintptr_t)p % _Alignof(max_align_t), 0);
+		for (int k = 0; k < i; k++)
+			ck_assert_uint_eq(p[k], 0);
+		memset(p, 0xAB, (size_t)i);
+	}
+	char *big = sf_alloc(a, 1 << 20); /* larger than a chunk */
+	big[(1 << 20) - 1] = 1;
+	ck_assert_str_eq(sf_printf(a, "%s-%d", "kg", 7), "kg-7");
+	ck_assert_str_eq(sf_strndup(a, "abcdef", 3), "abc");
+	sf_arena_free(a);
+}
+END_TEST
+
+static int cleaned;
+static void mark_clean(void *p) { cleaned += *(int *)p; }
+
+START_TEST(arena_cleanups_run_once)
+{
+	sf_arena *a = sf_arena_new();
+	static int one = 1, ten = 10;
+	cleaned = 0;
+	sf_arena_on_free(a, mark_clean, &one);
+	sf_arena_on_free(a, mark_clean, &ten);
+	sf_arena_free(a);
+	ck_assert_int_eq(cleaned, 11);
+}
+END_TEST
+
+START_TEST(arena_push_grows)
+{
+	sf_arena *a = sf_arena_new();
+	int *v = NULL;
+	size_t n = 0, cap = 0;
+	for (int i = 0; i < 1000; i++)
+		*SF_PUSH(a, v, n, cap) = i;
+	ck_assert_uint_eq(n, 1000);
+	for (int i = 0; i < 1000; i++)
+		ck_assert_int_eq(v[i], i);
+	sf_arena_free(a);
+}
+END_TEST
+
+START_TEST(buf_json_escapes)
+{
+	sf_buf b = { 0 };
+	sf_buf_json_str(&b, "a\"b\\c\nd\x01й");
+	ck_assert_str_eq(b.data, "\"a\\\"b\\\\c\\nd\\u0001й\"");
+	sf_buf_reset(&b);
+	sf_buf_printf(&b, "%d|%s", 42, "x");
+	ck_assert_str_eq(b.data, "42|x");
+	sf_buf_free(&b);
+}
+END_TEST
+
+START_TEST(utf8_strict)
+{
+	size_t bad = 99;
+	uint32_t cp;
+	ck_assert_int_eq(sf_utf8_valid("ok Кыргызстан oʻ", strlen("ok Кыргызстан oʻ"), &bad), 1);
+	ck_assert_int_eq(sf_utf8_valid("ab\xC3", 3, &bad), 0); /* truncated */
+	ck_assert_uint_eq(bad, 2);
+	ck_assert_int_eq(sf_utf8_valid("\xC0\xAF", 2, &bad), 0); /* overlong */
+	ck_assert_uint_eq(bad, 0);
+	ck_assert_int_eq(sf_utf8_valid("x\xED\xA0\x80", 4, &bad), 0); /* surrogate */
+	ck_assert_uint_eq(bad, 1);
+	ck_assert_int_eq(sf_utf8_valid("\xF4\x90\x80\x80", 4, &bad), 0); /* > U+10FFFF */
+	ck_assert_int_eq(sf_utf8_decode("\xF0\x9F\x98\x80", 4, &cp), 4);
+	ck_assert_uint_eq(cp, 0x1F600);
+	ck_assert_uint_eq(sf_utf8_count("oʻй", strlen("oʻй")), 3);
+}
+END_TEST
+
+START_TEST(suggest_near_names)
+{
+	static const char *const keys[] = { "id", "stage", "title", "review_by", "checklist" };
+	ck_assert_str_eq(sf_suggest("stag", keys, 5), "stage");
+	ck_assert_str_eq(sf_suggest("reveiw_by", keys, 5), "review_by"); /* transposition */
+	ck_assert_str_eq(sf_suggest("Title", keys, 5), "title");
+	ck_assert_ptr_null(sf_suggest("colour", keys, 5));
+	ck_assert_uint_eq(sf_edit_distance("kitten", "sitting"), 3);
+}
+END_TEST
+
+START_TEST(sink_sorts_and_ranks)
+{
+	sf_sink *s = sf_sink_new();
+	sf_emit(s, SF_D_UNKNOWN_KEY, (sf_loc){ "b.md", 3, 1 }, "third");
+	sf_emit(s, SF_D_EMPTY_BODY, (sf_loc){ "a.md", 9, 2 }, "second");
+	sf_emit(s, SF_D_BAD_DATE, (sf_loc){ "a.md", 2, 5 }, "first");
+	ck_assert_int_eq(sf_sink_worst(s), SF_ERROR);
+	sf_sink_sort(s);
+	ck_assert_str_eq(sf_sink_get(s, 0)->msg, "first");
+	ck_assert_str_eq(sf_sink_get(s, 1)->msg, "second");
+	ck_assert_str_eq(sf_sink_get(s, 2)->msg, "third");
+	ck_assert_uint_eq(sf_sink_count_sev(s, SF_WARNING), 1);
+	sf_sink_free(s);
+}
+END_TEST
+
+START_TEST(sink_quotes_with_caret)
+{
+	sf_sink *s = sf_sink_new();
+	static const char text[] = "id: x\r\ntitle: \"Кыргыз\" bad\n";
+	sf_sink_source(s, "m.md", text, sizeof text - 1);
+	sf_emit(s, SF_D_YAML_SYNTAX, (sf_loc){ "m.md", 2, 17 }, "boom");
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	sf_diag_print(s, sf_sink_get(s, 0), f, (sf_print_opts){ 1, 0 });
+	fclose(f);
+	ck_assert_str_eq(out, "m.md:2:17: error: boom [yaml-syntax]\n"
+			      "     2 | title: \"Кыргыз\" bad\n"
+			      "       |                 ^\n");
+	free(out);
+	sf_sink_free(s);
+}
+END_TEST
+
+START_TEST(catalogue_is_severity_ordered)
+{
+	for (int c = 1; c < SF_D_COUNT; c++)
+		ck_assert_int_ge(sf_dcode_severity(c - 1), sf_dcode_severity(c));
+	ck_assert_str_eq(sf_dcode_name(SF_D_UNKNOWN_KEY), "unknown-key");
+}
+END_TEST
+
+START_TEST(atomic_write_replaces)
+{
+	char dir[] = "/tmp/safar-test-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char path[64];
+	snprintf(path, sizeof path, "%s/x/y/out.txt", dir);
+	char sub[64];
+	snprintf(sub, sizeof sub, "%s/x/y", dir);
+	ck_assert_int_eq(sf_mkdirs(sub), 0);
+	ck_assert_int_eq(sf_write_atomic(path, "one", 3), 0);
+	ck_assert_int_eq(sf_write_atomic(path, "two!", 4), 0);
+	sf_arena *a = sf_arena_new();
+	char *data;
+	size_t len;
+	int err;
+	ck_assert_int_eq(sf_read_file(a, path, 100, &data, &len, &err), SF_READ_OK);
+	ck_assert_str_eq(data, "two!");
+	ck_assert_int_eq(sf_read_file(a, path, 3, &data, &len, &err), SF_READ_TOO_BIG);
+	sf_arena_free(a);
+	unlink(path);
+	rmdir(sub);
+	snprintf(sub, sizeof sub, "%s/x", dir);
+	rmdir(sub);
+	rmdir(dir);
+}
+END_TEST
+
+Suite *suite_util(void)
+{
+	Suite *s = suite_create("util");
+	TCase *t = tcase_create("util");
+	tcase_add_test(t, arena_zeroed_and_aligned);
+	tcase_add_test(t, arena_cleanups_run_once);
+	tcase_add_test(t, arena_push_grows);
+	tcase_add_test(t, buf_json_escapes);
+	tcase_add_test(t, utf8_strict);
+	tcase_add_test(t, suggest_near_names);
+	tcase_add_test(t, sink_sorts_and_ranks);
+	tcase_add_test(t, sink_quotes_with_caret);
+	tcase_add_test(t, catalogue_is_severity_ordered);
+	tcase_add_test(t, atomic_write_replaces);
+	suite_add_tcase(s, t);
+	return s;
+}
