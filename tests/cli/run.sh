@@ -1,0 +1,104 @@
+#!/bin/sh
+# run.sh BIN: the safar binary end to end: commands, exit codes, help against
+# the man page, JSON that parses back, root discovery, the bundled content.
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+top=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect STATUS NAME -- command...: runs it, keeps stdout/stderr in $tmp/out, $tmp/err.
+expect() {
+	want=$1 name=$2
+	shift 3
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" = "$want" ]; then ok; else bad "$name: exit $got, expected $want"; cat "$tmp/err" | head -5; fi
+}
+# same NAME FILE TEXT: FILE holds exactly TEXT (plus the final newline).
+same() {
+	printf '%s\n' "$3" >"$tmp/want"
+	if cmp -s "$tmp/want" "$2"; then ok; else bad "$1"; diff "$tmp/want" "$2" | head -10; fi
+}
+
+expect 0 version -- "$bin" --version
+same version "$tmp/out" "safar 0.1.0"
+
+expect 0 help -- "$bin" --help
+grep -q '^  check ' "$tmp/out" && ok || bad "help lists check"
+expect 2 no-command -- "$bin"
+expect 2 unknown-command -- "$bin" chekc
+same unknown-command "$tmp/err" "safar: unknown command 'chekc'; did you mean 'check'?
+Try 'safar --help'."
+expect 2 unknown-option -- "$bin" check --formt text
+same unknown-option "$tmp/err" "safar check: unknown option '--formt'; did you mean '--format'?
+Try 'safar check --help'."
+expect 2 missing-value -- "$bin" check -C
+expect 2 bad-format -- "$bin" check --format yaml
+expect 2 stray-operand -- "$bin" check extra
+expect 2 list-nothing -- "$bin" list
+expect 2 list-what -- "$bin" list corridor
+same list-what "$tmp/err" "safar list: cannot list 'corridor' (corridors, topics, modules)
+Try 'safar list --help'."
+expect 3 missing-root -- "$bin" check -C "$tmp/nowhere"
+same missing-root "$tmp/err" "$tmp/nowhere:1:1: error: cannot open content root: No such file or directory [io]
+1 error, 0 warnings"
+
+# --help of every command lists exactly the options its section of the man
+# page documents.
+for cmd in check list; do
+	"$bin" $cmd --help >"$tmp/help" 2>&1 || bad "$cmd --help exits non-zero"
+	grep -o -- '--[a-z-]*' "$tmp/help" | sort -u >"$tmp/h"
+	awk -v c="$cmd" '/^\.SS /{on = ($0 ~ "safar " c "\"")} on' "$top/docs/safar.1" |
+		grep -o -- '\\-\\-[a-z-]*' | sed 's/\\//g' | sort -u >"$tmp/m"
+	if [ -s "$tmp/h" ] && cmp -s "$tmp/h" "$tmp/m"; then ok; else
+		bad "$cmd: --help and docs/safar.1 disagree"; diff "$tmp/h" "$tmp/m"; fi
+done
+
+# Every diagnostic code of the catalogue is documented.
+sed -n 's/.*X([A-Z_0-9]*, SF_[A-Z]*, "\([a-z0-9-]*\)".*/\1/p' "$top/include/safar/diag.h" >"$tmp/codes"
+[ -s "$tmp/codes" ] || bad "no codes found in diag.h"
+while read -r code; do
+	grep -q "| \`$code\` |" "$top/docs/diagnostics.md" && ok || bad "docs/diagnostics.md lacks $code"
+done <"$tmp/codes"
+
+# JSON listings parse back, and hold what the root holds.
+root="$top/tests/golden/clean/root"
+expect 0 list-modules-json -- "$bin" list modules --format json -C "$root"
+python3 -c '
+import json, sys
+m = json.load(open(sys.argv[1]))
+assert [x["id"] for x in m] == ["employment-contract"], m
+assert m[0]["stage"] == "PDO" and m[0]["review_by"] == "2027-06-30" and m[0]["when"] == {}
+' "$tmp/out" && ok || bad "list modules json"
+expect 0 list-corridors-json -- "$bin" list corridors --format json -C "$root"
+python3 -c '
+import json, sys
+c = json.load(open(sys.argv[1]))
+assert c == [{"id": "kg-ru", "origin": "KG", "destination": "RU", "title": "Kyrgyzstan to Russia",
+  "languages": ["en", "ru"], "sectors": [], "audiences": ["general", "women"],
+  "path": sys.argv[2] + "/corridors/kg-ru.yaml"}], c
+' "$tmp/out" "$root" && ok || bad "list corridors json"
+expect 0 list-topics-json -- "$bin" list topics --format json -C "$root"
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out" && ok || bad "list topics json"
+expect 0 list-topics-text -- "$bin" list topics -C "$root"
+same list-topics-text "$tmp/out" "PDO employment-contract               1 module   en"
+
+# With no -C and no root here, the bundled content is used.
+mkdir -p "$tmp/empty"
+(cd "$tmp/empty" && SAFAR_DATADIR="$root" "$bin" list corridors) >"$tmp/out" 2>&1 &&
+	grep -q '^kg-ru ' "$tmp/out" && ok || bad "root discovery falls back to the data directory"
+
+# The content bundled with safar checks clean, and every module of it loads.
+expect 0 bundled-check -- "$bin" check -C "$top"
+expect 0 bundled-modules-json -- "$bin" list modules --format json -C "$top"
+n=$(find "$top/content" -name '*.md' | wc -l)
+python3 -c 'import json,sys; assert len(json.load(open(sys.argv[1]))) == int(sys.argv[2])' "$tmp/out" "$n" &&
+	ok || bad "list modules holds every bundled module"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
