@@ -41,6 +41,11 @@ typedef enum sf_severity {
 	X(UNDECLARED_LANGUAGE, SF_ERROR, "undeclared-language", "a language not in safar.yaml languages") \
 	X(UNDECLARED_SECTOR, SF_ERROR, "undeclared-sector", "a sector not in safar.yaml sectors") \
 	X(UNDECLARED_AUDIENCE, SF_ERROR, "undeclared-audience", "an audience not in safar.yaml audiences") \
+	X(AMBIGUOUS, SF_ERROR, "ambiguous", "two replace modules tie at the top specificity") \
+	X(NO_BASE, SF_ERROR, "no-base", "append or prepend modules with no replace module to stack on") \
+	X(UNKNOWN_FACT, SF_ERROR, "unknown-fact", "a {{placeholder}} names no fact of the corridor or rules") \
+	X(FACT_LANGUAGE, SF_ERROR, "fact-language", "a fact has no value in the target language or its fallbacks") \
+	X(UNKNOWN_TOPIC, SF_ERROR, "unknown-topic", "a rule excludes or requires a topic no module defines") \
 	X(IGNORED_FILE, SF_WARNING, "ignored-file", "a file safar does not read where it expects content") \
 	X(EMPTY_BODY, SF_WARNING, "empty-body", "a module has no Markdown body")
 

@@ -27,7 +27,7 @@ extern const char *const sf_merge_names[3];           /* "replace" … */
 extern const char *const sf_status_names[2];          /* "draft", "reviewed" */
 extern const char *const sf_side_names[2];            /* "origin", "destination" */
 extern const char *const sf_when_names[SF_NWHEN];     /* "corridor" … */
-extern const int sf_when_weight[SF_NWHEN];            /* 16, 8, 4, 2, 1 */
+extern const int sf_when_weight[SF_NWHEN];            /* corridor 16, origin 4, destination 8, sector 2, audience 1 */
 
 /* A list of strings, each with where it was written. */
 typedef struct sf_strv {
@@ -87,6 +87,12 @@ typedef struct sf_quiz {
 	sf_loc loc;
 } sf_quiz;
 
+/* A {{name}} in a body, sms or checklist, found once when the module loads. */
+typedef struct sf_placeholder {
+	const char *name;
+	sf_loc loc;
+} sf_placeholder;
+
 typedef struct sf_module {
 	const char *path;
 	sf_loc loc; /* the front matter's first line */
@@ -113,6 +119,8 @@ typedef struct sf_module {
 	size_t body_len;
 	int body_line; /* file line of the body's first line */
 	struct cmark_node *doc; /* the body, parsed once */
+	sf_placeholder *placeholders;
+	size_t nplaceholders;
 } sf_module;
 
 typedef struct sf_fallback {
@@ -131,6 +139,16 @@ typedef struct sf_config {
 	int review_warn_days;
 } sf_config;
 
+/* One entry of rules.yaml. */
+typedef struct sf_rule {
+	sf_loc loc;
+	sf_when when;
+	sf_strv exclude;
+	sf_strv require[SF_NSTAGE];
+	sf_fact *facts;
+	size_t nfacts;
+} sf_rule;
+
 typedef struct sf_root {
 	const char *dir;
 	sf_config config;
@@ -138,6 +156,8 @@ typedef struct sf_root {
 	size_t ncorridors;
 	sf_module *modules; /* sorted by path */
 	size_t nmodules;
+	sf_rule *rules; /* in file order */
+	size_t nrules;
 } sf_root;
 
 /* Index of s in names[0..n), or -1. */

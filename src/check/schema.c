@@ -143,4 +143,9 @@ void sf_check_schema(const sf_root *r, sf_sink *sink)
 				 SF_D_UNDECLARED_LANGUAGE, "language");
 		check_when(r, &m->when, sink);
 	}
+	for (size_t i = 0; i < r->nrules; i++) {
+		check_when(r, &r->rules[i].when, sink);
+		for (size_t k = 0; k < r->rules[i].nfacts; k++)
+			text_langs(sink, &r->config, &r->rules[i].facts[k].value);
+	}
 }

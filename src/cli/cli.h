@@ -60,6 +60,6 @@ int sf_report_text(sf_sink *sink, int verbose, int quiet_summary);
 /* The exit status for the worst severity seen. */
 int sf_exit_for(const sf_sink *sink);
 
-extern const sf_cmd sf_cmd_check, sf_cmd_list;
+extern const sf_cmd sf_cmd_check, sf_cmd_explain, sf_cmd_list;
 
 #endif

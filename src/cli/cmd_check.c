@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "safar/check.h"
 #include "safar/load.h"
+#include "safar/resolve.h"
 
 enum { O_DIR = 1, O_FORMAT, O_HELP, O_VERBOSE };
 
@@ -17,7 +18,7 @@ static const sf_opt opts[] = {
 
 static int run(int argc, char **argv);
 
-const sf_cmd sf_cmd_check = { "check", "", "check that the content is well-formed",
+const sf_cmd sf_cmd_check = { "check", "", "check that the content is well-formed and resolves",
 			      opts, sizeof opts / sizeof opts[0], run };
 
 static int run(int argc, char **argv)
@@ -45,8 +46,10 @@ static int run(int argc, char **argv)
 	sf_arena *a = sf_arena_new();
 	sf_sink *sink = sf_sink_new();
 	sf_root root;
-	if (sf_load(sf_find_root(dir), a, sink, &root) == 0)
+	if (sf_load(sf_find_root(dir), a, sink, &root) == 0) {
 		sf_check_schema(&root, sink);
+		sf_check_resolve(&root, sink);
+	}
 	int status = sf_report_text(sink, verbose, 0);
 	sf_sink_free(sink);
 	sf_arena_free(a);

@@ -12,39 +12,6 @@ static const char *const contact_keys[] = { "name", "side", "url", "phone", "lan
 					    "stages" };
 static const char *const contact_required[] = { "name", "side" };
 
-/* Fact names are what {{name}} placeholders refer to. */
-static int fact_name_ok(const char *s)
-{
-	if (!(*s >= 'a' && *s <= 'z'))
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
-			return 0;
-	return 1;
-}
-
-static void load_facts(lctx *c, const ynode *v, sf_corridor *co)
-{
-	if (!v || yn_is_null(v) || !f_map(&c->f, v, "facts"))
-		return;
-	co->facts = sf_alloc_array(c->f.a, v->n / 2 + 1, sizeof *co->facts);
-	for (size_t i = 0; i + 1 < v->n; i += 2) {
-		const ynode *k = v->items[i];
-		if (k->kind != YN_SCALAR)
-			continue;
-		if (!fact_name_ok(k->s)) {
-			sf_emit(c->f.sink, SF_D_BAD_ID, k->loc,
-				"fact name '%s' must start with a lower-case letter and hold only a-z, 0-9, _ and -",
-				k->s);
-			continue;
-		}
-		sf_fact *fa = &co->facts[co->nfacts++];
-		fa->name = k->s;
-		fa->loc = k->loc;
-		fa->value = f_text(&c->f, v->items[i + 1], k->s);
-	}
-}
-
 static void load_contact(lctx *c, const ynode *v, sf_contact *ct)
 {
 	ct->loc = v->loc;
@@ -116,7 +83,7 @@ int corridor_load(lctx *c, const srcfile *f, const char *stem, sf_corridor *co)
 		co->audiences.loc = sf_alloc(c->f.a, sizeof *co->audiences.loc);
 		co->audiences.loc[0] = co->loc;
 	}
-	load_facts(c, yn_get(root, "facts"), co);
+	co->nfacts = f_facts(&c->f, yn_get(root, "facts"), &co->facts);
 
 	const ynode *cts = yn_get(root, "contacts");
 	if (cts && !yn_is_null(cts)) {

@@ -256,3 +256,39 @@ sf_when f_when(fctx *c, const ynode *v)
 	}
 	return w;
 }
+
+int f_fact_name_ok(const char *s)
+{
+	if (!(*s >= 'a' && *s <= 'z'))
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+			return 0;
+	return 1;
+}
+
+size_t f_facts(fctx *c, const ynode *v, sf_fact **out)
+{
+	*out = NULL;
+	if (!v || yn_is_null(v) || !f_map(c, v, "facts"))
+		return 0;
+	sf_fact *facts = sf_alloc_array(c->a, v->n / 2 + 1, sizeof *facts);
+	size_t n = 0;
+	for (size_t i = 0; i + 1 < v->n; i += 2) {
+		const ynode *k = v->items[i];
+		if (k->kind != YN_SCALAR)
+			continue;
+		if (!f_fact_name_ok(k->s)) {
+			sf_emit(c->sink, SF_D_BAD_ID, k->loc,
+				"fact name '%s' must start with a lower-case letter and hold only a-z, 0-9, _ and -",
+				k->s);
+			continue;
+		}
+		sf_fact *fa = &facts[n++];
+		fa->name = k->s;
+		fa->loc = k->loc;
+		fa->value = f_text(c, v->items[i + 1], k->s);
+	}
+	*out = facts;
+	return n;
+}

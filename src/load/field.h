@@ -37,6 +37,11 @@ int f_kebab(fctx *c, const char *s, sf_loc at, const char *what);
 /* A `when` mapping (corridor, origin, destination, sector, audience). */
 sf_when f_when(fctx *c, const ynode *v);
 
+/* A facts mapping: name -> text or language -> text; returns the count. */
+size_t f_facts(fctx *c, const ynode *v, sf_fact **out);
+/* Fact names start with a-z and hold a-z, 0-9, _ and -. */
+int f_fact_name_ok(const char *s);
+
 /* Days since 1970-01-01 of a valid date, or -1. */
 long sf_days_from_civil(int y, int m, int d);
 

@@ -46,6 +46,13 @@ int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root)
 			root->config.path = cfg;
 	}
 
+	const char *rules = sf_path_join(a, dir, "rules.yaml");
+	if (stat(rules, &st) == 0) {
+		srcfile f;
+		if (src_read(&c, "rules.yaml", &f) == 0)
+			rules_load(&c, &f, root);
+	}
+
 	const char **files;
 	size_t n = walk_files(&c, "corridors", ".yaml", 0, &files);
 	root->corridors = sf_alloc_array(a, n + 1, sizeof *root->corridors);

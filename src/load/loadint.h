@@ -30,5 +30,6 @@ void config_defaults(lctx *c, sf_config *cfg);
 void config_load(lctx *c, const srcfile *f, sf_config *cfg);
 int corridor_load(lctx *c, const srcfile *f, const char *stem, sf_corridor *out);
 int module_load(lctx *c, const srcfile *f, sf_module *out);
+void rules_load(lctx *c, const srcfile *f, sf_root *root);
 
 #endif

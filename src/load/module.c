@@ -55,6 +55,40 @@ static void load_quiz(lctx *c, const ynode *v, sf_module *m)
 	}
 }
 
+/* Records each {{name}} of text. Body text starts at `at` and positions are
+ * exact; a YAML value (exact = 0) points at its own start. */
+static void scan_placeholders(lctx *c, sf_module *m, size_t *cap, const char *text,
+			      size_t len, sf_loc at, int exact)
+{
+	int line = at.line, col = at.col;
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '{' && i + 1 < len && text[i + 1] == '{') {
+			size_t j = i + 2;
+			while (j < len && text[j] == ' ')
+				j++;
+			size_t ns = j;
+			while (j < len && (text[j] == '_' || text[j] == '-' ||
+					   (text[j] >= 'a' && text[j] <= 'z') || (text[j] >= '0' && text[j] <= '9')))
+				j++;
+			size_t ne = j;
+			while (j < len && text[j] == ' ')
+				j++;
+			if (ne > ns && j + 1 < len && text[j] == '}' && text[j + 1] == '}') {
+				const char *name = sf_strndup(c->f.a, text + ns, ne - ns);
+				if (f_fact_name_ok(name)) {
+					sf_placeholder *p = SF_PUSH(c->f.a, m->placeholders, m->nplaceholders, *cap);
+					p->name = name;
+					p->loc = exact ? (sf_loc){ m->path, line, col } : at;
+				}
+			}
+		}
+		if (text[i] == '\n')
+			line++, col = 1;
+		else if (((unsigned char)text[i] & 0xC0) != 0x80)
+			col++;
+	}
+}
+
 static void load_fields(lctx *c, const ynode *root, sf_module *m)
 {
 	fctx *f = &c->f;
@@ -159,6 +193,13 @@ int module_load(lctx *c, const srcfile *f, sf_module *m)
 	if (i == m->body_len)
 		sf_emit(c->f.sink, SF_D_EMPTY_BODY, (sf_loc){ f->path, line, 1 },
 			"module has no text after its front matter");
+	size_t cap = 0;
+	scan_placeholders(c, m, &cap, m->body, m->body_len, (sf_loc){ f->path, m->body_line, 1 }, 1);
+	if (m->sms)
+		scan_placeholders(c, m, &cap, m->sms, strlen(m->sms), m->sms_loc, 0);
+	for (size_t k = 0; k < m->checklist.n; k++)
+		scan_placeholders(c, m, &cap, m->checklist.v[k], strlen(m->checklist.v[k]),
+				  m->checklist.loc[k], 0);
 	/* Parsed once here; renderers walk this tree and never the text. */
 	m->doc = cmark_parse_document(m->body, m->body_len, CMARK_OPT_DEFAULT);
 	if (m->doc) {

@@ -9,7 +9,7 @@ const char *const sf_status_names[2] = { "draft", "reviewed" };
 const char *const sf_side_names[2] = { "origin", "destination" };
 const char *const sf_when_names[SF_NWHEN] = { "corridor", "origin", "destination", "sector",
 					      "audience" };
-const int sf_when_weight[SF_NWHEN] = { 16, 8, 4, 2, 1 };
+const int sf_when_weight[SF_NWHEN] = { 16, 4, 8, 2, 1 }; /* DESIGN §2.3 */
 
 int sf_name_index(const char *const *names, size_t n, const char *s)
 {

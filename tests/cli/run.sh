@@ -50,7 +50,7 @@ same missing-root "$tmp/err" "$tmp/nowhere:1:1: error: cannot open content root:
 
 # --help of every command lists exactly the options its section of the man
 # page documents.
-for cmd in check list; do
+for cmd in check explain list; do
 	"$bin" $cmd --help >"$tmp/help" 2>&1 || bad "$cmd --help exits non-zero"
 	grep -o -- '--[a-z-]*' "$tmp/help" | sort -u >"$tmp/h"
 	awk -v c="$cmd" '/^\.SS /{on = ($0 ~ "safar " c "\"")} on' "$top/docs/safar.1" |

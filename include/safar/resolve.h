@@ -1,0 +1,117 @@
+/* resolve.h: the rules engine: which modules make up each topic of a target (DESIGN §2). */
+#ifndef SAFAR_RESOLVE_H
+#define SAFAR_RESOLVE_H
+
+#include "safar/arena.h"
+#include "safar/buf.h"
+#include "safar/diag.h"
+#include "safar/model.h"
+
+/* One edition to build: a corridor, an all-sector (sector NULL) or sector
+ * edition, an audience, a language, and the stages asked for. */
+typedef struct sf_target {
+	const sf_corridor *corridor;
+	const char *sector; /* NULL: the all-sector edition */
+	const char *audience;
+	const char *lang;
+	unsigned stages; /* bit per enum sf_stage */
+} sf_target;
+
+/* What the user narrowed a build to; NULL / 0 fields mean "all". */
+typedef struct sf_filter {
+	const char **corridors;
+	size_t ncorridors;
+	const char *lang, *audience;
+	const char *sector; /* "all" picks the all-sector edition only */
+	unsigned stages;
+} sf_filter;
+
+/* One topic of a target, resolved. Composition order is reading order:
+ * prepends (most specific first), the base, appends (least specific first). */
+typedef struct sf_topic {
+	int stage;
+	const char *id;
+	const char *lang; /* the language it resolved in */
+	int fallback;     /* 1 when that is not the target's language */
+	const sf_module *base;
+	const sf_module **parts; /* the composition, base included */
+	size_t nparts;
+	int order; /* the base's */
+} sf_topic;
+
+typedef struct sf_fact_ref {
+	const sf_fact *fact;
+	const char *value; /* in the target language, or through its fallbacks */
+	const char *lang;  /* the language of value; NULL for a plain value */
+} sf_fact_ref;
+
+typedef struct sf_resolved {
+	sf_target target;
+	const char **chain; /* target language then its fallbacks */
+	size_t nchain;
+	sf_topic *topics; /* stage, order, id */
+	size_t ntopics;
+	sf_strv policy[SF_NSTAGE]; /* required ids: safar.yaml + corridor + rules */
+	sf_strv excluded;          /* ids the rules took out */
+	sf_fact_ref *facts;        /* the corridor's, then the rules' it lacks */
+	size_t nfacts;
+} sf_resolved;
+
+/* Ownership: a resolver borrows the root (which must outlive it) and keeps
+ * an index of it in its own arena. sf_resolve may run on several threads at
+ * once, each with its own out-arena; diagnostics are reported once each,
+ * however many targets meet them. */
+typedef struct sf_resolver sf_resolver;
+
+sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink);
+void sf_resolver_free(sf_resolver *r);
+
+/* Every target of the root that passes filter, in a stable order: corridor,
+ * language (as the corridor lists them), audience, edition (all first). */
+size_t sf_targets(const sf_root *root, const sf_filter *filter, sf_arena *a, sf_target **out);
+
+void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *out);
+
+/* The fact's value for a resolved target, or NULL. */
+const sf_fact_ref *sf_fact_lookup(const sf_resolved *res, const char *name);
+/* Appends text with each {{name}} replaced by its value; an unknown name is
+ * kept as written (resolution has reported it). */
+void sf_subst(sf_buf *out, const char *text, size_t len, const sf_resolved *res);
+
+/* Matching, exposed for explain: 1 when w matches t; else 0 with a reason. */
+int sf_when_match(const sf_when *w, const sf_target *t, char *why, size_t whylen);
+int sf_specificity(const sf_when *w);
+
+/* Why one module is or is not in a topic of a target. */
+enum sf_role {
+	SF_ROLE_BASE,       /* the chosen replace module */
+	SF_ROLE_STACKED,    /* an append or prepend stacked on the base */
+	SF_ROLE_NO_MATCH,   /* its `when` does not match */
+	SF_ROLE_LANGUAGE,   /* matches, but the topic resolved in another language */
+	SF_ROLE_OUTRANKED,  /* a replace module less specific than the base */
+	SF_ROLE_EXCLUDED,   /* a rule excludes the topic */
+	SF_ROLE_NO_BASE,    /* would stack, but there is no base */
+	SF_ROLE_AMBIGUOUS,  /* tied with another replace module at the top */
+};
+extern const char *const sf_role_names[];
+
+typedef struct sf_candidate {
+	const sf_module *module;
+	int role;
+	int specificity;
+	const char *why; /* for no-match, language, outranked, excluded */
+} sf_candidate;
+
+typedef struct sf_explanation {
+	int stage;
+	const char *id;
+	sf_candidate *cands; /* every module of the topic, by path */
+	size_t ncands;
+	const sf_topic *topic; /* the composition; NULL when nothing resolved */
+} sf_explanation;
+
+/* One explanation per stage in which id exists. */
+size_t sf_explain(sf_resolver *r, const sf_target *t, const char *id, sf_arena *a,
+		  sf_explanation **out);
+
+#endif

@@ -1,0 +1,254 @@
+/* cmd_explain.c: `safar explain CORRIDOR ID`: why each module is, or is not, in a topic. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "safar/buf.h"
+#include "safar/check.h"
+#include "safar/load.h"
+#include "safar/resolve.h"
+#include "safar/suggest.h"
+
+enum { O_AUDIENCE = 1, O_DIR, O_FORMAT, O_HELP, O_LANG, O_SECTOR };
+
+static const sf_opt opts[] = {
+	{ O_AUDIENCE, 0, "audience", "A", "audience (default: general)" },
+	{ O_DIR, 'C', "directory", "DIR", "content root (default: ., else the bundled content)" },
+	{ O_FORMAT, 0, "format", "FMT", "output format: text or json" },
+	{ O_HELP, 'h', "help", NULL, "show this help" },
+	{ O_LANG, 0, "lang", "L", "language (default: the corridor's first)" },
+	{ O_SECTOR, 0, "sector", "S", "sector edition (default: the all-sector edition)" },
+};
+
+static int run(int argc, char **argv);
+
+const sf_cmd sf_cmd_explain = { "explain", "CORRIDOR ID",
+				"show how a topic is resolved for a target, module by module",
+				opts, sizeof opts / sizeof opts[0], run };
+
+/* The facts a composition's placeholders use, each once. */
+static void facts_used(const sf_resolved *res, const sf_topic *tp, const sf_fact_ref **v,
+		       size_t *n, size_t max)
+{
+	*n = 0;
+	for (size_t p = 0; p < tp->nparts; p++)
+		for (size_t i = 0; i < tp->parts[p]->nplaceholders; i++) {
+			const sf_fact_ref *f = sf_fact_lookup(res, tp->parts[p]->placeholders[i].name);
+			int seen = !f;
+			for (size_t k = 0; k < *n && !seen; k++)
+				seen = v[k] == f;
+			if (!seen && *n < max)
+				v[(*n)++] = f;
+		}
+}
+
+static void text_out(sf_buf *b, const sf_target *t, const sf_resolved *res,
+		     const sf_explanation *e, size_t ne)
+{
+	for (size_t k = 0; k < ne; k++) {
+		const sf_explanation *x = &e[k];
+		sf_buf_printf(b, "%s%s %s %s %s: %s topic '%s'\n", k ? "\n" : "", t->corridor->id,
+			      t->lang, t->sector ? t->sector : "all-sector", t->audience,
+			      sf_stage_names[x->stage], x->id);
+		sf_buf_puts(b, "language chain:");
+		for (size_t i = 0; i < res->nchain; i++)
+			sf_buf_printf(b, " %s", res->chain[i]);
+		sf_buf_puts(b, "\ncandidates:\n");
+		for (size_t i = 0; i < x->ncands; i++) {
+			const sf_candidate *c = &x->cands[i];
+			sf_buf_printf(b, "  %s  %s %s, specificity %d: %s%s%s\n", c->module->path,
+				      c->module->lang, sf_merge_names[c->module->merge], c->specificity,
+				      sf_role_names[c->role], c->why ? ": " : "", c->why ? c->why : "");
+		}
+		if (!x->topic) {
+			sf_buf_puts(b, "result: not in this edition\n");
+			continue;
+		}
+		sf_buf_printf(b, "result: %s%s\n", x->topic->lang,
+			      x->topic->fallback ? " (a fallback language)" : "");
+		for (size_t i = 0; i < x->topic->nparts; i++)
+			sf_buf_printf(b, "  %zu. %s (%s)\n", i + 1, x->topic->parts[i]->path,
+				      x->topic->parts[i] == x->topic->base
+					      ? "base"
+					      : sf_merge_names[x->topic->parts[i]->merge]);
+		const sf_fact_ref *fv[64];
+		size_t nf;
+		facts_used(res, x->topic, fv, &nf, 64);
+		for (size_t i = 0; i < nf; i++)
+			sf_buf_printf(b, "  fact %s (%s): %s\n", fv[i]->fact->name,
+				      fv[i]->lang ? fv[i]->lang : "any language",
+				      fv[i]->value ? fv[i]->value : "(no value)");
+	}
+}
+
+static void json_kv(sf_buf *b, const char *k, const char *v, int comma)
+{
+	if (comma)
+		sf_buf_putc(b, ',');
+	sf_buf_json_str(b, k);
+	sf_buf_putc(b, ':');
+	if (v)
+		sf_buf_json_str(b, v);
+	else
+		sf_buf_puts(b, "null");
+}
+
+static void json_out(sf_buf *b, const sf_target *t, const sf_resolved *res,
+		     const sf_explanation *e, size_t ne)
+{
+	sf_buf_puts(b, "{\"target\":{");
+	json_kv(b, "corridor", t->corridor->id, 0);
+	json_kv(b, "lang", t->lang, 1);
+	json_kv(b, "sector", t->sector, 1);
+	json_kv(b, "audience", t->audience, 1);
+	sf_buf_puts(b, ",\"chain\":[");
+	for (size_t i = 0; i < res->nchain; i++) {
+		if (i)
+			sf_buf_putc(b, ',');
+		sf_buf_json_str(b, res->chain[i]);
+	}
+	sf_buf_puts(b, "]},\n\"topics\":[");
+	for (size_t k = 0; k < ne; k++) {
+		const sf_explanation *x = &e[k];
+		sf_buf_puts(b, k ? ",\n{" : "\n{");
+		json_kv(b, "stage", sf_stage_names[x->stage], 0);
+		json_kv(b, "id", x->id, 1);
+		sf_buf_puts(b, ",\"candidates\":[");
+		for (size_t i = 0; i < x->ncands; i++) {
+			const sf_candidate *c = &x->cands[i];
+			sf_buf_puts(b, i ? ",\n  {" : "\n  {");
+			json_kv(b, "path", c->module->path, 0);
+			json_kv(b, "lang", c->module->lang, 1);
+			json_kv(b, "merge", sf_merge_names[c->module->merge], 1);
+			sf_buf_printf(b, ",\"specificity\":%d", c->specificity);
+			json_kv(b, "role", sf_role_names[c->role], 1);
+			json_kv(b, "why", c->why, 1);
+			sf_buf_putc(b, '}');
+		}
+		sf_buf_puts(b, "],\n \"result\":");
+		if (!x->topic) {
+			sf_buf_puts(b, "null}");
+			continue;
+		}
+		sf_buf_putc(b, '{');
+		json_kv(b, "lang", x->topic->lang, 0);
+		sf_buf_printf(b, ",\"fallback\":%s,\"parts\":[", x->topic->fallback ? "true" : "false");
+		for (size_t i = 0; i < x->topic->nparts; i++) {
+			sf_buf_puts(b, i ? ",{" : "{");
+			json_kv(b, "path", x->topic->parts[i]->path, 0);
+			json_kv(b, "role", x->topic->parts[i] == x->topic->base
+					? "base" : sf_merge_names[x->topic->parts[i]->merge], 1);
+			sf_buf_putc(b, '}');
+		}
+		sf_buf_puts(b, "],\"facts\":[");
+		const sf_fact_ref *fv[64];
+		size_t nf;
+		facts_used(res, x->topic, fv, &nf, 64);
+		for (size_t i = 0; i < nf; i++) {
+			sf_buf_puts(b, i ? ",{" : "{");
+			json_kv(b, "name", fv[i]->fact->name, 0);
+			json_kv(b, "lang", fv[i]->lang, 1);
+			json_kv(b, "value", fv[i]->value, 1);
+			sf_buf_putc(b, '}');
+		}
+		sf_buf_puts(b, "]}}");
+	}
+	sf_buf_puts(b, "\n]}\n");
+}
+
+/* Fills *t from the arguments; returns 0 or an exit status. */
+static int pick_target(const sf_root *root, const char *cid, const char *lang,
+		       const char *audience, const char *sector, sf_target *t)
+{
+	const sf_corridor *co = NULL;
+	const char *ids[256];
+	size_t n = 0;
+	for (size_t i = 0; i < root->ncorridors; i++) {
+		if (strcmp(root->corridors[i].id, cid) == 0)
+			co = &root->corridors[i];
+		if (n < 256)
+			ids[n++] = root->corridors[i].id;
+	}
+	if (!co) {
+		const char *near = sf_suggest(cid, ids, n);
+		return near ? sf_usage_error(&sf_cmd_explain, "no corridor '%s'; did you mean '%s'?", cid, near)
+			    : sf_usage_error(&sf_cmd_explain, "no corridor '%s'", cid);
+	}
+	if (!lang)
+		lang = co->languages.n ? co->languages.v[0] : "en";
+	if (!sf_strv_has(&root->config.languages, lang))
+		return sf_usage_error(&sf_cmd_explain, "language '%s' is not declared in safar.yaml", lang);
+	if (!audience)
+		audience = sf_strv_has(&co->audiences, "general") || !co->audiences.n ? "general"
+										   : co->audiences.v[0];
+	if (!sf_strv_has(&root->config.audiences, audience))
+		return sf_usage_error(&sf_cmd_explain, "audience '%s' is not declared in safar.yaml", audience);
+	if (sector && strcmp(sector, "all") == 0)
+		sector = NULL;
+	if (sector && !sf_strv_has(&root->config.sectors, sector))
+		return sf_usage_error(&sf_cmd_explain, "sector '%s' is not declared in safar.yaml", sector);
+	*t = (sf_target){ co, sector, audience, lang, (1u << SF_NSTAGE) - 1 };
+	return 0;
+}
+
+static int run(int argc, char **argv)
+{
+	sf_optparse p;
+	const char *arg, *dir = NULL, *lang = NULL, *audience = NULL, *sector = NULL;
+	int id, json = 0;
+	sf_optparse_init(&p, &sf_cmd_explain, argc, argv);
+	while ((id = sf_optparse_next(&p, &arg)) > 0) {
+		switch (id) {
+		case O_AUDIENCE: audience = arg; break;
+		case O_DIR: dir = arg; break;
+		case O_FORMAT:
+			if (strcmp(arg, "json") == 0)
+				json = 1;
+			else if (strcmp(arg, "text") == 0)
+				json = 0;
+			else
+				return sf_usage_error(&sf_cmd_explain, "unknown format '%s' (text, json)", arg);
+			break;
+		case O_HELP: sf_cmd_help(&sf_cmd_explain); return EXIT_CLEAN;
+		case O_LANG: lang = arg; break;
+		case O_SECTOR: sector = arg; break;
+		}
+	}
+	if (id < 0)
+		return EXIT_USAGE;
+	if (p.nops != 2)
+		return sf_usage_error(&sf_cmd_explain, "say which corridor and topic: safar explain CORRIDOR ID");
+	const char *cid = argv[1], *topic = argv[2];
+
+	sf_arena *a = sf_arena_new();
+	sf_sink *sink = sf_sink_new();
+	sf_root root;
+	sf_buf out = { 0 };
+	int status = EXIT_CLEAN;
+	if (sf_load(sf_find_root(dir), a, sink, &root) == 0) {
+		sf_check_schema(&root, sink);
+		sf_target t;
+		status = pick_target(&root, cid, lang, audience, sector, &t);
+		if (status == EXIT_CLEAN) {
+			sf_resolver *r = sf_resolver_new(&root, sink);
+			sf_resolved res;
+			sf_explanation *e;
+			sf_resolve(r, &t, a, &res);
+			size_t ne = sf_explain(r, &t, topic, a, &e);
+			if (ne == 0) {
+				status = sf_usage_error(&sf_cmd_explain, "no module defines topic '%s'", topic);
+			} else {
+				(json ? json_out : text_out)(&out, &t, &res, e, ne);
+				fwrite(out.data, 1, out.len, stdout);
+			}
+			sf_resolver_free(r);
+		}
+	}
+	int st = sf_report_text(sink, 0, 1);
+	if (status == EXIT_CLEAN)
+		status = st;
+	sf_buf_free(&out);
+	sf_sink_free(sink);
+	sf_arena_free(a);
+	return status;
+}

@@ -1,0 +1,43 @@
+/* rules.c: rules.yaml, the cross-cutting rules (DESIGN §2.5). */
+#include <string.h>
+
+#include "loadint.h"
+
+static const char *const rule_keys[] = { "when", "exclude", "require", "facts" };
+
+static void load_rule(lctx *c, const ynode *v, sf_rule *r)
+{
+	r->loc = v->loc;
+	if (!f_keys(&c->f, v, "a rule", rule_keys, 4, NULL, 0, v->loc))
+		return;
+	r->when = f_when(&c->f, yn_get(v, "when"));
+	r->exclude = f_strv(&c->f, yn_get(v, "exclude"), "exclude");
+	for (size_t i = 0; i < r->exclude.n; i++)
+		f_kebab(&c->f, r->exclude.v[i], r->exclude.loc[i], "topic id");
+	const ynode *req = yn_get(v, "require");
+	if (req && !yn_is_null(req) &&
+	    f_keys(&c->f, req, "require", sf_stage_names, SF_NSTAGE, NULL, 0, req->loc)) {
+		for (int s = 0; s < SF_NSTAGE; s++) {
+			r->require[s] = f_strv(&c->f, yn_get(req, sf_stage_names[s]), sf_stage_names[s]);
+			for (size_t i = 0; i < r->require[s].n; i++)
+				f_kebab(&c->f, r->require[s].v[i], r->require[s].loc[i], "topic id");
+		}
+	}
+	r->nfacts = f_facts(&c->f, yn_get(v, "facts"), &r->facts);
+}
+
+void rules_load(lctx *c, const srcfile *f, sf_root *root)
+{
+	int failed;
+	ynode *doc = yn_parse(c->f.a, c->f.sink, f->path, f->text, f->len, 1, &failed);
+	if (!doc)
+		return; /* empty: no rules */
+	if (doc->kind != YN_SEQ) {
+		sf_emit(c->f.sink, SF_D_WRONG_TYPE, doc->loc,
+			"rules.yaml must be a list of rules, each '- when: …'");
+		return;
+	}
+	root->rules = sf_alloc_array(c->f.a, doc->n + 1, sizeof *root->rules);
+	for (size_t i = 0; i < doc->n; i++)
+		load_rule(c, doc->items[i], &root->rules[root->nrules++]);
+}

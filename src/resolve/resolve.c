@@ -1,0 +1,300 @@
+/* resolve.c: one target: language per topic, specificity, merge, rules, order. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "resolveint.h"
+
+const char *const sf_role_names[] = { "base", "stacked", "no-match", "language",
+				      "outranked", "excluded", "no-base", "ambiguous" };
+
+const char *rs_target_name(const sf_target *t, sf_arena *a)
+{
+	return sf_printf(a, "%s %s %s %s", t->corridor->id, t->lang,
+			 t->sector ? t->sector : "all-sector", t->audience);
+}
+
+void rs_chain(const sf_root *root, const char *lang, sf_arena *a, const char ***chain, size_t *n)
+{
+	const sf_config *cfg = &root->config;
+	const sf_strv *fb = NULL;
+	for (size_t i = 0; i < cfg->nfallback; i++)
+		if (strcmp(cfg->fallback[i].lang, lang) == 0)
+			fb = &cfg->fallback[i].chain;
+	size_t max = 1 + (fb ? fb->n : 0);
+	const char **v = sf_alloc_array(a, max, sizeof *v);
+	size_t k = 0;
+	v[k++] = lang;
+	for (size_t i = 0; fb && i < fb->n; i++) {
+		int dup = 0;
+		for (size_t j = 0; j < k; j++)
+			dup |= strcmp(v[j], fb->v[i]) == 0;
+		if (!dup)
+			v[k++] = fb->v[i];
+	}
+	*chain = v;
+	*n = k;
+}
+
+struct cand {
+	const sf_module *m;
+	int spec;
+	int matched;
+};
+
+static int cmp_stack(const void *x, const void *y)
+{
+	const struct cand *a = x, *b = y;
+	if (a->spec != b->spec)
+		return a->spec - b->spec;
+	return strcmp(a->m->path, b->m->path);
+}
+
+static void set_role(sf_candidate *cands, size_t i, int role, const char *why)
+{
+	if (cands) {
+		cands[i].role = role;
+		cands[i].why = why;
+	}
+}
+
+int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candidate *cands)
+{
+	const sf_target *t = c->t;
+	char why[256];
+	struct cand *cv = sf_alloc_array(a, ix->n, sizeof *cv);
+	for (size_t i = 0; i < ix->n; i++) {
+		cv[i].m = ix->mods[i];
+		cv[i].spec = sf_specificity(&ix->mods[i]->when);
+		cv[i].matched = sf_when_match(&ix->mods[i]->when, t, why, sizeof why);
+		if (cands) {
+			cands[i] = (sf_candidate){ ix->mods[i], SF_ROLE_NO_MATCH, cv[i].spec, NULL };
+			if (!cv[i].matched)
+				cands[i].why = sf_strdup(a, why);
+		}
+	}
+	if (sf_strv_has(&c->excluded, ix->id)) {
+		for (size_t i = 0; i < ix->n; i++)
+			if (cv[i].matched)
+				set_role(cands, i, SF_ROLE_EXCLUDED, "a rule excludes this topic");
+		return 0;
+	}
+
+	/* The first language of the chain in which anything matches. */
+	const char *lang = NULL;
+	size_t li = 0;
+	for (; li < c->nchain && !lang; li++)
+		for (size_t i = 0; i < ix->n && !lang; i++)
+			if (cv[i].matched && strcmp(cv[i].m->lang, c->chain[li]) == 0)
+				lang = c->chain[li];
+	if (!lang)
+		return 0;
+	for (size_t i = 0; i < ix->n; i++)
+		if (cv[i].matched && strcmp(cv[i].m->lang, lang) != 0)
+			set_role(cands, i, SF_ROLE_LANGUAGE,
+				 sf_printf(a, "the topic resolves in %s", lang));
+
+	/* The base: the most specific matching replace module. */
+	size_t best = ix->n, tie = ix->n;
+	for (size_t i = 0; i < ix->n; i++) {
+		if (!cv[i].matched || strcmp(cv[i].m->lang, lang) != 0 || cv[i].m->merge != SF_REPLACE)
+			continue;
+		if (best == ix->n || cv[i].spec > cv[best].spec) {
+			best = i;
+			tie = ix->n;
+		} else if (cv[i].spec == cv[best].spec && tie == ix->n) {
+			tie = i;
+		}
+	}
+	for (size_t i = 0; best < ix->n && i < ix->n; i++)
+		if (i != best && cv[i].matched && strcmp(cv[i].m->lang, lang) == 0 &&
+		    cv[i].m->merge == SF_REPLACE)
+			set_role(cands, i, SF_ROLE_OUTRANKED,
+				 sf_printf(a, "specificity %d is below the base's %d", cv[i].spec,
+					   cv[best].spec));
+	if (tie < ix->n) {
+		const sf_module *x = cv[best].m, *y = cv[tie].m;
+		if (rs_once(c->r, sf_printf(a, "ambiguous\n%s\n%s", x->path, y->path)))
+			sf_emit(c->r->sink, SF_D_AMBIGUOUS, y->loc,
+				"%s topic '%s': this module and %s both match %s with specificity %d; make one more specific",
+				sf_stage_names[ix->stage], ix->id, x->path, rs_target_name(t, a),
+				cv[best].spec);
+		for (size_t i = 0; i < ix->n; i++)
+			if (cv[i].matched && strcmp(cv[i].m->lang, lang) == 0 &&
+			    cv[i].m->merge == SF_REPLACE && cv[i].spec == cv[best].spec)
+				set_role(cands, i, SF_ROLE_AMBIGUOUS, "ties with another replace module");
+		return 0;
+	}
+
+	/* What stacks, in ascending specificity, ties by path. */
+	struct cand *st = sf_alloc_array(a, ix->n, sizeof *st);
+	size_t ns = 0;
+	for (size_t i = 0; i < ix->n; i++)
+		if (cv[i].matched && strcmp(cv[i].m->lang, lang) == 0 && cv[i].m->merge != SF_REPLACE)
+			st[ns++] = cv[i];
+	if (best == ix->n) {
+		if (ns && rs_once(c->r, sf_printf(a, "nobase\n%s\n%s\n%s", st[0].m->path, lang,
+						   t->corridor->id)))
+			sf_emit(c->r->sink, SF_D_NO_BASE, st[0].m->loc,
+				"%s topic '%s' in %s has %s modules for %s but no replace module to stack them on",
+				sf_stage_names[ix->stage], ix->id, lang, sf_merge_names[st[0].m->merge],
+				rs_target_name(t, a));
+		for (size_t i = 0; i < ix->n; i++)
+			if (cv[i].matched && strcmp(cv[i].m->lang, lang) == 0)
+				set_role(cands, i, SF_ROLE_NO_BASE, "no replace module to stack on");
+		return 0;
+	}
+	if (ns > 1)
+		qsort(st, ns, sizeof *st, cmp_stack);
+
+	const sf_module **parts = sf_alloc_array(a, ns + 1, sizeof *parts);
+	size_t np = 0;
+	parts[np++] = cv[best].m;
+	for (size_t i = 0; i < ns; i++) {
+		if (st[i].m->merge == SF_PREPEND) {
+			memmove(parts + 1, parts, np * sizeof *parts);
+			parts[0] = st[i].m;
+			np++;
+		} else {
+			parts[np++] = st[i].m;
+		}
+	}
+	set_role(cands, best, SF_ROLE_BASE, NULL);
+	for (size_t i = 0; cands && i < ix->n; i++)
+		if (cv[i].matched && strcmp(cv[i].m->lang, lang) == 0 && cv[i].m->merge != SF_REPLACE)
+			set_role(cands, i, SF_ROLE_STACKED, NULL);
+
+	*out = (sf_topic){ ix->stage, ix->id, lang, strcmp(lang, t->lang) != 0, cv[best].m,
+			   parts, np, cv[best].m->order };
+	return 1;
+}
+
+static int cmp_topic(const void *x, const void *y)
+{
+	const sf_topic *a = x, *b = y;
+	if (a->stage != b->stage)
+		return a->stage - b->stage;
+	if (a->order != b->order)
+		return a->order < b->order ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+/* Appends the ids of add not yet in *v. */
+static void add_ids(sf_arena *a, sf_strv *v, size_t *cap, const sf_strv *add)
+{
+	for (size_t i = 0; i < add->n; i++) {
+		if (sf_strv_has(v, add->v[i]))
+			continue;
+		if (v->n == *cap) {
+			size_t nc = *cap ? *cap * 2 : 8;
+			const char **nv = sf_alloc_array(a, nc, sizeof *nv);
+			sf_loc *nl = sf_alloc_array(a, nc, sizeof *nl);
+			if (v->n) {
+				memcpy(nv, v->v, v->n * sizeof *nv);
+				memcpy(nl, v->loc, v->n * sizeof *nl);
+			}
+			v->v = nv, v->loc = nl, *cap = nc;
+		}
+		v->v[v->n] = add->v[i];
+		v->loc[v->n++] = add->loc ? add->loc[i] : (sf_loc){ 0 };
+	}
+}
+
+static const char *fact_value(const sf_fact *f, const char **chain, size_t nchain,
+			      const char **lang)
+{
+	*lang = NULL;
+	if (f->value.plain)
+		return f->value.plain;
+	for (size_t c = 0; c < nchain; c++)
+		for (size_t i = 0; i < f->value.n; i++)
+			if (strcmp(f->value.lang[i], chain[c]) == 0) {
+				*lang = chain[c];
+				return f->value.val[i];
+			}
+	return NULL;
+}
+
+static void add_fact(sf_resolved *res, size_t *cap, sf_arena *a, const sf_fact *f)
+{
+	if (sf_fact_lookup(res, f->name))
+		return; /* the corridor's, or an earlier rule's, wins */
+	sf_fact_ref *r = SF_PUSH(a, res->facts, res->nfacts, *cap);
+	r->fact = f;
+	r->value = fact_value(f, res->chain, res->nchain, &r->lang);
+}
+
+/* Every {{name}} of the composition must have a value for this target. */
+static void check_placeholders(rs_ctx *c, const sf_resolved *res, const sf_topic *tp,
+			       sf_arena *a)
+{
+	for (size_t p = 0; p < tp->nparts; p++) {
+		const sf_module *m = tp->parts[p];
+		for (size_t i = 0; i < m->nplaceholders; i++) {
+			const sf_placeholder *ph = &m->placeholders[i];
+			const sf_fact_ref *f = sf_fact_lookup(res, ph->name);
+			if (f && f->value)
+				continue;
+			const char *key = sf_printf(a, "fact\n%s\n%zu\n%s\n%s", m->path, i,
+						    c->t->corridor->id, f ? c->t->lang : "");
+			if (!rs_once(c->r, key))
+				continue;
+			if (!f)
+				sf_emit(c->r->sink, SF_D_UNKNOWN_FACT, ph->loc,
+					"unknown fact '%s': corridor %s and the rules that apply to it define no such fact",
+					ph->name, c->t->corridor->id);
+			else
+				sf_emit(c->r->sink, SF_D_FACT_LANGUAGE, ph->loc,
+					"fact '%s' of %s has no value in %s or its fallbacks", ph->name,
+					c->t->corridor->id, c->t->lang);
+		}
+	}
+}
+
+void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *res)
+{
+	const sf_root *root = r->root;
+	memset(res, 0, sizeof *res);
+	res->target = *t;
+	rs_chain(root, t->lang, a, &res->chain, &res->nchain);
+
+	size_t pcap[SF_NSTAGE] = { 0 }, ecap = 0, fcap = 0;
+	for (int s = 0; s < SF_NSTAGE; s++) {
+		add_ids(a, &res->policy[s], &pcap[s], &root->config.required[s]);
+		add_ids(a, &res->policy[s], &pcap[s], &t->corridor->require[s]);
+	}
+	for (size_t i = 0; i < t->corridor->nfacts; i++)
+		add_fact(res, &fcap, a, &t->corridor->facts[i]);
+	for (size_t i = 0; i < root->nrules; i++) {
+		const sf_rule *rule = &root->rules[i];
+		if (!sf_when_match(&rule->when, t, NULL, 0))
+			continue;
+		add_ids(a, &res->excluded, &ecap, &rule->exclude);
+		for (int s = 0; s < SF_NSTAGE; s++)
+			add_ids(a, &res->policy[s], &pcap[s], &rule->require[s]);
+		for (size_t k = 0; k < rule->nfacts; k++)
+			add_fact(res, &fcap, a, &rule->facts[k]);
+	}
+
+	rs_ctx c = { r, t, res->chain, res->nchain, res->excluded };
+	res->topics = sf_alloc_array(a, r->ntopics + 1, sizeof *res->topics);
+	for (size_t i = 0; i < r->ntopics; i++) {
+		const topic_ix *ix = &r->topics[i];
+		if (!(t->stages & (1u << ix->stage)))
+			continue;
+		if (rs_topic(&c, ix, a, &res->topics[res->ntopics], NULL)) {
+			check_placeholders(&c, res, &res->topics[res->ntopics], a);
+			res->ntopics++;
+		}
+	}
+	if (res->ntopics > 1)
+		qsort(res->topics, res->ntopics, sizeof *res->topics, cmp_topic);
+}
+
+const sf_fact_ref *sf_fact_lookup(const sf_resolved *res, const char *name)
+{
+	for (size_t i = 0; i < res->nfacts; i++)
+		if (strcmp(res->facts[i].fact->name, name) == 0)
+			return &res->facts[i];
+	return NULL;
+}

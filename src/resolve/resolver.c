@@ -1,0 +1,119 @@
+/* resolver.c: the index over a root that every resolution shares, and rule checks. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "resolveint.h"
+
+static int cmp_mod(const void *x, const void *y)
+{
+	const sf_module *a = *(const sf_module *const *)x, *b = *(const sf_module *const *)y;
+	if (a->stage != b->stage)
+		return a->stage - b->stage;
+	int c = strcmp(a->id, b->id);
+	return c ? c : strcmp(a->path, b->path);
+}
+
+static const topic_ix *find_topic(const sf_resolver *r, int stage, const char *id)
+{
+	for (size_t i = 0; i < r->ntopics; i++)
+		if ((stage < 0 || r->topics[i].stage == stage) && strcmp(r->topics[i].id, id) == 0)
+			return &r->topics[i];
+	return NULL;
+}
+
+/* A rule that names a topic nobody wrote is a typo or a stale rule. */
+static void check_rules(sf_resolver *r)
+{
+	for (size_t i = 0; i < r->root->nrules; i++) {
+		const sf_rule *rule = &r->root->rules[i];
+		for (size_t k = 0; k < rule->exclude.n; k++)
+			if (!find_topic(r, -1, rule->exclude.v[k]))
+				sf_emit(r->sink, SF_D_UNKNOWN_TOPIC, rule->exclude.loc[k],
+					"rule excludes topic '%s', which no module defines",
+					rule->exclude.v[k]);
+		for (int s = 0; s < SF_NSTAGE; s++)
+			for (size_t k = 0; k < rule->require[s].n; k++)
+				if (!find_topic(r, s, rule->require[s].v[k]))
+					sf_emit(r->sink, SF_D_UNKNOWN_TOPIC, rule->require[s].loc[k],
+						"rule requires %s topic '%s', which no module defines",
+						sf_stage_names[s], rule->require[s].v[k]);
+	}
+}
+
+sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink)
+{
+	sf_arena *a = sf_arena_new();
+	sf_resolver *r = sf_alloc(a, sizeof *r);
+	r->root = root;
+	r->sink = sink;
+	r->a = a;
+	pthread_mutex_init(&r->lock, NULL);
+
+	const sf_module **v = sf_alloc_array(a, root->nmodules + 1, sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < root->nmodules; i++)
+		if (root->modules[i].id && root->modules[i].lang)
+			v[n++] = &root->modules[i];
+	if (n)
+		qsort(v, n, sizeof *v, cmp_mod);
+	r->topics = sf_alloc_array(a, n + 1, sizeof *r->topics);
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && v[j]->stage == v[i]->stage && strcmp(v[j]->id, v[i]->id) == 0)
+			j++;
+		r->topics[r->ntopics++] = (topic_ix){ v[i]->stage, v[i]->id, &v[i], j - i };
+		i = j;
+	}
+	check_rules(r);
+	return r;
+}
+
+void sf_resolver_free(sf_resolver *r)
+{
+	if (!r)
+		return;
+	pthread_mutex_destroy(&r->lock);
+	free(r->seen);
+	sf_arena_free(r->a);
+}
+
+int rs_once(sf_resolver *r, const char *key)
+{
+	uint64_t h = 14695981039346656037ULL; /* FNV-1a */
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	h |= 1; /* 0 marks an empty slot */
+	pthread_mutex_lock(&r->lock);
+	if (r->nseen * 2 >= r->capseen) {
+		size_t cap = r->capseen ? r->capseen * 2 : 256;
+		uint64_t *t = calloc(cap, sizeof *t);
+		if (!t)
+			abort();
+		for (size_t i = 0; i < r->capseen; i++) {
+			if (!r->seen[i])
+				continue;
+			size_t j = r->seen[i] & (cap - 1);
+			while (t[j])
+				j = (j + 1) & (cap - 1);
+			t[j] = r->seen[i];
+		}
+		free(r->seen);
+		r->seen = t;
+		r->capseen = cap;
+	}
+	size_t j = h & (r->capseen - 1);
+	int fresh = 1;
+	while (r->seen[j]) {
+		if (r->seen[j] == h) {
+			fresh = 0;
+			break;
+		}
+		j = (j + 1) & (r->capseen - 1);
+	}
+	if (fresh) {
+		r->seen[j] = h;
+		r->nseen++;
+	}
+	pthread_mutex_unlock(&r->lock);
+	return fresh;
+}
