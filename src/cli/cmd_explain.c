@@ -236,7 +236,16 @@ static int run(int argc, char **argv)
 			sf_resolve(r, &t, a, &res);
 			size_t ne = sf_explain(r, &t, topic, a, &e);
 			if (ne == 0) {
-				status = sf_usage_error(&sf_cmd_explain, "no module defines topic '%s'", topic);
+				const char *ids[512];
+				size_t n = 0;
+				for (size_t i = 0; i < root.nmodules && n < 512; i++)
+					if (root.modules[i].id)
+						ids[n++] = root.modules[i].id;
+				const char *near = sf_suggest(topic, ids, n);
+				status = near ? sf_usage_error(&sf_cmd_explain,
+							       "no module defines topic '%s'; did you mean '%s'?",
+							       topic, near)
+					      : sf_usage_error(&sf_cmd_explain, "no module defines topic '%s'", topic);
 			} else {
 				(json ? json_out : text_out)(&out, &t, &res, e, ne);
 				fwrite(out.data, 1, out.len, stdout);

@@ -235,8 +235,8 @@ static void check_placeholders(rs_ctx *c, const sf_resolved *res, const sf_topic
 			const sf_fact_ref *f = sf_fact_lookup(res, ph->name);
 			if (f && f->value)
 				continue;
-			const char *key = sf_printf(a, "fact\n%s\n%zu\n%s\n%s", m->path, i,
-						    c->t->corridor->id, f ? c->t->lang : "");
+			const char *key = sf_printf(a, "fact\n%s\n%zu\n%s", m->path, i,
+						    c->t->corridor->id);
 			if (!rs_once(c->r, key))
 				continue;
 			if (!f)

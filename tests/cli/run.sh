@@ -100,5 +100,18 @@ n=$(find "$top/content" -name '*.md' | wc -l)
 python3 -c 'import json,sys; assert len(json.load(open(sys.argv[1]))) == int(sys.argv[2])' "$tmp/out" "$n" &&
 	ok || bad "list modules holds every bundled module"
 
+# explain: JSON parses back; the bundled content explains.
+expect 0 explain-json -- "$bin" explain kg-ru contract --format json -C "$top/tests/fixtures/resolve/basic"
+python3 -c '
+import json, sys
+e = json.load(open(sys.argv[1]))
+assert e["target"] == {"corridor": "kg-ru", "lang": "ky", "sector": None, "audience": "general",
+                       "chain": ["ky", "ru", "en"]}, e["target"]
+assert [t["stage"] for t in e["topics"]] == ["PDO", "PAO"]
+assert e["topics"][0]["result"]["parts"] == [{"path": sys.argv[2] + "/content/pdo/contract/general.ky.md", "role": "base"}]
+' "$tmp/out" "$top/tests/fixtures/resolve/basic" && ok || bad "explain json"
+expect 0 explain-bundled -- "$bin" explain kg-ru work-permit --lang ru -C "$top"
+grep -q '^result: ru$' "$tmp/out" && ok || bad "explain on the bundled content resolves kg-ru work-permit in ru"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

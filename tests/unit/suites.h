@@ -6,5 +6,6 @@
 
 Suite *suite_util(void);
 Suite *suite_load(void);
+Suite *suite_resolve(void);
 
 #endif
