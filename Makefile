@@ -76,6 +76,18 @@ check: build/safar build/unit build/san/safar build/san/unit
 		sh tests/run-golden.sh build/safar
 	@echo 'all test suites passed'
 
+# --- benchmarks --------------------------------------------------------------
+# A generated root of 2,000 modules and 30 corridors; figures, not pass/fail.
+build/bench: $(call objs,build,$(LIB_SRC) tests/bench/bench.c)
+	$(CC) $(CFLAGS) $^ $(LIBS) -o $@
+
+build/bench-root/safar.yaml: tests/bench/gen.py
+	rm -rf build/bench-root
+	python3 tests/bench/gen.py build/bench-root 2000 30
+
+bench: build/bench build/bench-root/safar.yaml
+	build/bench build/bench-root
+
 # --- set-up ------------------------------------------------------------------
 DEB_PKGS := build-essential pkg-config libyaml-dev libcmark-dev libxlsxwriter-dev check \
 	valgrind python3
@@ -106,4 +118,4 @@ clean:
 	rm -rf build safar
 
 FORCE:
-.PHONY: all check deps demo install clean FORCE
+.PHONY: all bench check deps demo install clean FORCE
