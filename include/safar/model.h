@@ -149,6 +149,13 @@ typedef struct sf_rule {
 	size_t nfacts;
 } sf_rule;
 
+/* One i18n/<lang>.yaml: interface strings by key (see i18n.h). */
+typedef struct sf_i18n_file {
+	const char *lang, *path;
+	const char **val; /* SF_NSTRINGS entries; NULL where the file lacks a key */
+	sf_loc *loc;
+} sf_i18n_file;
+
 typedef struct sf_root {
 	const char *dir;
 	sf_config config;
@@ -158,6 +165,8 @@ typedef struct sf_root {
 	size_t nmodules;
 	sf_rule *rules; /* in file order */
 	size_t nrules;
+	sf_i18n_file *i18n; /* by language */
+	size_t ni18n;
 } sf_root;
 
 /* Index of s in names[0..n), or -1. */

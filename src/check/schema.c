@@ -143,6 +143,9 @@ void sf_check_schema(const sf_root *r, sf_sink *sink)
 				 SF_D_UNDECLARED_LANGUAGE, "language");
 		check_when(r, &m->when, sink);
 	}
+	for (size_t i = 0; i < r->ni18n; i++)
+		declared(sink, &r->config.languages, r->i18n[i].lang,
+			 (sf_loc){ r->i18n[i].path, 1, 1 }, SF_D_UNDECLARED_LANGUAGE, "language");
 	for (size_t i = 0; i < r->nrules; i++) {
 		check_when(r, &r->rules[i].when, sink);
 		for (size_t k = 0; k < r->rules[i].nfacts; k++)

@@ -66,6 +66,17 @@ int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root)
 	if (root->ncorridors > 1)
 		qsort(root->corridors, root->ncorridors, sizeof *root->corridors, cmp_corridor);
 
+	/* i18n/<lang>.yaml: the stem is the language. */
+	n = walk_files(&c, "i18n", ".yaml", 0, &files);
+	root->i18n = sf_alloc_array(a, n + 1, sizeof *root->i18n);
+	for (size_t i = 0; i < n; i++) {
+		srcfile f;
+		if (src_read(&c, files[i], &f) != 0)
+			continue;
+		if (i18n_load(&c, &f, stem_of(a, files[i]), &root->i18n[root->ni18n]) == 0)
+			root->ni18n++;
+	}
+
 	n = walk_files(&c, "content", ".md", 1, &files);
 	root->modules = sf_alloc_array(a, n + 1, sizeof *root->modules);
 	for (size_t i = 0; i < n; i++) {

@@ -31,5 +31,6 @@ void config_load(lctx *c, const srcfile *f, sf_config *cfg);
 int corridor_load(lctx *c, const srcfile *f, const char *stem, sf_corridor *out);
 int module_load(lctx *c, const srcfile *f, sf_module *out);
 void rules_load(lctx *c, const srcfile *f, sf_root *root);
+int i18n_load(lctx *c, const srcfile *f, const char *lang, sf_i18n_file *out);
 
 #endif

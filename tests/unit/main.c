@@ -8,6 +8,7 @@ int main(void)
 	SRunner *sr = srunner_create(suite_util());
 	srunner_add_suite(sr, suite_load());
 	srunner_add_suite(sr, suite_resolve());
+	srunner_add_suite(sr, suite_sms());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -7,5 +7,6 @@
 Suite *suite_util(void);
 Suite *suite_load(void);
 Suite *suite_resolve(void);
+Suite *suite_sms(void);
 
 #endif

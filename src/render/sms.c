@@ -1,0 +1,223 @@
+/* sms.c: SMS cost (GSM 03.38 septets or UTF-16 units) and splitting into " (k/n)" parts. */
+#include <stdint.h>
+#include <string.h>
+
+#include "safar/sms.h"
+#include "safar/utf8.h"
+
+/* Septets a code point costs in GSM 03.38: 1 in the default alphabet, 2 in
+ * the extension table (ESC + char), 0 when it has no GSM form at all. */
+static int gsm_cost(uint32_t c)
+{
+	if (c >= 0x20 && c < 0x7F) {
+		/* Printable ASCII is the default alphabet except the backtick (absent)
+		 * and the brackets and friends that live in the extension table. */
+		if (c == '`')
+			return 0;
+		if (strchr("^{}\\[~]|", (int)c))
+			return 2;
+		return 1;
+	}
+	switch (c) {
+	case '\n': case '\r':
+	case 0x00A1: case 0x00A3: case 0x00A4: case 0x00A5: case 0x00A7: case 0x00BF:
+	case 0x00C4: case 0x00C5: case 0x00C6: case 0x00C7: case 0x00C9: case 0x00D1:
+	case 0x00D6: case 0x00D8: case 0x00DC: case 0x00DF: case 0x00E0: case 0x00E4:
+	case 0x00E5: case 0x00E6: case 0x00E8: case 0x00E9: case 0x00EC: case 0x00F1:
+	case 0x00F2: case 0x00F6: case 0x00F8: case 0x00F9: case 0x00FC:
+	case 0x0393: case 0x0394: case 0x0398: case 0x039B: case 0x039E: case 0x03A0:
+	case 0x03A3: case 0x03A6: case 0x03A8: case 0x03A9:
+		return 1;
+	case '\f': case 0x20AC:
+		return 2;
+	default:
+		return 0;
+	}
+}
+
+/* Code points that belong to the character before them: a cut before one
+ * would leave a bare accent, a broken emoji or a half flag on a phone. Beyond
+ * the combining blocks and variation selectors, emoji skin-tone modifiers and
+ * tag characters (subdivision flags) extend an emoji in the same way. */
+static int extends(uint32_t c)
+{
+	return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
+	       (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
+	       (c >= 0xFE20 && c <= 0xFE2F) || (c >= 0xFE00 && c <= 0xFE0F) ||
+	       (c >= 0xE0100 && c <= 0xE01EF) || c == 0x200D ||
+	       (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F);
+}
+
+static int regional_indicator(uint32_t c)
+{
+	return c >= 0x1F1E6 && c <= 0x1F1FF;
+}
+
+/* One code point of the text, with what the splitter needs to know of it. */
+typedef struct cp {
+	size_t off;          /* byte offset in the text */
+	unsigned char cost;  /* in the whole text's encoding: 1 or 2 */
+	unsigned char glue;  /* no cut may fall just before it */
+	unsigned char space; /* ASCII space: the only word boundary */
+} cp;
+
+/* Decodes one code point; an invalid byte (the loader rules it out) costs one
+ * unit and is consumed alone, so a caller bug cannot loop or read past len. */
+static int next_cp(const char *s, size_t n, uint32_t *c)
+{
+	int k = sf_utf8_decode(s, n, c);
+	if (k == 0) {
+		*c = 0xFFFD;
+		k = 1;
+	}
+	return k;
+}
+
+size_t sf_sms_units(const char *text, size_t len, int *encoding)
+{
+	size_t septets = 0, utf16 = 0;
+	int gsm = 1;
+	for (size_t i = 0; i < len;) {
+		uint32_t c;
+		i += (size_t)next_cp(text + i, len - i, &c);
+		int g = gsm_cost(c);
+		if (g == 0)
+			gsm = 0;
+		septets += (size_t)g;
+		utf16 += c >= 0x10000 ? 2 : 1;
+	}
+	if (encoding)
+		*encoding = gsm ? SF_SMS_GSM7 : SF_SMS_UCS2;
+	return gsm ? septets : utf16;
+}
+
+static size_t digits(size_t v)
+{
+	size_t d = 1;
+	while (v >= 10)
+		v /= 10, d++;
+	return d;
+}
+
+/* " (k/n)" */
+static size_t marker_len(size_t k, size_t n)
+{
+	return 4 + digits(k) + digits(n);
+}
+
+/* A space at j is a word cut when a cut may fall both before and after it and
+ * something follows it: dropping a trailing space would lose it for good. */
+static int word_cut(const cp *v, size_t n, size_t j)
+{
+	return v[j].space && !v[j].glue && j + 1 < n && !v[j + 1].glue;
+}
+
+/* Where the part starting at code point pos ends (*end, exclusive) and where
+ * the next one starts (the return), for a part holding cap units. */
+static size_t fill_one(const cp *v, size_t n, size_t pos, size_t cap, size_t *end)
+{
+	size_t acc = 0, e = pos, space = 0, brk = 0;
+	while (e < n && acc + v[e].cost <= cap) {
+		acc += v[e].cost;
+		e++;
+		/* e is now a candidate cut just before v[e]. */
+		if (e < n && word_cut(v, n, e))
+			space = e;
+		if (e == n || !v[e].glue)
+			brk = e;
+	}
+	if (e == n) {
+		*end = n;
+		return n;
+	}
+	/* The last word cut; a space at e itself is best: it is dropped anyway. */
+	if (space > pos) {
+		*end = space;
+		return space + 1;
+	}
+	/* One word longer than a part: cut it between characters. */
+	if (brk > pos) {
+		*end = brk;
+		return brk;
+	}
+	/* One combining sequence longer than a part: only code points remain. A
+	 * code point costs at most 2 and a part holds far more, so e > pos. */
+	*end = e;
+	return e;
+}
+
+/* Greedy fill with n parts; records the parts' [start, end) code point
+ * ranges when se is not NULL. Returns 1 when the text fits. */
+static int fill(const cp *v, size_t ncp, size_t limit, size_t n, size_t (*se)[2])
+{
+	size_t pos = 0;
+	for (size_t k = 1; k <= n && pos < ncp; k++) {
+		size_t end, next = fill_one(v, ncp, pos, limit - marker_len(k, n), &end);
+		if (se)
+			se[k - 1][0] = pos, se[k - 1][1] = end;
+		pos = next;
+	}
+	return pos == ncp;
+}
+
+void sf_sms_split(const char *text, size_t len, sf_arena *a, sf_sms *out)
+{
+	memset(out, 0, sizeof *out);
+	out->units = sf_sms_units(text, len, &out->encoding);
+	if (len == 0)
+		return;
+	size_t limit = out->encoding == SF_SMS_GSM7 ? SF_SMS_GSM7_LIMIT : SF_SMS_UCS2_LIMIT;
+	if (out->units <= limit) {
+		out->parts = sf_alloc(a, sizeof *out->parts);
+		out->parts[0].text = sf_strndup(a, text, len);
+		out->parts[0].units = out->units;
+		out->nparts = 1;
+		return;
+	}
+
+	/* At most len code points; the scratch array dies with the arena. */
+	cp *v = sf_alloc_array(a, len, sizeof *v);
+	size_t ncp = 0;
+	uint32_t prev = 0;
+	int ri_open = 0; /* a regional indicator waits for its pair */
+	for (size_t i = 0; i < len; ncp++) {
+		uint32_t c;
+		int k = next_cp(text + i, len - i, &c);
+		int cost = out->encoding == SF_SMS_GSM7 ? gsm_cost(c) : (c >= 0x10000 ? 2 : 1);
+		v[ncp].off = i;
+		v[ncp].cost = (unsigned char)cost;
+		/* The character after a ZWJ is joined to the one before it. */
+		v[ncp].glue = ncp > 0 && (extends(c) || prev == 0x200D ||
+					  (ri_open && regional_indicator(c)));
+		v[ncp].space = c == ' ';
+		ri_open = regional_indicator(c) && !(ri_open && v[ncp].glue);
+		prev = c;
+		i += (size_t)k;
+	}
+
+	/* The smallest n whose greedy fill works. No n can do with fewer parts
+	 * than this bound: each part holds at most limit - 6 units, and at most
+	 * n - 1 spaces (1 unit each) vanish at the cuts. */
+	size_t n = (out->units + 1 + (limit - 5) - 1) / (limit - 5);
+	if (n < 2)
+		n = 2;
+	/* Widening a marker only shrinks parts and greedy filling is monotone in
+	 * the capacities, so the first n that fits uses all n parts: had it
+	 * finished in m < n, n = m would have fitted (or beaten the bound). */
+	while (!fill(v, ncp, limit, n, NULL))
+		n++;
+
+	size_t(*se)[2] = sf_alloc_array(a, n, sizeof *se);
+	fill(v, ncp, limit, n, se);
+	out->parts = sf_alloc_array(a, n, sizeof *out->parts);
+	out->nparts = n;
+	for (size_t k = 0; k < n; k++) {
+		size_t b = v[se[k][0]].off;
+		size_t e = se[k][1] < ncp ? v[se[k][1]].off : len;
+		size_t units = 0;
+		for (size_t j = se[k][0]; j < se[k][1]; j++)
+			units += v[j].cost;
+		out->parts[k].text = sf_printf(a, "%.*s (%zu/%zu)", (int)(e - b), text + b, k + 1, n);
+		out->parts[k].units = units + marker_len(k + 1, n);
+	}
+}

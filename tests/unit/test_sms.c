@@ -1,0 +1,544 @@
+/* test_sms.c: SMS counting and splitting: limits, encodings, cut points, languages, a property test. */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "safar/arena.h"
+#include "safar/sms.h"
+#include "safar/utf8.h"
+#include "suites.h"
+
+/* n copies of s, joined by sep (NULL: nothing between them). */
+static char *rep(sf_arena *a, const char *s, size_t n, const char *sep)
+{
+	size_t ls = strlen(s), lsep = sep ? strlen(sep) : 0;
+	char *r = sf_alloc(a, n * (ls + lsep) + 1), *p = r;
+	for (size_t i = 0; i < n; i++) {
+		if (i && sep)
+			p += sprintf(p, "%s", sep);
+		p += sprintf(p, "%s", s);
+	}
+	return r;
+}
+
+static char *cat(sf_arena *a, const char *x, const char *y)
+{
+	return sf_printf(a, "%s%s", x, y);
+}
+
+/* UTF-16 code units, counted here apart from the code under test. */
+static size_t utf16_units(const char *s)
+{
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p & 0xC0) != 0x80)
+			n++;
+		if ((*p & 0xF8) == 0xF0)
+			n++; /* 4-byte sequence: above U+FFFF, a surrogate pair */
+	}
+	return n;
+}
+
+/* A part's units in the whole text's encoding (a UCS-2 text's ASCII part
+ * still counts UTF-16 units: '[' costs 1, not 2). */
+static size_t part_units(const char *s, int encoding)
+{
+	if (encoding == SF_SMS_UCS2)
+		return utf16_units(s);
+	int e;
+	size_t u = sf_sms_units(s, strlen(s), &e);
+	ck_assert_int_eq(e, SF_SMS_GSM7);
+	return u;
+}
+
+/* Splits text and checks everything exactly; want is NULL-terminated. */
+static void expect(const char *text, int encoding, size_t units, const char *const *want)
+{
+	sf_arena *a = sf_arena_new();
+	sf_sms m;
+	size_t n = 0;
+	while (want[n])
+		n++;
+	sf_sms_split(text, strlen(text), a, &m);
+	ck_assert_int_eq(m.encoding, encoding);
+	ck_assert_uint_eq(m.units, units);
+	ck_assert_uint_eq(m.nparts, n);
+	size_t limit = encoding == SF_SMS_GSM7 ? SF_SMS_GSM7_LIMIT : SF_SMS_UCS2_LIMIT;
+	for (size_t k = 0; k < n; k++) {
+		ck_assert_str_eq(m.parts[k].text, want[k]);
+		ck_assert_uint_eq(m.parts[k].units, part_units(want[k], encoding));
+		ck_assert_uint_le(m.parts[k].units, limit);
+	}
+	int e = -1;
+	ck_assert_uint_eq(sf_sms_units(text, strlen(text), &e), units);
+	ck_assert_int_eq(e, encoding);
+	sf_arena_free(a);
+}
+
+#define EXPECT(text, enc, units, ...) expect((text), (enc), (units), (const char *const[]){ __VA_ARGS__, NULL })
+
+START_TEST(units_per_character)
+{
+	const char *gsm = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+			  "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+	int e = -1;
+	ck_assert_uint_eq(sf_sms_units(gsm, strlen(gsm), &e), sf_utf8_count(gsm, strlen(gsm)));
+	ck_assert_int_eq(e, SF_SMS_GSM7);
+	const char *ext = "^{}\\[~]|€\f";
+	ck_assert_uint_eq(sf_sms_units(ext, strlen(ext), &e), 20);
+	ck_assert_int_eq(e, SF_SMS_GSM7);
+	/* One character outside the alphabet makes the whole text UCS-2. */
+	static const struct {
+		const char *s;
+		size_t units;
+	} ucs2[] = {
+		{ "a`b", 3 },         /* backtick */
+		{ "ça", 2 },          /* only the capital Ç is GSM */
+		{ "a\tb", 3 },        /* tab */
+		{ "oʻzbek", 6 },      /* U+02BB */
+		{ "“ok”", 4 },        /* curly quotes */
+		{ "€😀", 3 },         /* € is 1 unit in UCS-2; the emoji a surrogate pair */
+		{ "[ж]", 3 },         /* brackets are 1 unit in UCS-2 */
+		{ "e\xCC\x81", 2 },   /* e + U+0301 */
+	};
+	for (size_t i = 0; i < sizeof ucs2 / sizeof *ucs2; i++) {
+		ck_assert_uint_eq(sf_sms_units(ucs2[i].s, strlen(ucs2[i].s), &e), ucs2[i].units);
+		ck_assert_int_eq(e, SF_SMS_UCS2);
+	}
+	ck_assert_uint_eq(sf_sms_units("abc", 3, NULL), 3);
+}
+END_TEST
+
+START_TEST(empty_text)
+{
+	sf_arena *a = sf_arena_new();
+	sf_sms m;
+	m.nparts = 99;
+	sf_sms_split("", 0, a, &m);
+	ck_assert_uint_eq(m.nparts, 0);
+	ck_assert_int_eq(m.encoding, SF_SMS_GSM7);
+	ck_assert_uint_eq(m.units, 0);
+	int e = -1;
+	ck_assert_uint_eq(sf_sms_units("", 0, &e), 0);
+	ck_assert_int_eq(e, SF_SMS_GSM7);
+	sf_arena_free(a);
+}
+END_TEST
+
+START_TEST(gsm_160_and_161)
+{
+	sf_arena *a = sf_arena_new();
+	char *a160 = rep(a, "a", 160, NULL);
+	EXPECT(a160, SF_SMS_GSM7, 160, a160);
+	/* One word of 161: each part holds 160 - 6 for " (k/n)". */
+	EXPECT(rep(a, "a", 161, NULL), SF_SMS_GSM7, 161, cat(a, rep(a, "a", 154, NULL), " (1/2)"),
+	       "aaaaaaa (2/2)");
+	/* With words, the cut falls at the last space that fits; here 31 words
+	 * fill the 154 septets exactly and the space after them is dropped. */
+	char *w = cat(a, rep(a, "word", 32, " "), " abcdefghijkl");
+	EXPECT(w, SF_SMS_GSM7, 172, cat(a, rep(a, "word", 31, " "), " (1/2)"),
+	       "word abcdefghijkl (2/2)");
+	sf_arena_free(a);
+}
+END_TEST
+
+START_TEST(ucs2_70_and_71)
+{
+	sf_arena *a = sf_arena_new();
+	char *z70 = rep(a, "ж", 70, NULL);
+	EXPECT(z70, SF_SMS_UCS2, 70, z70);
+	EXPECT(rep(a, "ж", 71, NULL), SF_SMS_UCS2, 71, cat(a, rep(a, "ж", 64, NULL), " (1/2)"),
+	       "жжжжжжж (2/2)");
+	sf_arena_free(a);
+}
+END_TEST
+
+START_TEST(extension_characters_at_the_limit)
+{
+	sf_arena *a = sf_arena_new();
+	char *fits = cat(a, rep(a, "a", 158, NULL), "€");
+	EXPECT(fits, SF_SMS_GSM7, 160, fits);
+	EXPECT(cat(a, rep(a, "a", 159, NULL), "€"), SF_SMS_GSM7, 161,
+	       cat(a, rep(a, "a", 154, NULL), " (1/2)"), "aaaaa€ (2/2)");
+	/* The € would take septets 154 and 155 of a 154-septet part: it moves
+	 * whole to the next part rather than leaving its ESC behind. */
+	EXPECT(cat(a, rep(a, "a", 153, NULL), "€bbbbbbbbbb"), SF_SMS_GSM7, 165,
+	       cat(a, rep(a, "a", 153, NULL), " (1/2)"), "€bbbbbbbbbb (2/2)");
+	EXPECT(cat(a, rep(a, "a", 153, NULL), "[]"), SF_SMS_GSM7, 157, cat(a, rep(a, "a", 153, NULL), "[]"));
+	sf_arena_free(a);
+}
+END_TEST
+
+START_TEST(parts_of_154)
+{
+	sf_arena *a = sf_arena_new();
+	char *x154 = rep(a, "x", 154, NULL), *y154 = rep(a, "y", 154, NULL);
+	/* 2 x 154 fills two parts to the septet; one more needs a third. */
+	EXPECT(rep(a, "x", 308, NULL), SF_SMS_GSM7, 308, cat(a, x154, " (1/2)"), cat(a, x154, " (2/2)"));
+	EXPECT(rep(a, "x", 309, NULL), SF_SMS_GSM7, 309, cat(a, x154, " (1/3)"), cat(a, x154, " (2/3)"),
+	       "x (3/3)");
+	/* The space just past a full part is dropped, so 309 fit in two. */
+	EXPECT(sf_printf(a, "%s %s", x154, y154), SF_SMS_GSM7, 309, cat(a, x154, " (1/2)"),
+	       cat(a, y154, " (2/2)"));
+	/* A word too long for any part starts its own and is cut there. */
+	char *x153 = rep(a, "x", 153, NULL);
+	EXPECT(sf_printf(a, "%s %s", x153, rep(a, "y", 160, NULL)), SF_SMS_GSM7, 314,
+	       cat(a, x153, " (1/3)"), cat(a, y154, " (2/3)"), "yyyyyy (3/3)");
+	sf_arena_free(a);
+}
+END_TEST
+
+START_TEST(whitespace_is_content)
+{
+	sf_arena *a = sf_arena_new();
+	/* Only a space is a word boundary: an LF stays inside the part. */
+	EXPECT(sf_printf(a, "%s\n%s", rep(a, "a", 100, NULL), rep(a, "b", 100, NULL)), SF_SMS_GSM7, 201,
+	       sf_printf(a, "%s\n%s (1/2)", rep(a, "a", 100, NULL), rep(a, "b", 53, NULL)),
+	       cat(a, rep(a, "b", 47, NULL), " (2/2)"));
+	/* A tab is not GSM: the whole text, and every part, is UCS-2. */
+	EXPECT("Call\t112", SF_SMS_UCS2, 8, "Call\t112");
+	EXPECT(cat(a, rep(a, "a", 70, NULL), "\t"), SF_SMS_UCS2, 71, cat(a, rep(a, "a", 64, NULL), " (1/2)"),
+	       "aaaaaa\t (2/2)");
+	/* Of two spaces at a cut, one is dropped and one stays content. */
+	char *x154 = rep(a, "x", 154, NULL);
+	EXPECT(sf_printf(a, "%s  yyyyyyyyyy", x154), SF_SMS_GSM7, 166, cat(a, x154, " (1/2)"),
+	       " yyyyyyyyyy (2/2)");
+	/* A trailing space is not a cut: dropping it would lose it. */
+	EXPECT(cat(a, rep(a, "x", 160, NULL), " "), SF_SMS_GSM7, 161, cat(a, x154, " (1/2)"),
+	       "xxxxxx  (2/2)");
+	sf_arena_free(a);
+}
+END_TEST
+
+START_TEST(ucs2_parts_stay_ucs2)
+{
+	sf_arena *a = sf_arena_new();
+	/* The first part is plain ASCII but is sent as UCS-2 with the rest:
+	 * its 40 brackets count 40 units, not GSM's 80 septets. */
+	char *br = rep(a, "[", 40, NULL), *zh = rep(a, "ж", 40, NULL);
+	EXPECT(sf_printf(a, "%s %s", br, zh), SF_SMS_UCS2, 81, cat(a, br, " (1/2)"), cat(a, zh, " (2/2)"));
+	sf_arena_free(a);
+}
+END_TEST
+
+START_TEST(astral_and_combining_at_a_cut)
+{
+	sf_arena *a = sf_arena_new();
+	char *z10 = rep(a, "ж", 10, NULL);
+	/* 63 + 2 units overflow a 64-unit part: the surrogate pair moves whole. */
+	EXPECT(sf_printf(a, "%s😀%s", rep(a, "ж", 63, NULL), z10), SF_SMS_UCS2, 75,
+	       cat(a, rep(a, "ж", 63, NULL), " (1/2)"), cat(a, "😀", cat(a, z10, " (2/2)")));
+	/* e + U+0301: the e fits, its accent would not; both move. */
+	EXPECT(sf_printf(a, "%se\xCC\x81%s", rep(a, "ж", 63, NULL), z10), SF_SMS_UCS2, 75,
+	       cat(a, rep(a, "ж", 63, NULL), " (1/2)"), cat(a, "e\xCC\x81", cat(a, z10, " (2/2)")));
+	/* 👩 ZWJ 💻: the cut may fall neither before the ZWJ nor after it. */
+	EXPECT(sf_printf(a, "%s👩\u200D💻%s", rep(a, "ж", 60, NULL), z10), SF_SMS_UCS2, 75,
+	       cat(a, rep(a, "ж", 60, NULL), " (1/2)"), cat(a, "👩\u200D💻", cat(a, z10, " (2/2)")));
+	/* A skin-tone modifier and a flag's second letter stay with their emoji. */
+	EXPECT(sf_printf(a, "%s👍🏽%s", rep(a, "ж", 62, NULL), z10), SF_SMS_UCS2, 76,
+	       cat(a, rep(a, "ж", 62, NULL), " (1/2)"), cat(a, "👍🏽", cat(a, z10, " (2/2)")));
+	EXPECT(sf_printf(a, "%s🇰🇬%s", rep(a, "ж", 61, NULL), z10), SF_SMS_UCS2, 75,
+	       cat(a, rep(a, "ж", 61, NULL), " (1/2)"), cat(a, "🇰🇬", cat(a, z10, " (2/2)")));
+	sf_arena_free(a);
+}
+END_TEST
+
+START_TEST(languages)
+{
+	EXPECT("Перед выездом проверьте паспорт: срок действия должен быть не меньше шести месяцев. "
+	       "Сохраните копию договора и номер горячей линии посольства.",
+	       SF_SMS_UCS2, 142, "Перед выездом проверьте паспорт: срок действия должен быть не (1/3)",
+	       "меньше шести месяцев. Сохраните копию договора и номер горячей (2/3)",
+	       "линии посольства. (3/3)");
+	/* Kyrgyz: ө ү ң */
+	EXPECT("Өзүңүздүн паспортуңузду эч кимге бербеңиз. Иш берүүчү документтериңизди алууга "
+	       "укуксуз. Жардам керек болсо, консулдукка кайрылыңыз.",
+	       SF_SMS_UCS2, 131, "Өзүңүздүн паспортуңузду эч кимге бербеңиз. Иш берүүчү (1/3)",
+	       "документтериңизди алууга укуксуз. Жардам керек болсо, (2/3)",
+	       "консулдукка кайрылыңыз. (3/3)");
+	/* Kazakh: ә ғ қ ң ө ұ ү һ і; the first part is exactly 70 units. */
+	EXPECT("Жұмыс берушімен жазбаша шарт жасаңыз. Құжаттарыңыздың көшірмесін сақтаңыз. Әр "
+	       "шаһарда тіркеу міндетті: мәселені ғаламтордан тексеріңіз. Көмек үшін елшілікке "
+	       "хабарласыңыз.",
+	       SF_SMS_UCS2, 170, "Жұмыс берушімен жазбаша шарт жасаңыз. Құжаттарыңыздың көшірмесін (1/3)",
+	       "сақтаңыз. Әр шаһарда тіркеу міндетті: мәселені ғаламтордан (2/3)",
+	       "тексеріңіз. Көмек үшін елшілікке хабарласыңыз. (3/3)");
+	/* Tajik: ғ ӣ қ ӯ ҳ ҷ */
+	EXPECT("Шартномаи меҳнатиро ҳамеша хаттӣ бандед. Ҳуҷҷатҳои худро ба касе надиҳед. Кори "
+	       "ғайриқонунӣ хатарнок аст. Рӯйхати рақамҳои зарурӣ нигоҳ доред.",
+	       SF_SMS_UCS2, 141, "Шартномаи меҳнатиро ҳамеша хаттӣ бандед. Ҳуҷҷатҳои худро ба касе (1/3)",
+	       "надиҳед. Кори ғайриқонунӣ хатарнок аст. Рӯйхати рақамҳои зарурӣ (2/3)",
+	       "нигоҳ доред. (3/3)");
+	/* Uzbek Latin: oʻ/gʻ with U+02BB (not GSM) make a Latin text UCS-2... */
+	EXPECT("Chet elga ketishdan oldin pasportingizni tekshiring. Ish beruvchi bilan yozma shartnoma "
+	       "tuzing. Yordam kerak boʻlsa, elchixonaga murojaat qiling. Ogʻir ishlardan ehtiyot boʻling.",
+	       SF_SMS_UCS2, 178, "Chet elga ketishdan oldin pasportingizni tekshiring. Ish (1/3)",
+	       "beruvchi bilan yozma shartnoma tuzing. Yordam kerak boʻlsa, (2/3)",
+	       "elchixonaga murojaat qiling. Ogʻir ishlardan ehtiyot boʻling. (3/3)");
+	/* ...while the ASCII apostrophe some authors type keeps it GSM. */
+	const char *ascii = "O'zbekistondan chiqishdan oldin pasportingizni tekshiring. Ish beruvchi bilan "
+			    "yozma shartnoma tuzing. Yordam kerak bo'lsa, elchixonaga murojaat qiling.";
+	EXPECT(ascii, SF_SMS_GSM7, 151, ascii);
+}
+END_TEST
+
+START_TEST(ten_parts_and_more)
+{
+	sf_arena *a = sf_arena_new();
+	/* 42 sentences fit 9 parts; at 43 a tenth is needed, and with it every
+	 * marker widens to " (k/10)", one septet more. */
+	const char *s = "Keep your passport and contract.";
+	sf_sms m;
+	sf_sms_split(rep(a, s, 42, " "), strlen(rep(a, s, 42, " ")), a, &m);
+	ck_assert_uint_eq(m.nparts, 9);
+	ck_assert_str_eq(m.parts[8].text, "passport and contract. Keep your passport and contract. Keep your "
+					  "passport and contract. Keep your passport and contract. Keep your "
+					  "passport and contract. (9/9)");
+	EXPECT(rep(a, s, 45, " "), SF_SMS_GSM7, 1484,
+	       "Keep your passport and contract. Keep your passport and contract. Keep your passport and "
+	       "contract. Keep your passport and contract. Keep your passport (1/10)",
+	       "and contract. Keep your passport and contract. Keep your passport and contract. Keep your "
+	       "passport and contract. Keep your passport and contract. Keep (2/10)",
+	       "your passport and contract. Keep your passport and contract. Keep your passport and contract. "
+	       "Keep your passport and contract. Keep your passport and (3/10)",
+	       "contract. Keep your passport and contract. Keep your passport and contract. Keep your "
+	       "passport and contract. Keep your passport and contract. Keep your (4/10)",
+	       "passport and contract. Keep your passport and contract. Keep your passport and contract. "
+	       "Keep your passport and contract. Keep your passport and (5/10)",
+	       "contract. Keep your passport and contract. Keep your passport and contract. Keep your "
+	       "passport and contract. Keep your passport and contract. Keep your (6/10)",
+	       "passport and contract. Keep your passport and contract. Keep your passport and contract. "
+	       "Keep your passport and contract. Keep your passport and (7/10)",
+	       "contract. Keep your passport and contract. Keep your passport and contract. Keep your "
+	       "passport and contract. Keep your passport and contract. Keep your (8/10)",
+	       "passport and contract. Keep your passport and contract. Keep your passport and contract. "
+	       "Keep your passport and contract. Keep your passport and (9/10)",
+	       "contract. Keep your passport and contract. Keep your passport and contract. Keep your "
+	       "passport and contract. Keep your passport and contract. (10/10)");
+	/* One long word: nine parts of 153 and a tenth of the rest. */
+	char *p153 = rep(a, "a", 153, NULL);
+	EXPECT(rep(a, "a", 1387, NULL), SF_SMS_GSM7, 1387, cat(a, p153, " (1/10)"), cat(a, p153, " (2/10)"),
+	       cat(a, p153, " (3/10)"), cat(a, p153, " (4/10)"), cat(a, p153, " (5/10)"),
+	       cat(a, p153, " (6/10)"), cat(a, p153, " (7/10)"), cat(a, p153, " (8/10)"),
+	       cat(a, p153, " (9/10)"), "aaaaaaaaaa (10/10)");
+	sf_arena_free(a);
+}
+END_TEST
+
+/* --- property test ----------------------------------------------------------- */
+
+static uint32_t rnd(uint32_t *s)
+{
+	/* xorshift32: the same texts on every run and every platform. */
+	*s ^= *s << 13;
+	*s ^= *s >> 17;
+	*s ^= *s << 5;
+	return *s;
+}
+
+/* Characters texts are drawn from: GSM ones (some 2 septets), then others. */
+static const char *const gsm_chars[] = { "a", "e", "k", "T", "0", ".", ",", "€", "[", "^", "é", "Ø", "\n" };
+static const char *const other_chars[] = { "ж", "ө", "ү", "ң", "ә", "қ", "ӣ", "ҷ", "ʻ", "\t", "😀",
+					   "e\xCC\x81", "👩\u200D💻", "🇰🇬", "👍🏽", "☎\uFE0F", "“" };
+#define N_GSM (sizeof gsm_chars / sizeof *gsm_chars)
+#define N_OTHER (sizeof other_chars / sizeof *other_chars)
+
+/* A text of words and separators, about up to 1,200 bytes. */
+static size_t random_text(uint32_t *s, char *out, size_t cap)
+{
+	size_t len = 0, target = rnd(s) % 1200;
+	int ucs2 = rnd(s) % 2;
+	while (len < target) {
+		/* Mostly short words; now and then one longer than a part. */
+		size_t wl = rnd(s) % 8 == 0 ? 60 + rnd(s) % 200 : 1 + rnd(s) % 12;
+		for (size_t i = 0; i < wl; i++) {
+			const char *c = ucs2 && rnd(s) % 3 == 0 ? other_chars[rnd(s) % N_OTHER]
+								: gsm_chars[rnd(s) % N_GSM];
+			size_t cl = strlen(c);
+			if (len + cl + 2 >= cap)
+				goto done;
+			memcpy(out + len, c, cl);
+			len += cl;
+		}
+		out[len++] = ' ';
+		if (rnd(s) % 10 == 0)
+			out[len++] = ' '; /* a double space */
+	}
+done:
+	/* Half the texts keep a trailing space, which must survive a split. */
+	if (rnd(s) % 2)
+		while (len > 0 && out[len - 1] == ' ')
+			len--;
+	out[len] = '\0';
+	return len;
+}
+
+static int starts_with_mark(const char *s)
+{
+	uint32_t c;
+	if (!*s || !sf_utf8_decode(s, strlen(s), &c))
+		return 0;
+	return (c >= 0x0300 && c <= 0x036F) || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x200D ||
+	       (c >= 0x1F3FB && c <= 0x1F3FF);
+}
+
+/* Whether text[off..] is bodies[i..], joined by nothing (a cut inside a word)
+ * or one space (a word cut), in some combination. */
+static int rejoins(const char *text, size_t len, size_t off, char **bodies, size_t i, size_t n)
+{
+	if (i == n)
+		return off == len;
+	size_t bl = strlen(bodies[i]);
+	for (size_t sep = 0; sep <= (i > 0); sep++) {
+		if (sep && (off >= len || text[off] != ' '))
+			continue;
+		size_t o = off + sep;
+		if (o + bl <= len && memcmp(text + o, bodies[i], bl) == 0 &&
+		    rejoins(text, len, o + bl, bodies, i + 1, n))
+			return 1;
+	}
+	return 0;
+}
+
+static void check_split(const char *text, size_t len, const sf_sms *m, sf_arena *a)
+{
+	int enc;
+	size_t units = sf_sms_units(text, len, &enc);
+	ck_assert_int_eq(m->encoding, enc);
+	ck_assert_uint_eq(m->units, units);
+	size_t limit = enc == SF_SMS_GSM7 ? SF_SMS_GSM7_LIMIT : SF_SMS_UCS2_LIMIT;
+	if (len == 0) {
+		ck_assert_uint_eq(m->nparts, 0);
+		return;
+	}
+	if (units <= limit) {
+		ck_assert_uint_eq(m->nparts, 1);
+		ck_assert_str_eq(m->parts[0].text, text);
+		ck_assert_uint_eq(m->parts[0].units, units);
+		return;
+	}
+	ck_assert_uint_ge(m->nparts, 2);
+	char **bodies = sf_alloc_array(a, m->nparts, sizeof *bodies);
+	for (size_t k = 0; k < m->nparts; k++) {
+		const char *t = m->parts[k].text;
+		ck_assert_uint_le(m->parts[k].units, limit);
+		ck_assert_uint_eq(m->parts[k].units, part_units(t, enc));
+		char *marker = sf_printf(a, " (%zu/%zu)", k + 1, m->nparts);
+		size_t tl = strlen(t), ml = strlen(marker);
+		ck_assert_uint_gt(tl, ml); /* never an empty part */
+		ck_assert_str_eq(t + tl - ml, marker);
+		bodies[k] = sf_strndup(a, t, tl - ml);
+		ck_assert_int_eq(sf_utf8_valid(bodies[k], strlen(bodies[k]), NULL), 1);
+		ck_assert_int_eq(starts_with_mark(bodies[k]), 0);
+		size_t bl = strlen(bodies[k]);
+		ck_assert(bl < 3 || strcmp(bodies[k] + bl - 3, "\u200D") != 0);
+	}
+	ck_assert_int_eq(rejoins(text, len, 0, bodies, 0, m->nparts), 1);
+}
+
+START_TEST(property_random_texts)
+{
+	uint32_t seed = 0x5AFA12u;
+	char text[1400];
+	size_t split = 0, ucs2 = 0;
+	for (int i = 0; i < 200; i++) {
+		sf_arena *a = sf_arena_new();
+		size_t len = random_text(&seed, text, sizeof text);
+		sf_sms m;
+		sf_sms_split(text, len, a, &m);
+		check_split(text, len, &m, a);
+		split += m.nparts > 1;
+		ucs2 += m.encoding == SF_SMS_UCS2;
+		sf_arena_free(a);
+	}
+	/* The generator must exercise both encodings and real splits. */
+	ck_assert_uint_gt(split, 100);
+	ck_assert_uint_gt(ucs2, 50);
+	ck_assert_uint_gt(200 - ucs2, 50);
+}
+END_TEST
+
+/* --- threads ------------------------------------------------------------------ */
+
+#define NTHREAD 8
+#define NTEXT 40
+
+struct job {
+	char (*texts)[1400];
+	const size_t *lens;
+	char *const *want; /* every part's text, "\x1F"-joined, per text */
+	int ok;
+};
+
+static char *joined(sf_arena *a, const sf_sms *m)
+{
+	char *r = sf_printf(a, "%d|%zu|", m->encoding, m->units);
+	for (size_t k = 0; k < m->nparts; k++)
+		r = sf_printf(a, "%s%s\x1F%zu\x1F", r, m->parts[k].text, m->parts[k].units);
+	return r;
+}
+
+static void *worker(void *p)
+{
+	struct job *j = p;
+	j->ok = 1;
+	for (int round = 0; round < 5; round++)
+		for (int i = 0; i < NTEXT; i++) {
+			sf_arena *a = sf_arena_new();
+			sf_sms m;
+			sf_sms_split(j->texts[i], j->lens[i], a, &m);
+			if (strcmp(joined(a, &m), j->want[i]) != 0)
+				j->ok = 0;
+			sf_arena_free(a);
+		}
+	return NULL;
+}
+
+START_TEST(same_results_on_many_threads)
+{
+	static char texts[NTEXT][1400];
+	size_t lens[NTEXT];
+	char *want[NTEXT];
+	uint32_t seed = 0xC0FFEEu;
+	sf_arena *a = sf_arena_new();
+	for (int i = 0; i < NTEXT; i++) {
+		lens[i] = random_text(&seed, texts[i], sizeof texts[i]);
+		sf_sms m;
+		sf_sms_split(texts[i], lens[i], a, &m);
+		want[i] = joined(a, &m);
+	}
+	pthread_t th[NTHREAD];
+	struct job jobs[NTHREAD];
+	for (int t = 0; t < NTHREAD; t++) {
+		jobs[t] = (struct job){ texts, lens, want, 0 };
+		ck_assert_int_eq(pthread_create(&th[t], NULL, worker, &jobs[t]), 0);
+	}
+	for (int t = 0; t < NTHREAD; t++) {
+		pthread_join(th[t], NULL);
+		ck_assert_int_eq(jobs[t].ok, 1);
+	}
+	sf_arena_free(a);
+}
+END_TEST
+
+Suite *suite_sms(void)
+{
+	Suite *s = suite_create("sms");
+	TCase *t = tcase_create("sms");
+	tcase_add_test(t, units_per_character);
+	tcase_add_test(t, empty_text);
+	tcase_add_test(t, gsm_160_and_161);
+	tcase_add_test(t, ucs2_70_and_71);
+	tcase_add_test(t, extension_characters_at_the_limit);
+	tcase_add_test(t, parts_of_154);
+	tcase_add_test(t, whitespace_is_content);
+	tcase_add_test(t, ucs2_parts_stay_ucs2);
+	tcase_add_test(t, astral_and_combining_at_a_cut);
+	tcase_add_test(t, languages);
+	tcase_add_test(t, ten_parts_and_more);
+	tcase_add_test(t, property_random_texts);
+	tcase_add_test(t, same_results_on_many_threads);
+	suite_add_tcase(s, t);
+	return s;
+}
