@@ -156,41 +156,6 @@ static void json_out(sf_buf *b, const sf_target *t, const sf_resolved *res,
 	sf_buf_puts(b, "\n]}\n");
 }
 
-/* Fills *t from the arguments; returns 0 or an exit status. */
-static int pick_target(const sf_root *root, const char *cid, const char *lang,
-		       const char *audience, const char *sector, sf_target *t)
-{
-	const sf_corridor *co = NULL;
-	const char *ids[256];
-	size_t n = 0;
-	for (size_t i = 0; i < root->ncorridors; i++) {
-		if (strcmp(root->corridors[i].id, cid) == 0)
-			co = &root->corridors[i];
-		if (n < 256)
-			ids[n++] = root->corridors[i].id;
-	}
-	if (!co) {
-		const char *near = sf_suggest(cid, ids, n);
-		return near ? sf_usage_error(&sf_cmd_explain, "no corridor '%s'; did you mean '%s'?", cid, near)
-			    : sf_usage_error(&sf_cmd_explain, "no corridor '%s'", cid);
-	}
-	if (!lang)
-		lang = co->languages.n ? co->languages.v[0] : "en";
-	if (!sf_strv_has(&root->config.languages, lang))
-		return sf_usage_error(&sf_cmd_explain, "language '%s' is not declared in safar.yaml", lang);
-	if (!audience)
-		audience = sf_strv_has(&co->audiences, "general") || !co->audiences.n ? "general"
-										   : co->audiences.v[0];
-	if (!sf_strv_has(&root->config.audiences, audience))
-		return sf_usage_error(&sf_cmd_explain, "audience '%s' is not declared in safar.yaml", audience);
-	if (sector && strcmp(sector, "all") == 0)
-		sector = NULL;
-	if (sector && !sf_strv_has(&root->config.sectors, sector))
-		return sf_usage_error(&sf_cmd_explain, "sector '%s' is not declared in safar.yaml", sector);
-	*t = (sf_target){ co, sector, audience, lang, (1u << SF_NSTAGE) - 1 };
-	return 0;
-}
-
 static int run(int argc, char **argv)
 {
 	sf_optparse p;
@@ -228,7 +193,7 @@ static int run(int argc, char **argv)
 	if (sf_load(sf_find_root(dir), a, sink, &root) == 0) {
 		sf_check_schema(&root, sink);
 		sf_target t;
-		status = pick_target(&root, cid, lang, audience, sector, &t);
+		status = sf_cli_target(&sf_cmd_explain, &root, cid, lang, audience, sector, &t);
 		if (status == EXIT_CLEAN) {
 			sf_resolver *r = sf_resolver_new(&root, sink);
 			sf_resolved res;

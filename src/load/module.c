@@ -23,6 +23,27 @@ static int is_fence(const char *p, const char *end, const char *mark)
 	return 1;
 }
 
+/* cmark turns a node's text into a C string the first time it is asked for
+ * it, writing to the node. Renderers share these trees across threads, so
+ * every such string is made here, once, while only the loader holds them. */
+static void warm(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		(void)cmark_node_get_literal(n);
+		(void)cmark_node_get_url(n);
+		(void)cmark_node_get_title(n);
+		(void)cmark_node_get_fence_info(n);
+		(void)cmark_node_get_on_enter(n);
+		(void)cmark_node_get_on_exit(n);
+	}
+	cmark_iter_free(it);
+}
+
 static void free_doc(void *p)
 {
 	cmark_node_free(p);
@@ -204,6 +225,7 @@ int module_load(lctx *c, const srcfile *f, sf_module *m)
 	m->doc = cmark_parse_document(m->body, m->body_len, CMARK_OPT_DEFAULT);
 	if (m->doc) {
 		cmark_consolidate_text_nodes(m->doc);
+		warm(m->doc);
 		sf_arena_on_free(c->f.a, free_doc, m->doc);
 	}
 	return 0;

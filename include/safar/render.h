@@ -1,0 +1,79 @@
+/* render.h: the outputs of one resolved target, and the build that writes them all. */
+#ifndef SAFAR_RENDER_H
+#define SAFAR_RENDER_H
+
+#include <stdatomic.h>
+
+#include "safar/arena.h"
+#include "safar/buf.h"
+#include "safar/diag.h"
+#include "safar/model.h"
+#include "safar/resolve.h"
+
+enum sf_format {
+	SF_FMT_HTML = 1 << 0,      /* handbook.html */
+	SF_FMT_CHECKLIST = 1 << 1, /* checklist.html */
+	SF_FMT_XLSX = 1 << 2,      /* checklist.xlsx */
+	SF_FMT_SMS = 1 << 3,       /* sms.csv */
+	SF_FMT_SESSION = 1 << 4,   /* session-<STAGE>/ */
+	SF_FMT_ALL = (1 << 5) - 1
+};
+
+typedef struct sf_build_opts {
+	const char *outdir; /* default "out" */
+	unsigned formats;   /* enum sf_format bits */
+	int jobs;           /* threads; >= 1 */
+	int paper_a4;       /* else A5 */
+	int start_minutes;  /* session start, minutes after midnight */
+	long date;          /* days since 1970: the content date printed */
+	int progress;       /* a progress line on stderr */
+} sf_build_opts;
+
+/* Everything a renderer sees for one target. It never sees libyaml, and
+ * never reads a file: the model and the resolution are all there is. */
+typedef struct sf_output {
+	const sf_root *root;
+	const sf_resolved *res;
+	const char *const *str; /* interface strings, SF_NSTRINGS, for res's chain */
+	const sf_build_opts *opts;
+	const char *dir; /* where this target's files go; exists */
+	sf_arena *a;     /* scratch for this target */
+	sf_sink *sink;
+	_Atomic(size_t) *written; /* files written by the whole build */
+} sf_output;
+
+/* Each output: new (per-thread state), render (one target), free. render
+ * returns 0, or -1 after reporting an I/O error to the sink. */
+typedef struct sf_renderer {
+	const char *name;
+	unsigned format;
+	void *(*new)(void);
+	int (*render)(void *state, const sf_output *o);
+	void (*free)(void *state);
+} sf_renderer;
+
+extern const sf_renderer sf_render_handbook, sf_render_checklist, sf_render_xlsx,
+	sf_render_sms, sf_render_session;
+
+/* Builds every target that passes filter into opts->outdir, then
+ * index.html. Returns the number of files written; I/O problems go to sink. */
+size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opts *opts,
+		sf_sink *sink);
+
+/* out/<corridor>/<lang>/<sector|all>/<audience> */
+const char *sf_target_dir(sf_arena *a, const char *outdir, const sf_target *t);
+/* out/index.html: every edition built, by corridor, language and edition. */
+void sf_build_index(const sf_root *root, const sf_target *t, const unsigned *stages, size_t n,
+		    const sf_build_opts *opts,
+		    sf_sink *sink, _Atomic(size_t) *written);
+
+/* The SMS rows of one target as CSV (header included when header is set). */
+void sf_sms_csv(sf_buf *b, const sf_resolved *res, sf_arena *a, int header);
+
+/* Writes b to path atomically; reports failure to sink. 0 or -1. */
+int sf_output_write(const sf_output *o, const char *name, const sf_buf *b);
+
+/* "YYYY-MM-DD" of days since 1970. */
+void sf_date_str(long days, char out[11]);
+
+#endif

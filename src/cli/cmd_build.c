@@ -1,0 +1,158 @@
+/* cmd_build.c: `safar build`: every edition of the content, into out/. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "safar/check.h"
+#include "safar/load.h"
+#include "safar/render.h"
+
+enum { O_AUDIENCE = 1, O_CORRIDOR, O_DIR, O_FORMAT, O_HELP, O_JOBS, O_LANG, O_OUT, O_PAPER,
+       O_SECTOR, O_STAGE, O_START };
+
+static const sf_opt opts[] = {
+	{ O_AUDIENCE, 0, "audience", "A", "only this audience" },
+	{ O_CORRIDOR, 0, "corridor", "ID", "only this corridor (repeatable)" },
+	{ O_DIR, 'C', "directory", "DIR", "content root (default: ., else the bundled content)" },
+	{ O_FORMAT, 0, "format", "LIST", "outputs, comma-separated: html,checklist,xlsx,sms,session (default: all)" },
+	{ O_HELP, 'h', "help", NULL, "show this help" },
+	{ O_JOBS, 'j', "jobs", "N", "build N editions at once (default: the number of processors)" },
+	{ O_LANG, 0, "lang", "L", "only this language" },
+	{ O_OUT, 'o', "output", "DIR", "where to write (default: out)" },
+	{ O_PAPER, 0, "paper", "SIZE", "page size of printed outputs: A5 (default) or A4" },
+	{ O_SECTOR, 0, "sector", "S", "only this sector edition ('all': the all-sector edition)" },
+	{ O_STAGE, 0, "stage", "STAGE", "only this stage: PEO, PDO, PAO or PRO (repeatable)" },
+	{ O_START, 0, "start", "HH:MM", "start time of training sessions (default: 09:00)" },
+};
+
+static int run(int argc, char **argv);
+
+const sf_cmd sf_cmd_build = { "build", "",
+			      "build handbooks, checklists, SMS and session packs into out/",
+			      opts, sizeof opts / sizeof opts[0], run };
+
+static int parse_formats(const char *list, unsigned *out)
+{
+	static const char *const names[] = { "html", "checklist", "xlsx", "sms", "session" };
+	*out = 0;
+	const char *p = list;
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		int found = 0;
+		for (int i = 0; i < 5; i++)
+			if (strlen(names[i]) == n && strncmp(names[i], p, n) == 0) {
+				*out |= 1u << i;
+				found = 1;
+			}
+		if (!found)
+			return -1;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return *out ? 0 : -1;
+}
+
+/* Today, or SOURCE_DATE_EPOCH for reproducible builds, as days since 1970. */
+static long content_date(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (e && *e) {
+		char *end;
+		long long v = strtoll(e, &end, 10);
+		if (*end == '\0' && v >= 0)
+			return (long)(v / 86400);
+	}
+	return (long)(time(NULL) / 86400);
+}
+
+static int run(int argc, char **argv)
+{
+	sf_optparse p;
+	const char *arg, *dir = NULL, *corridors[64];
+	sf_filter f = { corridors, 0, NULL, NULL, NULL, 0 };
+	sf_build_opts o = { "out", SF_FMT_ALL, 0, 0, 9 * 60, 0, 0 };
+	long n;
+	int id;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	o.jobs = cpus > 0 ? (int)(cpus < 64 ? cpus : 64) : 1;
+	sf_optparse_init(&p, &sf_cmd_build, argc, argv);
+	while ((id = sf_optparse_next(&p, &arg)) > 0) {
+		switch (id) {
+		case O_AUDIENCE: f.audience = arg; break;
+		case O_CORRIDOR:
+			if (f.ncorridors == 64)
+				return sf_usage_error(&sf_cmd_build, "at most 64 --corridor options");
+			corridors[f.ncorridors++] = arg;
+			break;
+		case O_DIR: dir = arg; break;
+		case O_FORMAT:
+			if (parse_formats(arg, &o.formats) != 0)
+				return sf_usage_error(&sf_cmd_build,
+						      "unknown format in '%s' (html, checklist, xlsx, sms, session)", arg);
+			break;
+		case O_HELP: sf_cmd_help(&sf_cmd_build); return EXIT_CLEAN;
+		case O_JOBS:
+			if (sf_opt_int("--jobs", arg, 1, 256, &n) != 0)
+				return EXIT_USAGE;
+			o.jobs = (int)n;
+			break;
+		case O_LANG: f.lang = arg; break;
+		case O_OUT: o.outdir = arg; break;
+		case O_PAPER:
+			if (strcmp(arg, "A4") != 0 && strcmp(arg, "A5") != 0)
+				return sf_usage_error(&sf_cmd_build, "--paper is A5 or A4, not '%s'", arg);
+			o.paper_a4 = strcmp(arg, "A4") == 0;
+			break;
+		case O_SECTOR: f.sector = arg; break;
+		case O_STAGE: {
+			int s = sf_name_index(sf_stage_names, SF_NSTAGE, arg);
+			if (s < 0)
+				return sf_usage_error(&sf_cmd_build, "--stage is PEO, PDO, PAO or PRO, not '%s'", arg);
+			f.stages |= 1u << s;
+			break;
+		}
+		case O_START: {
+			int h, m;
+			char c;
+			if (sscanf(arg, "%2d:%2d%c", &h, &m, &c) != 2 || h < 0 || h > 23 || m < 0 || m > 59)
+				return sf_usage_error(&sf_cmd_build, "--start is HH:MM, not '%s'", arg);
+			o.start_minutes = h * 60 + m;
+			break;
+		}
+		}
+	}
+	if (id < 0)
+		return EXIT_USAGE;
+	if (p.nops > 0)
+		return sf_usage_error(&sf_cmd_build, "unexpected argument '%s'", argv[1]);
+	o.date = content_date();
+	o.progress = isatty(fileno(stderr));
+
+	sf_arena *a = sf_arena_new();
+	sf_sink *sink = sf_sink_new();
+	sf_root root;
+	size_t files = 0;
+	int built = 0;
+	if (sf_load(sf_find_root(dir), a, sink, &root) == 0) {
+		sf_check_schema(&root, sink);
+		sf_check_resolve(&root, sink);
+		/* Content with errors is not printed: a print run must not go out
+		 * with a missing or ambiguous module. The last good out/ stays. */
+		if (sf_sink_worst(sink) < SF_ERROR) {
+			files = sf_build(&root, &f, &o, sink);
+			built = 1;
+		}
+	}
+	int status = sf_report_text(sink, 0, 1);
+	if (built && status == EXIT_CLEAN)
+		fprintf(stderr, "safar: wrote %zu files into %s\n", files, o.outdir);
+	else if (!built && status == EXIT_CONTENT)
+		fputs("safar: nothing built: the content has errors\n", stderr);
+	sf_sink_free(sink);
+	sf_arena_free(a);
+	return status;
+}

@@ -1,0 +1,263 @@
+/* handbook.c: handbook.html: cover, contents, stages, checklist, help, sources. */
+#include <string.h>
+
+#include "html.h"
+
+static size_t source_no(h_sources *s, sf_arena *a, const char *src)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->v[i], src) == 0)
+			return i + 1;
+	*SF_PUSH(a, s->v, s->n, s->cap) = src;
+	return s->n;
+}
+
+static void cover(sf_buf *b, const sf_output *o)
+{
+	char date[11];
+	sf_date_str(o->opts->date, date);
+	sf_buf_puts(b, "<section class=\"cover\">\n<p class=\"meta\">");
+	h_esc(b, o->str[SF_S_handbook]);
+	sf_buf_puts(b, "</p>\n<h1>");
+	h_esc(b, h_corridor_title(o));
+	sf_buf_puts(b, "</h1>\n<p class=\"edition\">");
+	h_edition(b, o);
+	sf_buf_puts(b, "</p>\n<p class=\"meta\">");
+	h_esc(b, o->str[SF_S_content_date]);
+	sf_buf_printf(b, ": %s</p>\n</section>\n", date);
+}
+
+static int stage_has_topics(const sf_resolved *res, int s)
+{
+	for (size_t i = 0; i < res->ntopics; i++)
+		if (res->topics[i].stage == s)
+			return 1;
+	return 0;
+}
+
+static int has_checklist(const sf_resolved *res)
+{
+	for (size_t i = 0; i < res->ntopics; i++)
+		for (size_t p = 0; p < res->topics[i].nparts; p++)
+			if (res->topics[i].parts[p]->checklist.n)
+				return 1;
+	return 0;
+}
+
+static void contents(sf_buf *b, const sf_output *o)
+{
+	const sf_resolved *res = o->res;
+	sf_buf_puts(b, "<nav>\n<h2>");
+	h_esc(b, o->str[SF_S_contents]);
+	sf_buf_puts(b, "</h2>\n<ol>\n");
+	for (int s = 0; s < SF_NSTAGE; s++) {
+		if (!stage_has_topics(res, s))
+			continue;
+		sf_buf_printf(b, "<li><a href=\"#stage-%s\">", sf_stage_names[s]);
+		h_esc(b, o->str[H_STAGE(s)]);
+		sf_buf_puts(b, "</a>\n<ol>\n");
+		for (size_t i = 0; i < res->ntopics; i++) {
+			const sf_topic *t = &res->topics[i];
+			if (t->stage != s)
+				continue;
+			sf_buf_printf(b, "<li><a href=\"#%s-%s\">", sf_stage_names[s], t->id);
+			h_text(b, t->base->title, res);
+			sf_buf_puts(b, "</a></li>\n");
+		}
+		sf_buf_puts(b, "</ol></li>\n");
+	}
+	if (has_checklist(res)) {
+		sf_buf_puts(b, "<li><a href=\"#checklist\">");
+		h_esc(b, o->str[SF_S_checklist]);
+		sf_buf_puts(b, "</a></li>\n");
+	}
+	sf_buf_puts(b, "<li><a href=\"#help\">");
+	h_esc(b, o->str[SF_S_where_to_get_help]);
+	sf_buf_puts(b, "</a></li>\n<li><a href=\"#sources\">");
+	h_esc(b, o->str[SF_S_sources]);
+	sf_buf_puts(b, "</a></li>\n</ol>\n</nav>\n");
+}
+
+static void topic(sf_buf *b, const sf_output *o, const sf_topic *t, h_sources *sources)
+{
+	sf_buf_printf(b, "<article class=\"module\" id=\"%s-%s\"", sf_stage_names[t->stage], t->id);
+	if (t->fallback) /* a fallback language is marked so screen readers switch */
+		sf_buf_printf(b, " lang=\"%s\"", t->lang);
+	sf_buf_puts(b, ">\n<h3>");
+	h_text(b, t->base->title, o->res);
+	sf_buf_puts(b, "</h3>\n");
+	for (size_t p = 0; p < t->nparts; p++)
+		h_markdown(b, t->parts[p]->doc, o->res, 2);
+	sf_buf_puts(b, "<p class=\"meta\">");
+	h_esc(b, o->str[SF_S_sources]);
+	sf_buf_puts(b, ":");
+	for (size_t p = 0; p < t->nparts; p++)
+		for (size_t i = 0; i < t->parts[p]->sources.n; i++) {
+			size_t no = source_no(sources, o->a, t->parts[p]->sources.v[i]);
+			sf_buf_printf(b, " <a href=\"#src-%zu\">[%zu]</a>", no, no);
+		}
+	sf_buf_puts(b, "</p>\n</article>\n");
+}
+
+void h_stage(sf_buf *b, const sf_output *o, int s, h_sources *sources)
+{
+	sf_buf_printf(b, "<section class=\"stage\" id=\"stage-%s\">\n<h2>", sf_stage_names[s]);
+	h_esc(b, o->str[H_STAGE(s)]);
+	sf_buf_puts(b, "</h2>\n<p class=\"purpose\">");
+	h_esc(b, o->str[H_PURPOSE(s)]);
+	sf_buf_puts(b, "</p>\n");
+	for (size_t i = 0; i < o->res->ntopics; i++)
+		if (o->res->topics[i].stage == s)
+			topic(b, o, &o->res->topics[i], sources);
+	sf_buf_puts(b, "</section>\n");
+}
+
+void h_sources_list(sf_buf *b, const sf_output *o, const h_sources *sources)
+{
+	sf_buf_puts(b, "<section id=\"sources\">\n<h2>");
+	h_esc(b, o->str[SF_S_sources]);
+	sf_buf_puts(b, "</h2>\n<ol>\n");
+	for (size_t i = 0; i < sources->n; i++) {
+		sf_buf_printf(b, "<li id=\"src-%zu\">", i + 1);
+		h_esc(b, sources->v[i]);
+		sf_buf_puts(b, "</li>\n");
+	}
+	sf_buf_puts(b, "</ol>\n</section>\n");
+}
+
+static void checklist(sf_buf *b, const sf_output *o)
+{
+	const sf_resolved *res = o->res;
+	sf_buf_puts(b, "<section class=\"stage\" id=\"checklist\">\n<h2>");
+	h_esc(b, o->str[SF_S_checklist]);
+	sf_buf_puts(b, "</h2>\n");
+	for (int s = 0; s < SF_NSTAGE; s++) {
+		int open = 0;
+		for (size_t i = 0; i < res->ntopics; i++) {
+			const sf_topic *t = &res->topics[i];
+			for (size_t p = 0; t->stage == s && p < t->nparts; p++)
+				for (size_t k = 0; k < t->parts[p]->checklist.n; k++) {
+					if (!open) {
+						sf_buf_puts(b, "<h3>");
+						h_esc(b, o->str[H_STAGE(s)]);
+						sf_buf_puts(b, "</h3>\n<ul class=\"check\">\n");
+						open = 1;
+					}
+					sf_buf_puts(b, "<li><span class=\"box\"></span>");
+					h_text(b, t->parts[p]->checklist.v[k], res);
+					sf_buf_puts(b, "</li>\n");
+				}
+		}
+		if (open)
+			sf_buf_puts(b, "</ul>\n");
+	}
+	sf_buf_puts(b, "</section>\n");
+}
+
+/* Whether a contact speaks a language of the reader's chain. */
+static int speaks(const sf_contact *c, const sf_resolved *res)
+{
+	if (c->languages.n == 0)
+		return 1;
+	for (size_t i = 0; i < res->nchain; i++)
+		if (sf_strv_has(&c->languages, res->chain[i]))
+			return 1;
+	return 0;
+}
+
+static void contact(sf_buf *b, const sf_output *o, const sf_contact *c)
+{
+	sf_buf_puts(b, "<div class=\"contact\"><strong>");
+	h_esc(b, c->name ? c->name : "");
+	sf_buf_puts(b, "</strong> · ");
+	h_esc(b, o->str[c->side == SF_SIDE_ORIGIN ? SF_S_side_origin : SF_S_side_destination]);
+	if (c->url && h_safe_url(c->url)) {
+		sf_buf_puts(b, "<br>");
+		h_esc(b, o->str[SF_S_website]);
+		sf_buf_puts(b, ": <a href=\"");
+		h_esc(b, c->url);
+		sf_buf_puts(b, "\">");
+		h_esc(b, c->url);
+		sf_buf_puts(b, "</a>");
+	}
+	if (c->phone) {
+		sf_buf_puts(b, "<br>");
+		h_esc(b, o->str[SF_S_phone]);
+		sf_buf_puts(b, ": <a href=\"tel:");
+		for (const char *p = c->phone; *p; p++)
+			if (*p != ' ' && *p != '-')
+				sf_buf_putc(b, *p);
+		sf_buf_puts(b, "\">");
+		h_esc(b, c->phone);
+		sf_buf_puts(b, "</a>");
+	}
+	if (c->languages.n) {
+		sf_buf_puts(b, "<br><span class=\"meta\">");
+		h_esc(b, o->str[SF_S_language]);
+		sf_buf_puts(b, ":");
+		for (size_t i = 0; i < c->languages.n; i++) {
+			sf_buf_puts(b, i ? ", " : " ");
+			h_esc(b, h_language_name(c->languages.v[i]));
+		}
+		sf_buf_puts(b, "</span>");
+	}
+	sf_buf_puts(b, "</div>\n");
+}
+
+/* Per stage: the contacts for it, those who speak the reader's languages
+ * first; the others still follow, since a number in another language beats
+ * no number at all. */
+static void help(sf_buf *b, const sf_output *o)
+{
+	const sf_corridor *co = o->res->target.corridor;
+	sf_buf_puts(b, "<section class=\"stage\" id=\"help\">\n<h2>");
+	h_esc(b, o->str[SF_S_where_to_get_help]);
+	sf_buf_puts(b, "</h2>\n");
+	for (int s = 0; s < SF_NSTAGE; s++) {
+		if (!(o->res->target.stages & (1u << s)) || !stage_has_topics(o->res, s))
+			continue;
+		sf_buf_puts(b, "<h3>");
+		h_esc(b, o->str[H_STAGE(s)]);
+		sf_buf_puts(b, "</h3>\n");
+		int any = 0;
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t i = 0; i < co->ncontacts; i++) {
+				const sf_contact *c = &co->contacts[i];
+				if (c->stages && !(c->stages & (1u << s)))
+					continue;
+				if (speaks(c, o->res) != !pass)
+					continue;
+				contact(b, o, c);
+				any = 1;
+			}
+		if (!any) {
+			sf_buf_puts(b, "<p>");
+			h_esc(b, o->str[SF_S_no_contacts]);
+			sf_buf_puts(b, "</p>\n");
+		}
+	}
+	sf_buf_puts(b, "</section>\n");
+}
+
+static int render(void *state, const sf_output *o)
+{
+	sf_buf *b = state;
+	const sf_resolved *res = o->res;
+	sf_buf_reset(b);
+	const char *title = sf_printf(o->a, "%s · %s", h_corridor_title(o), o->str[SF_S_handbook]);
+	h_begin(b, res->target.lang, title, o->opts);
+	cover(b, o);
+	contents(b, o);
+	h_sources sources = { 0 };
+	for (int s = 0; s < SF_NSTAGE; s++)
+		if (stage_has_topics(res, s))
+			h_stage(b, o, s, &sources);
+	if (has_checklist(res))
+		checklist(b, o);
+	help(b, o);
+	h_sources_list(b, o, &sources);
+	h_end(b);
+	return sf_output_write(o, "handbook.html", b);
+}
+
+const sf_renderer sf_render_handbook = { "html", SF_FMT_HTML, h_buf_new, render, h_buf_free };

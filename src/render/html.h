@@ -1,0 +1,53 @@
+/* html.h: HTML building blocks the HTML outputs share (render/ only). */
+#ifndef SAFAR_RENDER_HTML_H
+#define SAFAR_RENDER_HTML_H
+
+#include "safar/i18n.h"
+#include "safar/render.h"
+
+struct cmark_node;
+
+void h_esc(sf_buf *b, const char *s);
+void h_escn(sf_buf *b, const char *s, size_t n);
+/* Text with {{facts}} replaced, then escaped. */
+void h_text(sf_buf *b, const char *s, const sf_resolved *res);
+/* A Markdown body as HTML: raw HTML dropped, images as their alt text, links
+ * only when http, https, mailto or tel; headings moved down by shift. */
+void h_markdown(sf_buf *b, struct cmark_node *doc, const sf_resolved *res, int shift);
+/* 1 for the link schemes that may appear in an output. */
+int h_safe_url(const char *url);
+
+/* <!DOCTYPE html> to <body>, with the shared print stylesheet. */
+void h_begin(sf_buf *b, const char *lang, const char *title, const sf_build_opts *opts);
+void h_end(sf_buf *b);
+
+/* "Kyrgyzstan to the Russian Federation" in the target language. */
+const char *h_corridor_title(const sf_output *o);
+/* "All sectors · Women · Русский" line for covers and headers. */
+void h_edition(sf_buf *b, const sf_output *o);
+/* The name of a language in itself (en: English, ru: Русский …). */
+const char *h_language_name(const char *lang);
+
+/* Sources numbered in order of first appearance in one document. */
+typedef struct h_sources {
+	const char **v;
+	size_t n, cap;
+} h_sources;
+
+/* One stage of the handbook: heading, purpose, its topics in order (the
+ * handout of a session is exactly this). */
+void h_stage(sf_buf *b, const sf_output *o, int stage, h_sources *sources);
+/* The numbered list of sources that h_stage cited. */
+void h_sources_list(sf_buf *b, const sf_output *o, const h_sources *sources);
+
+/* The state of a renderer that needs only a reusable buffer. */
+void *h_buf_new(void);
+void h_buf_free(void *state);
+
+/* The stage name and purpose keys are in stage order, two apart. */
+#define H_STAGE(s) (SF_S_stage_PEO + 2 * (s))
+#define H_PURPOSE(s) (SF_S_stage_PEO_purpose + 2 * (s))
+_Static_assert(SF_S_stage_PRO == SF_S_stage_PEO + 6 && SF_S_stage_PRO_purpose == SF_S_stage_PEO + 7,
+	       "i18n.h keeps the stage keys in stage order");
+
+#endif

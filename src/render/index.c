@@ -1,0 +1,79 @@
+/* index.c: out/index.html, the catalogue of every edition a build wrote. */
+#include <string.h>
+
+#include "html.h"
+#include "safar/fsio.h"
+
+static void link(sf_buf *b, const char *href, const char *label)
+{
+	sf_buf_puts(b, " <a href=\"");
+	h_esc(b, href);
+	sf_buf_puts(b, "\">");
+	h_esc(b, label);
+	sf_buf_puts(b, "</a>");
+}
+
+void sf_build_index(const sf_root *root, const sf_target *t, const unsigned *stages, size_t n,
+		    const sf_build_opts *opts,
+		    sf_sink *sink, _Atomic(size_t) *written)
+{
+	sf_arena *a = sf_arena_new();
+	const char *en = "en", *str[SF_NSTRINGS];
+	sf_i18n_resolve(root, &en, 1, str, NULL);
+	sf_buf b = { 0 };
+	h_begin(&b, "en", str[SF_S_catalogue], opts);
+	sf_buf_puts(&b, "<h1>");
+	h_esc(&b, str[SF_S_catalogue]);
+	sf_buf_puts(&b, "</h1>\n");
+	const sf_corridor *cur = NULL;
+	const char *curlang = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (t[i].corridor != cur) {
+			if (cur)
+				sf_buf_puts(&b, "</ul>\n");
+			cur = t[i].corridor;
+			curlang = NULL;
+			sf_buf_puts(&b, "<h2>");
+			h_esc(&b, cur->id);
+			sf_buf_puts(&b, "</h2>\n");
+		}
+		if (!curlang || strcmp(curlang, t[i].lang) != 0) {
+			if (curlang)
+				sf_buf_puts(&b, "</ul>\n");
+			curlang = t[i].lang;
+			sf_buf_puts(&b, "<h3>");
+			h_esc(&b, h_language_name(curlang));
+			sf_buf_puts(&b, "</h3>\n<ul>\n");
+		}
+		const char *rel = sf_target_dir(a, ".", &t[i]) + 2;
+		sf_buf_puts(&b, "<li>");
+		h_esc(&b, t[i].sector ? t[i].sector : str[SF_S_all_sectors]);
+		sf_buf_puts(&b, " · ");
+		h_esc(&b, t[i].audience);
+		sf_buf_puts(&b, ":");
+		if (opts->formats & SF_FMT_HTML)
+			link(&b, sf_printf(a, "%s/handbook.html", rel), str[SF_S_handbook]);
+		if (opts->formats & SF_FMT_CHECKLIST)
+			link(&b, sf_printf(a, "%s/checklist.html", rel), str[SF_S_checklist]);
+		if (opts->formats & SF_FMT_XLSX)
+			link(&b, sf_printf(a, "%s/checklist.xlsx", rel), "XLSX");
+		if (opts->formats & SF_FMT_SMS)
+			link(&b, sf_printf(a, "%s/sms.csv", rel), "SMS");
+		if (opts->formats & SF_FMT_SESSION)
+			for (int s = 0; s < SF_NSTAGE; s++)
+				if (stages[i] & (1u << s))
+					link(&b, sf_printf(a, "%s/session-%s/agenda.html", rel, sf_stage_names[s]),
+					     sf_printf(a, "%s %s", str[SF_S_session], sf_stage_names[s]));
+		sf_buf_puts(&b, "</li>\n");
+	}
+	if (cur)
+		sf_buf_puts(&b, "</ul>\n");
+	h_end(&b);
+	sf_output o = { root, NULL, str, opts, opts->outdir, a, sink, written };
+	if (sf_mkdirs(opts->outdir) == 0)
+		sf_output_write(&o, "index.html", &b);
+	else
+		sf_emit(sink, SF_D_IO, (sf_loc){ opts->outdir, 0, 0 }, "cannot create the output directory");
+	sf_buf_free(&b);
+	sf_arena_free(a);
+}

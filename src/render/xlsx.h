@@ -1,0 +1,24 @@
+/* xlsx.h: writing workbooks with libxlsxwriter, atomically and reproducibly (render/ only). */
+#ifndef SAFAR_RENDER_XLSX_H
+#define SAFAR_RENDER_XLSX_H
+
+#include <xlsxwriter.h>
+
+#include "safar/render.h"
+
+/* A workbook written to a temporary name beside the final one; x_close
+ * renames it into place. Document dates come from the build's content date,
+ * so two builds of the same content are byte-identical. */
+typedef struct xbook {
+	lxw_workbook *wb;
+	const char *path, *tmp;
+	lxw_format *bold, *wrap, *header, *date;
+} xbook;
+
+int x_open(xbook *x, const sf_output *o, const char *name);
+int x_close(xbook *x, const sf_output *o);
+/* A worksheet name Excel accepts: at most 31 characters, none of []:*?/\,
+ * not already used in the workbook. */
+lxw_worksheet *x_sheet(xbook *x, const sf_output *o, const char *want);
+
+#endif
