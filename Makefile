@@ -5,7 +5,7 @@ DATADIR  ?= $(PREFIX)/share/safar
 VERSION  := 0.1.0
 
 CC       ?= cc
-PKGS     := yaml-0.1 libcmark
+PKGS     := yaml-0.1 libcmark xlsxwriter
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -DSAFAR_VERSION='"$(VERSION)"'
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Werror
 CFLAGS   ?= -O2 -g
@@ -71,6 +71,14 @@ check: build/safar build/unit build/san/safar build/san/unit
 	@sh tests/cli/run.sh build/safar
 	@echo '== cli (asan+ubsan)'
 	@sh tests/cli/run.sh build/san/safar
+	@echo '== build outputs (plain)'
+	@sh tests/build/run.sh build/safar
+	@echo '== build outputs (asan+ubsan)'
+	@sh tests/build/run.sh build/san/safar
+	@echo '== xlsx read back'
+	@sh tests/xlsx/check-xlsx.sh build/safar
+	@echo '== print (chromium)'
+	@sh tests/print/run.sh build/safar
 	@echo '== golden (valgrind)'
 	@SAFAR_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect' \
 		sh tests/run-golden.sh build/safar
@@ -90,7 +98,7 @@ bench: build/bench build/bench-root/safar.yaml
 
 # --- set-up ------------------------------------------------------------------
 DEB_PKGS := build-essential pkg-config libyaml-dev libcmark-dev libxlsxwriter-dev check \
-	valgrind python3
+	valgrind python3 python3-openpyxl chromium poppler-utils libreoffice-calc-nogui
 
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -105,6 +113,8 @@ demo: deps
 	$(MAKE) safar
 	./safar check
 	./safar list corridors
+	./safar build -o out
+	@echo 'open out/index.html to see every handbook, checklist, SMS set and session pack'
 
 install: safar
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(DATADIR)

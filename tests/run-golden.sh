@@ -18,11 +18,26 @@ for dir in "$here"/golden/*/; do
 		mkdir -p "$root"
 		CASE="$dir" sh "$dir/make-root.sh" "$root"
 	fi
-	args=check
-	[ -f "$dir/args" ] && args=$(cat "$dir/args")
-	# shellcheck disable=SC2086
-	(cd "$root" && ${SAFAR_WRAP:-} "$bin" $args) >"$tmp/out" 2>"$tmp/err"
-	status=$?
+	if [ -f "$dir/args" ]; then cp "$dir/args" "$tmp/args"; else echo "check --today 2026-11-23" >"$tmp/args"; fi
+	if [ "$(wc -l <"$tmp/args")" -le 1 ]; then
+		args=$(cat "$tmp/args")
+		# shellcheck disable=SC2086
+		(cd "$root" && ${SAFAR_WRAP:-} "$bin" $args) >"$tmp/out" 2>"$tmp/err"
+		status=$?
+	else
+		# Several runs: a transcript of each, headed by its arguments and
+		# closed by its exit status.
+		: >"$tmp/out"
+		: >"$tmp/err"
+		while read -r args; do
+			echo "\$ safar $args" >>"$tmp/out"
+			echo "\$ safar $args" >>"$tmp/err"
+			# shellcheck disable=SC2086
+			(cd "$root" && ${SAFAR_WRAP:-} "$bin" $args) >>"$tmp/out" 2>>"$tmp/err"
+			status=$?
+			echo "[exit $status]" >>"$tmp/out"
+		done <"$tmp/args"
+	fi
 	if [ "${UPDATE:-}" = 1 ]; then
 		cp "$tmp/out" "$dir/expected.out"
 		cp "$tmp/err" "$dir/expected.err"

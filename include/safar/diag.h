@@ -46,6 +46,15 @@ typedef enum sf_severity {
 	X(UNKNOWN_FACT, SF_ERROR, "unknown-fact", "a {{placeholder}} names no fact of the corridor or rules") \
 	X(FACT_LANGUAGE, SF_ERROR, "fact-language", "a fact has no value in the target language or its fallbacks") \
 	X(UNKNOWN_TOPIC, SF_ERROR, "unknown-topic", "a rule excludes or requires a topic no module defines") \
+	X(MISSING_TOPIC, SF_ERROR, "missing-topic", "a required topic does not resolve for a target") \
+	X(MISSING_CONTACT, SF_ERROR, "missing-contact", "a corridor has no contact on one side") \
+	X(BAD_CONTACT, SF_ERROR, "bad-contact", "a contact's url is not http(s) or its phone not E.164") \
+	X(STALE, SF_ERROR, "stale", "a module is past its review_by date") \
+	X(SMS_TOO_LONG, SF_ERROR, "sms-too-long", "an sms needs more parts than sms.max_parts") \
+	X(STALE_SOON, SF_WARNING, "stale-soon", "a module's review_by date is within review.warn_days") \
+	X(FALLBACK, SF_WARNING, "fallback", "topics resolve through a fallback language (an error with --strict)") \
+	X(DRAFT, SF_WARNING, "draft", "a module has status: draft (an error with --strict)") \
+	X(I18N_MISSING, SF_WARNING, "i18n-missing", "interface strings missing for a language that is built") \
 	X(IGNORED_FILE, SF_WARNING, "ignored-file", "a file safar does not read where it expects content") \
 	X(EMPTY_BODY, SF_WARNING, "empty-body", "a module has no Markdown body")
 
@@ -67,6 +76,7 @@ typedef struct sf_diag {
 	sf_loc loc;
 	char *msg;
 	size_t seq; /* emission order: the last sort key, for stable output */
+	char *group; /* what it is about, e.g. "kg-ru ky all-sector women PDO"; may be NULL */
 } sf_diag;
 
 const char *sf_dcode_name(sf_dcode c);
@@ -87,6 +97,18 @@ void sf_emit(sf_sink *s, sf_dcode code, sf_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)))
 #endif
 	;
+
+/* Like sf_emit, with the target (and stage) a finding is about, for reports
+ * that group findings (JUnit). */
+void sf_emit_group(sf_sink *s, const char *group, sf_dcode code, sf_loc loc, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+
+/* --strict: from now on, findings that are warnings only by leniency
+ * (fallback, draft) are emitted as errors. */
+void sf_sink_set_strict(sf_sink *s, int strict);
 
 /* Remembers the text of path so a diagnostic can quote its line. The text
  * is borrowed: it must outlive the sink's last print. */

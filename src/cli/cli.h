@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "safar/diag.h"
+#include "safar/model.h"
 
 /* Exit status (DESIGN §4). */
 enum { EXIT_CLEAN = 0, EXIT_CONTENT = 1, EXIT_USAGE = 2, EXIT_SYSTEM = 3 };
@@ -46,6 +47,8 @@ int sf_optparse_next(sf_optparse *p, const char **arg);
 
 /* A whole number in [min, max] for option name; -1 after a usage error. */
 int sf_opt_int(const char *name, const char *arg, long min, long max, long *out);
+/* A date YYYY-MM-DD as days since 1970, or -1 when it is not a real one. */
+long sf_parse_date(const char *s);
 /* Prints "safar CMD: message" and a pointer to --help; returns EXIT_USAGE. */
 int sf_usage_error(const sf_cmd *cmd, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -57,9 +60,18 @@ void sf_cmd_help(const sf_cmd *cmd);
 /* Prints the sorted diagnostics to stderr (text) and returns the exit status
  * they call for. */
 int sf_report_text(sf_sink *sink, int verbose, int quiet_summary);
+/* Colour on stderr: a terminal, and NO_COLOR not set. */
+int sf_use_color(void);
 /* The exit status for the worst severity seen. */
 int sf_exit_for(const sf_sink *sink);
 
-extern const sf_cmd sf_cmd_check, sf_cmd_explain, sf_cmd_list;
+/* The target CORRIDOR [--lang] [--audience] [--sector] names: by default the
+ * corridor's first language, the general audience, the all-sector edition.
+ * Returns 0, or the exit status after a usage error. */
+struct sf_target;
+int sf_cli_target(const sf_cmd *cmd, const sf_root *root, const char *cid, const char *lang,
+		  const char *audience, const char *sector, struct sf_target *t);
+
+extern const sf_cmd sf_cmd_build, sf_cmd_check, sf_cmd_coverage, sf_cmd_explain, sf_cmd_list, sf_cmd_sms;
 
 #endif

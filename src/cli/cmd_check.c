@@ -1,41 +1,62 @@
-/* cmd_check.c: `safar check`: load and check everything, render nothing. */
+/* cmd_check.c: `safar check`: load, resolve and check everything, render nothing. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "safar/check.h"
 #include "safar/load.h"
-#include "safar/resolve.h"
+#include "safar/report.h"
 
-enum { O_DIR = 1, O_FORMAT, O_HELP, O_VERBOSE };
+enum { O_DIR = 1, O_FORMAT, O_HELP, O_MAX_WARNINGS, O_QUIET, O_STRICT, O_TODAY, O_VERBOSE };
 
 static const sf_opt opts[] = {
 	{ O_DIR, 'C', "directory", "DIR", "content root (default: ., else the bundled content)" },
-	{ O_FORMAT, 0, "format", "FMT", "report format: text" },
+	{ O_FORMAT, 0, "format", "FMT", "report format: text (stderr), json, github or junit (stdout)" },
 	{ O_HELP, 'h', "help", NULL, "show this help" },
+	{ O_MAX_WARNINGS, 0, "max-warnings", "N", "fail (exit 1) when there are more than N warnings" },
+	{ O_QUIET, 'q', "quiet", NULL, "text: print errors only, and no summary" },
+	{ O_STRICT, 0, "strict", NULL, "fallback languages and drafts are errors, not warnings" },
+	{ O_TODAY, 0, "today", "YYYY-MM-DD", "the date review_by is measured from (default: today)" },
 	{ O_VERBOSE, 'v', "verbose", NULL, "quote each source line with a caret" },
 };
 
 static int run(int argc, char **argv);
 
-const sf_cmd sf_cmd_check = { "check", "", "check that the content is well-formed and resolves",
+const sf_cmd sf_cmd_check = { "check", "", "check that the content is well-formed, complete and current",
 			      opts, sizeof opts / sizeof opts[0], run };
 
 static int run(int argc, char **argv)
 {
 	sf_optparse p;
 	const char *arg, *dir = NULL;
-	int id, verbose = 0;
+	int id, strict = 0;
+	long max_warnings = -1;
+	sf_report_opts ro = { SF_REPORT_TEXT, 0, 0, 0, 1 };
+	sf_check_opts co = { (long)(time(NULL) / 86400) };
 	sf_optparse_init(&p, &sf_cmd_check, argc, argv);
 	while ((id = sf_optparse_next(&p, &arg)) > 0) {
 		switch (id) {
 		case O_DIR: dir = arg; break;
 		case O_FORMAT:
-			if (strcmp(arg, "text") != 0)
-				return sf_usage_error(&sf_cmd_check, "unknown format '%s' (text)", arg);
+			ro.format = sf_name_index(sf_report_format_names, 4, arg);
+			if (ro.format < 0)
+				return sf_usage_error(&sf_cmd_check, "unknown format '%s' (text, json, github, junit)", arg);
 			break;
 		case O_HELP: sf_cmd_help(&sf_cmd_check); return EXIT_CLEAN;
-		case O_VERBOSE: verbose = 1; break;
+		case O_MAX_WARNINGS:
+			if (sf_opt_int("--max-warnings", arg, 0, 1000000, &max_warnings) != 0)
+				return EXIT_USAGE;
+			break;
+		case O_QUIET: ro.quiet = 1; break;
+		case O_STRICT: strict = 1; break;
+		case O_TODAY:
+			co.today = sf_parse_date(arg);
+			if (co.today < 0)
+				return sf_usage_error(&sf_cmd_check, "--today takes a date YYYY-MM-DD, not '%s'", arg);
+			break;
+		case O_VERBOSE: ro.verbose = 1; break;
 		}
 	}
 	if (id < 0)
@@ -45,12 +66,26 @@ static int run(int argc, char **argv)
 
 	sf_arena *a = sf_arena_new();
 	sf_sink *sink = sf_sink_new();
+	sf_sink_set_strict(sink, strict);
 	sf_root root;
-	if (sf_load(sf_find_root(dir), a, sink, &root) == 0) {
+	int loaded = sf_load(sf_find_root(dir), a, sink, &root) == 0;
+	if (loaded) {
 		sf_check_schema(&root, sink);
-		sf_check_resolve(&root, sink);
+		sf_check_content(&root, sink, &co);
 	}
-	int status = sf_report_text(sink, verbose, 0);
+	FILE *out = stdout;
+	if (ro.format == SF_REPORT_TEXT) {
+		out = stderr;
+		ro.verbose |= isatty(fileno(stderr));
+		ro.color = sf_use_color();
+	}
+	sf_report(sink, loaded ? &root : NULL, out, &ro);
+	int status = sf_exit_for(sink);
+	size_t warnings = sf_sink_count_sev(sink, SF_WARNING);
+	if (status == EXIT_CLEAN && max_warnings >= 0 && warnings > (size_t)max_warnings) {
+		fprintf(stderr, "safar: %zu warnings, more than --max-warnings %ld\n", warnings, max_warnings);
+		status = EXIT_CONTENT;
+	}
 	sf_sink_free(sink);
 	sf_arena_free(a);
 	return status;

@@ -1,9 +1,10 @@
-/* report.c: printing the sink as text for a person, and the exit status. */
+/* report.c: the commands' diagnostics on stderr, and the exit status they call for. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "safar/report.h"
 
 int sf_exit_for(const sf_sink *sink)
 {
@@ -14,18 +15,16 @@ int sf_exit_for(const sf_sink *sink)
 	}
 }
 
+int sf_use_color(void)
+{
+	const char *nc = getenv("NO_COLOR");
+	return isatty(fileno(stderr)) && !(nc && *nc);
+}
+
 int sf_report_text(sf_sink *sink, int verbose, int quiet_summary)
 {
-	int tty = isatty(fileno(stderr));
-	const char *nc = getenv("NO_COLOR");
-	sf_print_opts o = { verbose || tty, tty && !(nc && *nc) };
-	sf_sink_sort(sink);
-	for (size_t i = 0; i < sf_sink_count(sink); i++)
-		sf_diag_print(sink, sf_sink_get(sink, i), stderr, o);
-	size_t e = sf_sink_count_sev(sink, SF_ERROR) + sf_sink_count_sev(sink, SF_SYSTEM);
-	size_t w = sf_sink_count_sev(sink, SF_WARNING);
-	if (!quiet_summary && (e || w))
-		fprintf(stderr, "%zu error%s, %zu warning%s\n", e, e == 1 ? "" : "s", w,
-			w == 1 ? "" : "s");
+	sf_report_opts o = { SF_REPORT_TEXT, verbose || isatty(fileno(stderr)), sf_use_color(), 0,
+			     !quiet_summary };
+	sf_report(sink, NULL, stderr, &o);
 	return sf_exit_for(sink);
 }

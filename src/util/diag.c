@@ -24,6 +24,7 @@ struct source {
 
 struct sf_sink {
 	pthread_mutex_t lock;
+	int strict;
 	sf_diag *v;
 	size_t n, cap;
 	struct source *src;
@@ -63,6 +64,7 @@ void sf_sink_free(sf_sink *s)
 		return;
 	for (size_t i = 0; i < s->n; i++) {
 		free(s->v[i].msg);
+		free(s->v[i].group);
 		free((char *)s->v[i].loc.path);
 	}
 	for (size_t i = 0; i < s->nsrc; i++)
@@ -81,13 +83,12 @@ static char *xstrdup(const char *p)
 	return memcpy(xrealloc(NULL, n), p, n);
 }
 
-void sf_emit(sf_sink *s, sf_dcode code, sf_loc loc, const char *fmt, ...)
+static void emit(sf_sink *s, const char *group, sf_dcode code, sf_loc loc, const char *fmt,
+		 va_list ap)
 {
-	va_list ap, aq;
-	va_start(ap, fmt);
+	va_list aq;
 	va_copy(aq, ap);
 	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
 	char *msg = xrealloc(NULL, n > 0 ? (size_t)n + 1 : 1);
 	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, aq);
 	va_end(aq);
@@ -100,11 +101,35 @@ void sf_emit(sf_sink *s, sf_dcode code, sf_loc loc, const char *fmt, ...)
 	sf_diag *d = &s->v[s->n];
 	d->code = code;
 	d->sev = catalogue[code].sev;
+	if (s->strict && (code == SF_D_FALLBACK || code == SF_D_DRAFT))
+		d->sev = SF_ERROR;
 	d->loc = loc;
 	d->loc.path = xstrdup(loc.path); /* the sink may outlive the model */
 	d->msg = msg;
+	d->group = xstrdup(group);
 	d->seq = s->n++;
 	pthread_mutex_unlock(&s->lock);
+}
+
+void sf_emit(sf_sink *s, sf_dcode code, sf_loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	emit(s, NULL, code, loc, fmt, ap);
+	va_end(ap);
+}
+
+void sf_emit_group(sf_sink *s, const char *group, sf_dcode code, sf_loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	emit(s, group, code, loc, fmt, ap);
+	va_end(ap);
+}
+
+void sf_sink_set_strict(sf_sink *s, int strict)
+{
+	s->strict = strict;
 }
 
 void sf_sink_source(sf_sink *s, const char *path, const char *text, size_t len)

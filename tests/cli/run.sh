@@ -50,7 +50,7 @@ same missing-root "$tmp/err" "$tmp/nowhere:1:1: error: cannot open content root:
 
 # --help of every command lists exactly the options its section of the man
 # page documents.
-for cmd in check explain list; do
+for cmd in build check coverage explain list sms; do
 	"$bin" $cmd --help >"$tmp/help" 2>&1 || bad "$cmd --help exits non-zero"
 	grep -o -- '--[a-z-]*' "$tmp/help" | sort -u >"$tmp/h"
 	awk -v c="$cmd" '/^\.SS /{on = ($0 ~ "safar " c "\"")} on' "$top/docs/safar.1" |
@@ -80,7 +80,7 @@ python3 -c '
 import json, sys
 c = json.load(open(sys.argv[1]))
 assert c == [{"id": "kg-ru", "origin": "KG", "destination": "RU", "title": "Kyrgyzstan to Russia",
-  "languages": ["en", "ru"], "sectors": [], "audiences": ["general", "women"],
+  "languages": ["en"], "sectors": [], "audiences": ["general", "women"],
   "path": sys.argv[2] + "/corridors/kg-ru.yaml"}], c
 ' "$tmp/out" "$root" && ok || bad "list corridors json"
 expect 0 list-topics-json -- "$bin" list topics --format json -C "$root"
@@ -112,6 +112,61 @@ assert e["topics"][0]["result"]["parts"] == [{"path": sys.argv[2] + "/content/pd
 ' "$tmp/out" "$top/tests/fixtures/resolve/basic" && ok || bad "explain json"
 expect 0 explain-bundled -- "$bin" explain kg-ru work-permit --lang ru -C "$top"
 grep -q '^result: ru$' "$tmp/out" && ok || bad "explain on the bundled content resolves kg-ru work-permit in ru"
+
+# check --format json follows docs/check-json.schema.json; junit has the
+# shape JUnit readers expect.
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+expect 1 check-json -- "$bin" check --today 2026-11-23 --format json -C "$top/tests/golden/check-bad-contact/root"
+"$py" -c '
+import json, sys, jsonschema
+doc = json.load(open(sys.argv[1]))
+jsonschema.validate(doc, json.load(open(sys.argv[2])))
+assert doc["summary"] == {"errors": 3, "warnings": 0}, doc["summary"]
+assert [d["code"] for d in doc["diagnostics"]] == ["missing-contact", "bad-contact", "bad-contact"]
+' "$tmp/out" "$top/docs/check-json.schema.json" && ok || bad "check json against its schema"
+expect 1 check-junit -- "$bin" check --today 2026-11-23 --format junit -C "$top/tests/golden/check-missing-topic/root"
+"$py" -c '
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+assert root.tag == "testsuites"
+total = fails = 0
+for suite in root:
+    assert suite.tag == "testsuite" and suite.get("name")
+    cases = list(suite)
+    assert all(c.tag == "testcase" and c.get("classname") and c.get("name") for c in cases)
+    assert int(suite.get("tests")) == len(cases)
+    f = sum(1 for c in cases if c.find("failure") is not None)
+    assert int(suite.get("failures")) == f
+    for c in cases:
+        for fl in c.findall("failure"):
+            assert fl.get("type") and fl.get("message") and fl.text
+    total += len(cases); fails += f
+assert int(root.get("tests")) == total == 4 and int(root.get("failures")) == fails == 1
+' "$tmp/out" && ok || bad "check junit shape"
+# coverage --format xlsx, read back by an independent reader.
+expect 0 coverage-xlsx -- "$bin" coverage --today 2026-11-23 --format xlsx -o "$tmp/cov.xlsx" -C "$top/tests/golden/coverage-states/root"
+"$py" -c '
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == ["kg-ru"], wb.sheetnames
+ws = wb["kg-ru"]
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+assert rows[0] == ["stage", "topic", "required", "en/general", "en/women", "ru/general", "ru/women"], rows[0]
+assert rows[1] == ["PDO", "documents", "yes", "stale soon", "stale soon", "stale", "stale"], rows[1]
+assert rows[5] == ["PAO", "arrival", "yes", "missing", "missing", "missing", "missing"], rows[5]
+assert ws.freeze_panes == "D2", ws.freeze_panes
+fills = {}
+for rng in ws.conditional_formatting:
+    for rule in rng.rules:
+        fills[rule.formula[0]] = rule.dxf.fill.bgColor.rgb[-6:]
+assert fills["\"present\""] == "C8E6C9" and fills["\"missing\""] == "EF9A9A" and fills["\"fallback\""] == "FFE082", fills
+' "$tmp/cov.xlsx" && ok || bad "coverage xlsx read back"
+[ -z "$(ls "$tmp" | grep tmp-coverage)" ] && ok || bad "coverage left a temporary file"
+
+# --today is validated; exit codes as DESIGN 4.
+expect 2 check-bad-today -- "$bin" check --today 2026-02-30
+expect 2 check-bad-max -- "$bin" check --max-warnings -1
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,30 @@
+/* checkint.h: what the checks share (check/ only). */
+#ifndef SAFAR_CHECK_INT_H
+#define SAFAR_CHECK_INT_H
+
+#include "safar/check.h"
+#include "safar/resolve.h"
+
+typedef struct ck_ctx {
+	const sf_root *root;
+	sf_sink *sink;
+	const sf_check_opts *opts;
+	sf_arena *a;
+	unsigned char *sms_reported; /* per module: its SMS limit was reported */
+} ck_ctx;
+
+/* Per target. */
+void ck_completeness(ck_ctx *c, const sf_resolved *res);
+void ck_sms(ck_ctx *c, const sf_resolved *res);
+/* Per corridor language, over all its targets: the topics that fell back. */
+void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_resolved *res,
+		 size_t nres);
+/* Once per root. */
+void ck_freshness(ck_ctx *c);
+void ck_contacts(ck_ctx *c);
+void ck_strings(ck_ctx *c);
+
+/* "kg-ru ky all-sector women" */
+const char *ck_target_name(ck_ctx *c, const sf_target *t);
+
+#endif

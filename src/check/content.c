@@ -1,0 +1,46 @@
+/* content.c: `check` beyond the schema: one pass over every target, then per-root checks. */
+#include <string.h>
+
+#include "checkint.h"
+
+const char *ck_target_name(ck_ctx *c, const sf_target *t)
+{
+	return sf_printf(c->a, "%s %s %s %s", t->corridor->id, t->lang,
+			 t->sector ? t->sector : "all-sector", t->audience);
+}
+
+void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *opts)
+{
+	sf_arena *a = sf_arena_new();
+	ck_ctx c = { root, sink, opts, a, sf_alloc(a, root->nmodules + 1) };
+	sf_resolver *r = sf_resolver_new(root, sink);
+	sf_target *t;
+	size_t n = sf_targets(root, NULL, a, &t);
+	/* Targets come corridor by corridor, language by language: the results
+	 * of one corridor language are kept together for the fallback report,
+	 * then dropped. */
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && t[j].corridor == t[i].corridor && strcmp(t[j].lang, t[i].lang) == 0)
+			j++;
+		sf_arena *ga = sf_arena_new();
+		sf_resolved *res = sf_alloc_array(ga, j - i, sizeof *res);
+		for (size_t k = i; k < j; k++) {
+			sf_resolve(r, &t[k], ga, &res[k - i]);
+			ck_completeness(&c, &res[k - i]);
+			ck_sms(&c, &res[k - i]);
+		}
+		size_t lang = 0;
+		while (lang < t[i].corridor->languages.n &&
+		       strcmp(t[i].corridor->languages.v[lang], t[i].lang) != 0)
+			lang++;
+		ck_fallback(&c, t[i].corridor, lang, res, j - i);
+		sf_arena_free(ga);
+		i = j;
+	}
+	sf_resolver_free(r);
+	ck_freshness(&c);
+	ck_contacts(&c);
+	ck_strings(&c);
+	sf_arena_free(a);
+}

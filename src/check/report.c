@@ -1,0 +1,263 @@
+/* report.c: diagnostics as text, JSON (docs/check-json.md), GitHub workflow commands, JUnit XML. */
+#include <string.h>
+#include <stdlib.h>
+
+#include "safar/buf.h"
+#include "safar/report.h"
+#include "safar/resolve.h"
+
+const char *const sf_report_format_names[4] = { "text", "json", "github", "junit" };
+
+static void text(sf_sink *sink, FILE *out, const sf_report_opts *o)
+{
+	sf_print_opts po = { o->verbose, o->color };
+	size_t e = 0, w = 0;
+	for (size_t i = 0; i < sf_sink_count(sink); i++) {
+		const sf_diag *d = sf_sink_get(sink, i);
+		if (d->sev == SF_WARNING)
+			w++;
+		else
+			e++;
+		if (!(o->quiet && d->sev == SF_WARNING))
+			sf_diag_print(sink, d, out, po);
+	}
+	if (o->summary && !o->quiet && (e || w))
+		fprintf(out, "%zu error%s, %zu warning%s\n", e, e == 1 ? "" : "s", w, w == 1 ? "" : "s");
+}
+
+static void json(sf_sink *sink, FILE *out)
+{
+	sf_buf b = { 0 };
+	size_t e = 0, w = 0;
+	sf_buf_puts(&b, "{\"version\":1,\"diagnostics\":[");
+	for (size_t i = 0; i < sf_sink_count(sink); i++) {
+		const sf_diag *d = sf_sink_get(sink, i);
+		d->sev == SF_WARNING ? w++ : e++;
+		sf_buf_puts(&b, i ? ",\n {\"file\":" : "\n {\"file\":");
+		if (d->loc.path)
+			sf_buf_json_str(&b, d->loc.path);
+		else
+			sf_buf_puts(&b, "null");
+		sf_buf_printf(&b, ",\"line\":%d,\"column\":%d,\"severity\":\"%s\",\"code\":\"%s\",\"message\":",
+			      d->loc.line > 0 ? d->loc.line : 1, d->loc.col > 0 ? d->loc.col : 1,
+			      sf_severity_name(d->sev), sf_dcode_name(d->code));
+		sf_buf_json_str(&b, d->msg);
+		sf_buf_puts(&b, ",\"target\":");
+		if (d->group)
+			sf_buf_json_str(&b, d->group);
+		else
+			sf_buf_puts(&b, "null");
+		sf_buf_putc(&b, '}');
+	}
+	sf_buf_printf(&b, "%s],\"summary\":{\"errors\":%zu,\"warnings\":%zu}}\n",
+		      sf_sink_count(sink) ? "\n" : "", e, w);
+	fwrite(b.data, 1, b.len, out);
+	sf_buf_free(&b);
+}
+
+/* Workflow commands: data escapes %, CR, LF; properties also : and ,. */
+static void gh_esc(FILE *out, const char *s, int prop)
+{
+	for (; *s; s++) {
+		if (*s == '%')
+			fputs("%25", out);
+		else if (*s == '\r')
+			fputs("%0D", out);
+		else if (*s == '\n')
+			fputs("%0A", out);
+		else if (prop && *s == ':')
+			fputs("%3A", out);
+		else if (prop && *s == ',')
+			fputs("%2C", out);
+		else
+			fputc(*s, out);
+	}
+}
+
+static void github(sf_sink *sink, FILE *out)
+{
+	for (size_t i = 0; i < sf_sink_count(sink); i++) {
+		const sf_diag *d = sf_sink_get(sink, i);
+		fprintf(out, "::%s ", d->sev == SF_WARNING ? "warning" : "error");
+		if (d->loc.path) {
+			fputs("file=", out);
+			gh_esc(out, d->loc.path, 1);
+			fprintf(out, ",line=%d,col=%d,", d->loc.line > 0 ? d->loc.line : 1,
+				d->loc.col > 0 ? d->loc.col : 1);
+		}
+		fputs("title=", out);
+		gh_esc(out, sf_dcode_name(d->code), 1);
+		fputs("::", out);
+		gh_esc(out, d->msg, 0);
+		fputc('\n', out);
+	}
+}
+
+static void xml_esc(sf_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': sf_buf_puts(b, "&amp;"); break;
+		case '<': sf_buf_puts(b, "&lt;"); break;
+		case '>': sf_buf_puts(b, "&gt;"); break;
+		case '"': sf_buf_puts(b, "&quot;"); break;
+		default:
+			/* XML 1.0 allows no other control characters. */
+			if ((unsigned char)*s >= 0x20 || *s == '\n' || *s == '\t')
+				sf_buf_putc(b, *s);
+		}
+	}
+}
+
+static void diag_line(sf_buf *b, const sf_diag *d)
+{
+	sf_buf_printf(b, "%s:%d:%d: %s: ", d->loc.path ? d->loc.path : "safar",
+		      d->loc.line > 0 ? d->loc.line : 1, d->loc.col > 0 ? d->loc.col : 1,
+		      sf_severity_name(d->sev));
+	xml_esc(b, d->msg);
+	sf_buf_printf(b, " [%s]\n", sf_dcode_name(d->code));
+}
+
+/* One testcase: its failures (errors) and, as system-out, its warnings. */
+static void testcase(sf_buf *b, const char *cls, const char *name, const sf_diag **v, size_t n)
+{
+	sf_buf_puts(b, "  <testcase classname=\"");
+	xml_esc(b, cls);
+	sf_buf_puts(b, "\" name=\"");
+	xml_esc(b, name);
+	sf_buf_puts(b, "\" time=\"0\"");
+	if (n == 0) {
+		sf_buf_puts(b, "/>\n");
+		return;
+	}
+	sf_buf_puts(b, ">\n");
+	for (size_t i = 0; i < n; i++) {
+		if (v[i]->sev == SF_WARNING)
+			continue;
+		sf_buf_puts(b, "   <failure type=\"");
+		xml_esc(b, sf_dcode_name(v[i]->code));
+		sf_buf_puts(b, "\" message=\"");
+		xml_esc(b, v[i]->msg);
+		sf_buf_puts(b, "\">");
+		diag_line(b, v[i]);
+		sf_buf_puts(b, "</failure>\n");
+	}
+	int warned = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i]->sev != SF_WARNING)
+			continue;
+		if (!warned++)
+			sf_buf_puts(b, "   <system-out>");
+		diag_line(b, v[i]);
+	}
+	if (warned)
+		sf_buf_puts(b, "</system-out>\n");
+	sf_buf_puts(b, "  </testcase>\n");
+}
+
+static size_t failures(const sf_diag **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i]->sev != SF_WARNING)
+			return 1;
+	return 0;
+}
+
+/* A testsuite per corridor with a testcase per target and stage; the
+ * findings not about a target go to a suite "content", a testcase per file.
+ * A finding about several targets (a corridor language) goes to the first. */
+static void junit(sf_sink *sink, const sf_root *root, FILE *out)
+{
+	size_t nd = sf_sink_count(sink);
+	const sf_diag **v = calloc(nd + 1, sizeof *v);
+	unsigned char *used = calloc(nd + 1, 1);
+	sf_arena *a = sf_arena_new();
+	sf_buf b = { 0 }, suites = { 0 };
+	size_t total_tests = 0, total_fail = 0;
+
+	/* content: per file, the findings without a target. */
+	sf_buf cases = { 0 };
+	size_t tests = 0, fails = 0;
+	for (size_t i = 0; i < nd;) {
+		const sf_diag *d = sf_sink_get(sink, i);
+		if (d->group) {
+			i++;
+			continue;
+		}
+		const char *file = d->loc.path ? d->loc.path : "safar";
+		size_t n = 0;
+		for (size_t j = i; j < nd; j++) {
+			const sf_diag *e = sf_sink_get(sink, j);
+			if (!e->group && strcmp(e->loc.path ? e->loc.path : "safar", file) == 0 && !used[j]) {
+				v[n++] = e;
+				used[j] = 1;
+			}
+		}
+		if (n) {
+			testcase(&cases, "content", file, v, n);
+			tests++;
+			fails += failures(v, n);
+		}
+		i++;
+	}
+	if (tests) {
+		sf_buf_printf(&suites, " <testsuite name=\"content\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n%s </testsuite>\n",
+			      tests, fails, cases.data);
+		total_tests += tests, total_fail += fails;
+	}
+	sf_buf_free(&cases);
+
+	sf_target *t = NULL;
+	size_t nt = root ? sf_targets(root, NULL, a, &t) : 0;
+	for (size_t i = 0; i < nt;) {
+		const sf_corridor *co = t[i].corridor;
+		sf_buf cs = { 0 };
+		tests = fails = 0;
+		for (; i < nt && t[i].corridor == co; i++)
+			for (int s = 0; s < SF_NSTAGE; s++) {
+				const char *name = sf_printf(a, "%s %s %s %s %s", co->id, t[i].lang,
+							     t[i].sector ? t[i].sector : "all-sector",
+							     t[i].audience, sf_stage_names[s]);
+				size_t n = 0, len;
+				for (size_t j = 0; j < nd; j++) {
+					const sf_diag *e = sf_sink_get(sink, j);
+					if (used[j] || !e->group)
+						continue;
+					len = strlen(e->group);
+					if (strncmp(name, e->group, len) == 0 && (name[len] == ' ' || !name[len])) {
+						v[n++] = e;
+						used[j] = 1;
+					}
+				}
+				testcase(&cs, co->id, name, v, n);
+				tests++;
+				fails += failures(v, n);
+			}
+		sf_buf_puts(&suites, " <testsuite name=\"");
+		xml_esc(&suites, co->id);
+		sf_buf_printf(&suites, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n%s </testsuite>\n",
+			      tests, fails, cs.data ? cs.data : "");
+		total_tests += tests, total_fail += fails;
+		sf_buf_free(&cs);
+	}
+	sf_buf_printf(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+			  "<testsuites name=\"safar check\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n%s</testsuites>\n",
+		      total_tests, total_fail, suites.data ? suites.data : "");
+	fwrite(b.data, 1, b.len, out);
+	sf_buf_free(&b);
+	sf_buf_free(&suites);
+	sf_arena_free(a);
+	free(used);
+	free(v);
+}
+
+void sf_report(sf_sink *sink, const sf_root *root, FILE *out, const sf_report_opts *o)
+{
+	sf_sink_sort(sink);
+	switch (o->format) {
+	case SF_REPORT_JSON: json(sink, out); break;
+	case SF_REPORT_GITHUB: github(sink, out); break;
+	case SF_REPORT_JUNIT: junit(sink, root, out); break;
+	default: text(sink, out, o); break;
+	}
+}

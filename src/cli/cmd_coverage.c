@@ -1,0 +1,77 @@
+/* cmd_coverage.c: `safar coverage`: where the content is thin, corridor by corridor. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "safar/check.h"
+#include "safar/coverage.h"
+#include "safar/load.h"
+
+enum { O_DIR = 1, O_FORMAT, O_HELP, O_OUT, O_TODAY };
+
+static const sf_opt opts[] = {
+	{ O_DIR, 'C', "directory", "DIR", "content root (default: ., else the bundled content)" },
+	{ O_FORMAT, 0, "format", "FMT", "text, md, html, json (stdout) or xlsx (a file)" },
+	{ O_HELP, 'h', "help", NULL, "show this help" },
+	{ O_OUT, 'o', "output", "FILE", "the xlsx file to write (default: coverage.xlsx)" },
+	{ O_TODAY, 0, "today", "YYYY-MM-DD", "the date staleness is measured from (default: today)" },
+};
+
+static int run(int argc, char **argv);
+
+const sf_cmd sf_cmd_coverage = { "coverage", "",
+				 "show, per corridor, stage and topic, which languages and audiences are covered",
+				 opts, sizeof opts / sizeof opts[0], run };
+
+static int run(int argc, char **argv)
+{
+	sf_optparse p;
+	const char *arg, *dir = NULL, *outfile = "coverage.xlsx";
+	int id, format = SF_COV_TEXT;
+	long today = (long)(time(NULL) / 86400);
+	sf_optparse_init(&p, &sf_cmd_coverage, argc, argv);
+	while ((id = sf_optparse_next(&p, &arg)) > 0) {
+		switch (id) {
+		case O_DIR: dir = arg; break;
+		case O_FORMAT:
+			format = sf_name_index(sf_cov_format_names, 5, arg);
+			if (format < 0)
+				return sf_usage_error(&sf_cmd_coverage, "unknown format '%s' (text, md, html, json, xlsx)", arg);
+			break;
+		case O_HELP: sf_cmd_help(&sf_cmd_coverage); return EXIT_CLEAN;
+		case O_OUT: outfile = arg; break;
+		case O_TODAY:
+			today = sf_parse_date(arg);
+			if (today < 0)
+				return sf_usage_error(&sf_cmd_coverage, "--today takes a date YYYY-MM-DD, not '%s'", arg);
+			break;
+		}
+	}
+	if (id < 0)
+		return EXIT_USAGE;
+	if (p.nops > 0)
+		return sf_usage_error(&sf_cmd_coverage, "unexpected argument '%s'", argv[1]);
+
+	sf_arena *a = sf_arena_new();
+	sf_sink *sink = sf_sink_new();
+	sf_root root;
+	if (sf_load(sf_find_root(dir), a, sink, &root) == 0) {
+		sf_check_schema(&root, sink);
+		sf_coverage cov;
+		sf_coverage_compute(&root, sink, today, a, &cov);
+		if (format == SF_COV_XLSX) {
+			sf_coverage_xlsx(&cov, outfile, today, sink);
+		} else {
+			sf_buf b = { 0 };
+			sf_coverage_format(&b, &cov, format);
+			fwrite(b.data, 1, b.len, stdout);
+			sf_buf_free(&b);
+		}
+	}
+	int status = sf_report_text(sink, 0, 1);
+	sf_sink_free(sink);
+	sf_arena_free(a);
+	return status;
+}

@@ -1,0 +1,2 @@
+# The render fixture root.
+cp -R "$CASE/../../fixtures/render/." "$1/"
