@@ -98,7 +98,7 @@ bench: build/bench build/bench-root/safar.yaml
 
 # --- set-up ------------------------------------------------------------------
 DEB_PKGS := build-essential pkg-config libyaml-dev libcmark-dev libxlsxwriter-dev check \
-	valgrind python3 python3-openpyxl chromium poppler-utils libreoffice-calc-nogui
+	valgrind python3 python3-openpyxl python3-jsonschema chromium poppler-utils libreoffice-calc-nogui
 
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

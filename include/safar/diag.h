@@ -50,11 +50,13 @@ typedef enum sf_severity {
 	X(MISSING_CONTACT, SF_ERROR, "missing-contact", "a corridor has no contact on one side") \
 	X(BAD_CONTACT, SF_ERROR, "bad-contact", "a contact's url is not http(s) or its phone not E.164") \
 	X(STALE, SF_ERROR, "stale", "a module is past its review_by date") \
+	X(DEAD_REFERENCE, SF_ERROR, "dead-reference", "a #link to a topic or section an edition does not have") \
 	X(SMS_TOO_LONG, SF_ERROR, "sms-too-long", "an sms needs more parts than sms.max_parts") \
 	X(STALE_SOON, SF_WARNING, "stale-soon", "a module's review_by date is within review.warn_days") \
 	X(FALLBACK, SF_WARNING, "fallback", "topics resolve through a fallback language (an error with --strict)") \
 	X(DRAFT, SF_WARNING, "draft", "a module has status: draft (an error with --strict)") \
 	X(I18N_MISSING, SF_WARNING, "i18n-missing", "interface strings missing for a language that is built") \
+	X(DROPPED_LINK, SF_WARNING, "dropped-link", "a link outputs show as text: not http, https, mailto, tel or #") \
 	X(IGNORED_FILE, SF_WARNING, "ignored-file", "a file safar does not read where it expects content") \
 	X(EMPTY_BODY, SF_WARNING, "empty-body", "a module has no Markdown body")
 

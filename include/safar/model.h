@@ -93,6 +93,12 @@ typedef struct sf_placeholder {
 	sf_loc loc;
 } sf_placeholder;
 
+/* A link in a body, found once when the module loads. */
+typedef struct sf_link {
+	const char *url;
+	sf_loc loc;
+} sf_link;
+
 typedef struct sf_module {
 	const char *path;
 	sf_loc loc; /* the front matter's first line */
@@ -121,6 +127,8 @@ typedef struct sf_module {
 	struct cmark_node *doc; /* the body, parsed once */
 	sf_placeholder *placeholders;
 	size_t nplaceholders;
+	sf_link *links;
+	size_t nlinks;
 } sf_module;
 
 typedef struct sf_fallback {

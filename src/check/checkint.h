@@ -11,11 +11,14 @@ typedef struct ck_ctx {
 	const sf_check_opts *opts;
 	sf_arena *a;
 	unsigned char *sms_reported; /* per module: its SMS limit was reported */
+	sf_strv reported;            /* keys of findings already reported */
+	size_t reported_cap;
 } ck_ctx;
 
 /* Per target. */
 void ck_completeness(ck_ctx *c, const sf_resolved *res);
 void ck_sms(ck_ctx *c, const sf_resolved *res);
+void ck_links(ck_ctx *c, const sf_resolved *res);
 /* Per corridor language, over all its targets: the topics that fell back. */
 void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_resolved *res,
 		 size_t nres);
@@ -23,6 +26,10 @@ void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_resolve
 void ck_freshness(ck_ctx *c);
 void ck_contacts(ck_ctx *c);
 void ck_strings(ck_ctx *c);
+void ck_dropped_links(ck_ctx *c);
+
+/* Appends s to v (arena-grown). */
+void sf_strv_push(sf_arena *a, sf_strv *v, size_t *cap, const char *s);
 
 /* "kg-ru ky all-sector women" */
 const char *ck_target_name(ck_ctx *c, const sf_target *t);

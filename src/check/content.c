@@ -12,7 +12,7 @@ const char *ck_target_name(ck_ctx *c, const sf_target *t)
 void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *opts)
 {
 	sf_arena *a = sf_arena_new();
-	ck_ctx c = { root, sink, opts, a, sf_alloc(a, root->nmodules + 1) };
+	ck_ctx c = { root, sink, opts, a, sf_alloc(a, root->nmodules + 1), { 0 }, 0 };
 	sf_resolver *r = sf_resolver_new(root, sink);
 	sf_target *t;
 	size_t n = sf_targets(root, NULL, a, &t);
@@ -29,6 +29,7 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 			sf_resolve(r, &t[k], ga, &res[k - i]);
 			ck_completeness(&c, &res[k - i]);
 			ck_sms(&c, &res[k - i]);
+			ck_links(&c, &res[k - i]);
 		}
 		size_t lang = 0;
 		while (lang < t[i].corridor->languages.n &&
@@ -42,5 +43,19 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 	ck_freshness(&c);
 	ck_contacts(&c);
 	ck_strings(&c);
+	ck_dropped_links(&c);
 	sf_arena_free(a);
+}
+
+void sf_strv_push(sf_arena *a, sf_strv *v, size_t *cap, const char *s)
+{
+	if (v->n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 16;
+		const char **nv = sf_alloc_array(a, nc, sizeof *nv);
+		if (v->n)
+			memcpy(nv, v->v, v->n * sizeof *nv);
+		v->v = nv;
+		*cap = nc;
+	}
+	v->v[v->n++] = s;
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "loadint.h"
+#include "safar/utf8.h"
 
 static const char *const module_keys[] = { "id", "stage", "title", "lang", "when",
 					   "merge", "order", "minutes", "review_by", "status",
@@ -40,6 +41,35 @@ static void warm(cmark_node *doc)
 		(void)cmark_node_get_fence_info(n);
 		(void)cmark_node_get_on_enter(n);
 		(void)cmark_node_get_on_exit(n);
+	}
+	cmark_iter_free(it);
+}
+
+/* Records every link of the body with its place in the file: cmark counts
+ * columns in bytes, diagnostics in characters. */
+static void find_links(lctx *c, sf_module *m)
+{
+	size_t cap = 0;
+	cmark_iter *it = cmark_iter_new(m->doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_LINK)
+			continue;
+		const char *url = cmark_node_get_url(n);
+		int line = cmark_node_get_start_line(n), bytecol = cmark_node_get_start_column(n);
+		/* Find that line of the body to count its characters. */
+		const char *p = m->body, *end = m->body + m->body_len;
+		for (int l = 1; l < line && p < end; l++) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			p = nl ? nl + 1 : end;
+		}
+		size_t nb = bytecol > 1 ? (size_t)(bytecol - 1) : 0;
+		if (nb > (size_t)(end - p))
+			nb = (size_t)(end - p);
+		sf_link *k = SF_PUSH(c->f.a, m->links, m->nlinks, cap);
+		k->url = url ? url : "";
+		k->loc = (sf_loc){ m->path, m->body_line + line - 1, (int)sf_utf8_count(p, nb) + 1 };
 	}
 	cmark_iter_free(it);
 }
@@ -226,6 +256,7 @@ int module_load(lctx *c, const srcfile *f, sf_module *m)
 	if (m->doc) {
 		cmark_consolidate_text_nodes(m->doc);
 		warm(m->doc);
+		find_links(c, m);
 		sf_arena_on_free(c->f.a, free_doc, m->doc);
 	}
 	return 0;

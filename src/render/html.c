@@ -39,6 +39,8 @@ void h_text(sf_buf *b, const char *s, const sf_resolved *res)
 
 int h_safe_url(const char *url)
 {
+	if (url[0] == '#' && url[1])
+		return 1; /* within the document; check reports dead ones */
 	static const char *const ok[] = { "http://", "https://", "mailto:", "tel:" };
 	for (size_t i = 0; i < 4; i++)
 		if (strncasecmp(url, ok[i], strlen(ok[i])) == 0)

@@ -14,7 +14,8 @@ void h_text(sf_buf *b, const char *s, const sf_resolved *res);
 /* A Markdown body as HTML: raw HTML dropped, images as their alt text, links
  * only when http, https, mailto or tel; headings moved down by shift. */
 void h_markdown(sf_buf *b, struct cmark_node *doc, const sf_resolved *res, int shift);
-/* 1 for the link schemes that may appear in an output. */
+/* 1 for the links that may appear in an output: http, https, mailto, tel,
+ * and #anchors within the document. */
 int h_safe_url(const char *url);
 
 /* <!DOCTYPE html> to <body>, with the shared print stylesheet. */

@@ -7,6 +7,9 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
+# Debian's python3 has the modules make deps installs (openpyxl, jsonschema).
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
 
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
@@ -69,14 +72,14 @@ done <"$tmp/codes"
 # JSON listings parse back, and hold what the root holds.
 root="$top/tests/golden/clean/root"
 expect 0 list-modules-json -- "$bin" list modules --format json -C "$root"
-python3 -c '
+"$py" -c '
 import json, sys
 m = json.load(open(sys.argv[1]))
 assert [x["id"] for x in m] == ["employment-contract"], m
 assert m[0]["stage"] == "PDO" and m[0]["review_by"] == "2027-06-30" and m[0]["when"] == {}
 ' "$tmp/out" && ok || bad "list modules json"
 expect 0 list-corridors-json -- "$bin" list corridors --format json -C "$root"
-python3 -c '
+"$py" -c '
 import json, sys
 c = json.load(open(sys.argv[1]))
 assert c == [{"id": "kg-ru", "origin": "KG", "destination": "RU", "title": "Kyrgyzstan to Russia",
@@ -84,7 +87,7 @@ assert c == [{"id": "kg-ru", "origin": "KG", "destination": "RU", "title": "Kyrg
   "path": sys.argv[2] + "/corridors/kg-ru.yaml"}], c
 ' "$tmp/out" "$root" && ok || bad "list corridors json"
 expect 0 list-topics-json -- "$bin" list topics --format json -C "$root"
-python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out" && ok || bad "list topics json"
+"$py" -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out" && ok || bad "list topics json"
 expect 0 list-topics-text -- "$bin" list topics -C "$root"
 same list-topics-text "$tmp/out" "PDO employment-contract               1 module   en"
 
@@ -97,12 +100,12 @@ mkdir -p "$tmp/empty"
 expect 0 bundled-check -- "$bin" check -C "$top"
 expect 0 bundled-modules-json -- "$bin" list modules --format json -C "$top"
 n=$(find "$top/content" -name '*.md' | wc -l)
-python3 -c 'import json,sys; assert len(json.load(open(sys.argv[1]))) == int(sys.argv[2])' "$tmp/out" "$n" &&
+"$py" -c 'import json,sys; assert len(json.load(open(sys.argv[1]))) == int(sys.argv[2])' "$tmp/out" "$n" &&
 	ok || bad "list modules holds every bundled module"
 
 # explain: JSON parses back; the bundled content explains.
 expect 0 explain-json -- "$bin" explain kg-ru contract --format json -C "$top/tests/fixtures/resolve/basic"
-python3 -c '
+"$py" -c '
 import json, sys
 e = json.load(open(sys.argv[1]))
 assert e["target"] == {"corridor": "kg-ru", "lang": "ky", "sector": None, "audience": "general",
@@ -113,10 +116,31 @@ assert e["topics"][0]["result"]["parts"] == [{"path": sys.argv[2] + "/content/pd
 expect 0 explain-bundled -- "$bin" explain kg-ru work-permit --lang ru -C "$top"
 grep -q '^result: ru$' "$tmp/out" && ok || bad "explain on the bundled content resolves kg-ru work-permit in ru"
 
+# build over the bundled content writes every output of every edition.
+"$bin" build -C "$top" -o "$tmp/bundled" -j 2 >/dev/null 2>"$tmp/err" && ok || { bad "build the bundled content"; cat "$tmp/err"; }
+"$bin" list corridors --format json -C "$top" >"$tmp/corridors.json"
+"$py" -c '
+import json, os, sys
+out = sys.argv[2]
+n = 0
+for c in json.load(open(sys.argv[1])):
+    for lang in c["languages"]:
+        for sector in ["all"] + c["sectors"]:
+            for aud in c["audiences"]:
+                d = os.path.join(out, c["id"], lang, sector, aud)
+                for f in ["handbook.html", "checklist.html", "checklist.xlsx", "sms.csv"]:
+                    assert os.path.getsize(os.path.join(d, f)) > 0, (d, f)
+                for st in ["PEO", "PDO", "PAO", "PRO"]:
+                    s = os.path.join(d, "session-" + st)
+                    for f in ["agenda.html", "trainer.html", "handout.html", "tracking.xlsx"]:
+                        assert os.path.getsize(os.path.join(s, f)) > 0, (s, f)
+                n += 1
+assert n > 100, n
+assert os.path.getsize(os.path.join(out, "index.html")) > 0
+' "$tmp/corridors.json" "$tmp/bundled" && ok || bad "every output of every bundled edition"
+
 # check --format json follows docs/check-json.schema.json; junit has the
 # shape JUnit readers expect.
-py=/usr/bin/python3
-[ -x "$py" ] || py=python3
 expect 1 check-json -- "$bin" check --today 2026-11-23 --format json -C "$top/tests/golden/check-bad-contact/root"
 "$py" -c '
 import json, sys, jsonschema
