@@ -96,6 +96,19 @@ build/bench-root/safar.yaml: tests/bench/gen.py
 bench: build/bench build/bench-root/safar.yaml
 	build/bench build/bench-root
 
+# --- fuzzing ------------------------------------------------------------------
+# make fuzz FUZZ_SECONDS=60: the loader under libFuzzer, ASan and UBSan (clang).
+FUZZ_SECONDS ?= 60
+build/fuzz: $(LIB_SRC) tests/fuzz/fuzz_load.c $(HDRS)
+	@mkdir -p build
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKGCFLAGS) \
+		-DSAFAR_DATADIR='"$(DATADIR)"' $(LIB_SRC) tests/fuzz/fuzz_load.c $(LIBS) -o $@
+
+fuzz: build/fuzz
+	@mkdir -p build/fuzz-corpus
+	cp tests/golden/*/root/content/pdo/*.md build/fuzz-corpus/ 2>/dev/null || true
+	build/fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz-corpus
+
 # --- set-up ------------------------------------------------------------------
 DEB_PKGS := build-essential pkg-config libyaml-dev libcmark-dev libxlsxwriter-dev check \
 	valgrind python3 python3-openpyxl python3-jsonschema chromium poppler-utils libreoffice-calc-nogui
@@ -128,4 +141,4 @@ clean:
 	rm -rf build safar
 
 FORCE:
-.PHONY: all bench check deps demo install clean FORCE
+.PHONY: all bench check deps demo fuzz install clean FORCE
