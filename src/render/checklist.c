@@ -17,26 +17,7 @@ static int render(void *state, const sf_output *o)
 	sf_buf_puts(b, " · ");
 	h_edition(b, o);
 	sf_buf_puts(b, "</p>\n");
-	for (int s = 0; s < SF_NSTAGE; s++) {
-		int open = 0;
-		for (size_t i = 0; i < res->ntopics; i++) {
-			const sf_topic *t = &res->topics[i];
-			for (size_t p = 0; t->stage == s && p < t->nparts; p++)
-				for (size_t k = 0; k < t->parts[p]->checklist.n; k++) {
-					if (!open) {
-						sf_buf_printf(b, "<h2 id=\"stage-%s\">", sf_stage_names[s]);
-						h_esc(b, o->str[H_STAGE(s)]);
-						sf_buf_puts(b, "</h2>\n<ul class=\"check\">\n");
-						open = 1;
-					}
-					sf_buf_puts(b, "<li><span class=\"box\"></span>");
-					h_text(b, t->parts[p]->checklist.v[k], res);
-					sf_buf_puts(b, "</li>\n");
-				}
-		}
-		if (open)
-			sf_buf_puts(b, "</ul>\n");
-	}
+	h_checklist_items(b, o, 2, 1);
 	h_end(b);
 	return sf_output_write(o, "checklist.html", b);
 }

@@ -125,12 +125,9 @@ void h_sources_list(sf_buf *b, const sf_output *o, const h_sources *sources)
 	sf_buf_puts(b, "</ol>\n</section>\n");
 }
 
-static void checklist(sf_buf *b, const sf_output *o)
+void h_checklist_items(sf_buf *b, const sf_output *o, int level, int ids)
 {
 	const sf_resolved *res = o->res;
-	sf_buf_puts(b, "<section class=\"stage\" id=\"checklist\">\n<h2>");
-	h_esc(b, o->str[SF_S_checklist]);
-	sf_buf_puts(b, "</h2>\n");
 	for (int s = 0; s < SF_NSTAGE; s++) {
 		int open = 0;
 		for (size_t i = 0; i < res->ntopics; i++) {
@@ -138,9 +135,12 @@ static void checklist(sf_buf *b, const sf_output *o)
 			for (size_t p = 0; t->stage == s && p < t->nparts; p++)
 				for (size_t k = 0; k < t->parts[p]->checklist.n; k++) {
 					if (!open) {
-						sf_buf_puts(b, "<h3>");
+						sf_buf_printf(b, "<h%d", level);
+						if (ids)
+							sf_buf_printf(b, " id=\"stage-%s\"", sf_stage_names[s]);
+						sf_buf_putc(b, '>');
 						h_esc(b, o->str[H_STAGE(s)]);
-						sf_buf_puts(b, "</h3>\n<ul class=\"check\">\n");
+						sf_buf_printf(b, "</h%d>\n<ul class=\"check\">\n", level);
 						open = 1;
 					}
 					sf_buf_puts(b, "<li><span class=\"box\"></span>");
@@ -151,6 +151,14 @@ static void checklist(sf_buf *b, const sf_output *o)
 		if (open)
 			sf_buf_puts(b, "</ul>\n");
 	}
+}
+
+static void checklist(sf_buf *b, const sf_output *o)
+{
+	sf_buf_puts(b, "<section class=\"stage\" id=\"checklist\">\n<h2>");
+	h_esc(b, o->str[SF_S_checklist]);
+	sf_buf_puts(b, "</h2>\n");
+	h_checklist_items(b, o, 3, 0);
 	sf_buf_puts(b, "</section>\n");
 }
 

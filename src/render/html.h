@@ -38,6 +38,9 @@ typedef struct h_sources {
 /* One stage of the handbook: heading, purpose, its topics in order (the
  * handout of a session is exactly this). */
 void h_stage(sf_buf *b, const sf_output *o, int stage, h_sources *sources);
+/* Every checklist item, grouped by stage under <hLEVEL> headings (with
+ * id="stage-X" when ids is set): the handbook's summary and checklist.html. */
+void h_checklist_items(sf_buf *b, const sf_output *o, int level, int ids);
 /* The numbered list of sources that h_stage cited. */
 void h_sources_list(sf_buf *b, const sf_output *o, const h_sources *sources);
 
