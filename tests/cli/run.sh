@@ -53,7 +53,7 @@ same missing-root "$tmp/err" "$tmp/nowhere:1:1: error: cannot open content root:
 
 # --help of every command lists exactly the options its section of the man
 # page documents.
-for cmd in build check coverage explain list sms; do
+for cmd in build check coverage explain init list sms; do
 	"$bin" $cmd --help >"$tmp/help" 2>&1 || bad "$cmd --help exits non-zero"
 	grep -o -- '--[a-z-]*' "$tmp/help" | sort -u >"$tmp/h"
 	awk -v c="$cmd" '/^\.SS /{on = ($0 ~ "safar " c "\"")} on' "$top/docs/safar.1" |
@@ -138,6 +138,15 @@ for c in json.load(open(sys.argv[1])):
 assert n > 100, n
 assert os.path.getsize(os.path.join(out, "index.html")) > 0
 ' "$tmp/corridors.json" "$tmp/bundled" && ok || bad "every output of every bundled edition"
+
+# init copies the bundled content into a new root, which checks as the original does.
+SAFAR_DATADIR="$top" expect 0 init -- "$bin" init "$tmp/newroot"
+a=$(cd "$top" && find safar.yaml corridors content i18n -type f | sort | md5sum)
+b=$(cd "$tmp/newroot" && find safar.yaml corridors content i18n -type f | sort | md5sum)
+[ "$a" = "$b" ] && ok || bad "init copies every bundled file"
+cmp -s "$top/corridors/kg-ru.yaml" "$tmp/newroot/corridors/kg-ru.yaml" && ok || bad "init copies bytes"
+expect 0 init-check -- "$bin" check -C "$tmp/newroot"
+expect 2 init-not-empty -- "$bin" init "$tmp/newroot"
 
 # check --format json follows docs/check-json.schema.json; junit has the
 # shape JUnit readers expect.
