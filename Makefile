@@ -82,6 +82,9 @@ check: build/safar build/unit build/san/safar build/san/unit
 	@echo '== golden (valgrind)'
 	@SAFAR_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect' \
 		sh tests/run-golden.sh build/safar
+	@echo '== build outputs (valgrind)'
+	@SAFAR_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect' \
+		sh tests/build/run.sh build/safar
 	@echo 'all test suites passed'
 
 # --- benchmarks --------------------------------------------------------------

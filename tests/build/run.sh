@@ -31,8 +31,8 @@ PY
 }
 
 export SOURCE_DATE_EPOCH=1790000000
-"$bin" build -C "$root" -o "$tmp/a" -j 1 2>"$tmp/err.a" && ok || { bad "build -j 1"; cat "$tmp/err.a"; }
-"$bin" build -C "$root" -o "$tmp/b" -j 4 2>"$tmp/err.b" && ok || bad "build -j 4"
+${SAFAR_WRAP:-} "$bin" build -C "$root" -o "$tmp/a" -j 1 2>"$tmp/err.a" && ok || { bad "build -j 1"; cat "$tmp/err.a"; }
+${SAFAR_WRAP:-} "$bin" build -C "$root" -o "$tmp/b" -j 4 2>"$tmp/err.b" && ok || bad "build -j 4"
 printf 'safar: wrote %s files into %s\n' "$(find "$tmp/a" -type f | wc -l)" "$tmp/a" >"$tmp/want.err"
 cmp -s "$tmp/want.err" "$tmp/err.a" && ok || { bad "build message"; diff "$tmp/want.err" "$tmp/err.a"; }
 # Reproducible: the same content, serial or parallel, gives the same bytes.
