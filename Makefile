@@ -79,6 +79,11 @@ check: build/safar build/unit build/san/safar build/san/unit
 	@sh tests/xlsx/check-xlsx.sh build/safar
 	@echo '== print (chromium)'
 	@sh tests/print/run.sh build/safar
+	@echo '== install'
+	@rm -rf build/inst && $(MAKE) -s install DESTDIR=$(CURDIR)/build/inst >/dev/null
+	@test -x build/inst$(PREFIX)/bin/safar && test -f build/inst$(PREFIX)/share/man/man1/safar.1
+	@cd build && SAFAR_DATADIR=$(CURDIR)/build/inst$(DATADIR) inst$(PREFIX)/bin/safar list corridors | grep -q '^kg-ru '
+	@echo 'install: the binary, the manual and the bundled content are in place'
 	@echo '== golden (valgrind)'
 	@SAFAR_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect' \
 		sh tests/run-golden.sh build/safar
