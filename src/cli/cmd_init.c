@@ -29,11 +29,11 @@ static int cmp_str(const void *a, const void *b)
 
 /* Copies the regular files and folders under from into to, in name order;
  * hidden entries and links are skipped. Returns the files copied, or -1. */
-static long copy_tree(sf_arena *a, const char *from, const char *to)
+static long copy_tree(sf_arena *a, sf_sink *sink, const char *from, const char *to)
 {
 	DIR *d = opendir(from);
 	if (!d) {
-		fprintf(stderr, "safar init: cannot read %s: %s\n", from, strerror(errno));
+		sf_emit(sink, SF_D_IO, (sf_loc){ from, 0, 0 }, "cannot read: %s", strerror(errno));
 		return -1;
 	}
 	const char **names = NULL;
@@ -46,7 +46,7 @@ static long copy_tree(sf_arena *a, const char *from, const char *to)
 	if (n)
 		qsort(names, n, sizeof *names, cmp_str);
 	if (sf_mkdirs(to) != 0) {
-		fprintf(stderr, "safar init: cannot create %s: %s\n", to, strerror(errno));
+		sf_emit(sink, SF_D_IO, (sf_loc){ to, 0, 0 }, "cannot create: %s", strerror(errno));
 		return -1;
 	}
 	long count = 0;
@@ -57,7 +57,7 @@ static long copy_tree(sf_arena *a, const char *from, const char *to)
 		if (lstat(src, &st) != 0)
 			continue;
 		if (S_ISDIR(st.st_mode)) {
-			long k = copy_tree(a, src, dst);
+			long k = copy_tree(a, sink, src, dst);
 			if (k < 0)
 				return -1;
 			count += k;
@@ -67,7 +67,7 @@ static long copy_tree(sf_arena *a, const char *from, const char *to)
 			int err;
 			if (sf_read_file(a, src, SF_MAX_FILE, &data, &len, &err) != SF_READ_OK ||
 			    sf_write_atomic(dst, data, len) != 0) {
-				fprintf(stderr, "safar init: cannot copy %s to %s\n", src, dst);
+				sf_emit(sink, SF_D_IO, (sf_loc){ dst, 0, 0 }, "cannot copy %s here", src);
 				return -1;
 			}
 			count++;
@@ -107,6 +107,7 @@ static int run(int argc, char **argv)
 	const char *env = getenv("SAFAR_DATADIR");
 	const char *from = env && *env ? env : SAFAR_DATADIR;
 	sf_arena *a = sf_arena_new();
+	sf_sink *sink = sf_sink_new();
 	static const char *const parts[] = { "safar.yaml", "rules.yaml", "corridors", "content", "i18n" };
 	long total = 0;
 	int status = EXIT_CLEAN;
@@ -117,7 +118,7 @@ static int run(int argc, char **argv)
 		if (stat(src, &st) != 0)
 			continue;
 		if (S_ISDIR(st.st_mode)) {
-			long k = copy_tree(a, src, dst);
+			long k = copy_tree(a, sink, src, dst);
 			status = k < 0 ? EXIT_SYSTEM : EXIT_CLEAN;
 			total += k > 0 ? k : 0;
 		} else {
@@ -127,20 +128,22 @@ static int run(int argc, char **argv)
 			if (sf_mkdirs(dir) != 0 ||
 			    sf_read_file(a, src, SF_MAX_FILE, &data, &len, &err) != SF_READ_OK ||
 			    sf_write_atomic(dst, data, len) != 0) {
-				fprintf(stderr, "safar init: cannot copy %s to %s\n", src, dst);
+				sf_emit(sink, SF_D_IO, (sf_loc){ dst, 0, 0 }, "cannot copy %s here", src);
 				status = EXIT_SYSTEM;
 			}
 			total++;
 		}
 	}
 	if (status == EXIT_CLEAN && total == 0) {
-		fprintf(stderr, "safar init: no bundled content at %s (run 'make install', or set SAFAR_DATADIR)\n",
-			from);
+		sf_emit(sink, SF_D_IO, (sf_loc){ from, 0, 0 },
+			"no bundled content here (run 'make install', or set SAFAR_DATADIR)");
 		status = EXIT_SYSTEM;
 	}
 	if (status == EXIT_CLEAN)
 		fprintf(stderr, "safar: %s holds a copy of the bundled content (%ld files); edit it, then run 'safar check -C %s'\n",
 			dir, total, dir);
+	sf_report_text(sink, 0, 1);
+	sf_sink_free(sink);
 	sf_arena_free(a);
 	return status;
 }
