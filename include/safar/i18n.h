@@ -81,4 +81,9 @@ extern const char *const sf_i18n_defaults[SF_NSTRINGS];
  * built-in default). */
 void sf_i18n_resolve(const sf_root *root, const char *const *chain, size_t nchain,
 		     const char **out, const char **from_lang);
+/* How sector is called in the first language of chain whose file names it
+ * (key sector_<name>), or NULL. */
+const char *sf_i18n_sector(const sf_root *root, const char *const *chain, size_t nchain,
+			   const char *sector);
+
 #endif

@@ -162,6 +162,10 @@ typedef struct sf_i18n_file {
 	const char *lang, *path;
 	const char **val; /* SF_NSTRINGS entries; NULL where the file lacks a key */
 	sf_loc *loc;
+	struct sf_sector_name {
+		const char *sector, *name; /* key sector_<sector>: how it is called */
+	} *sectors;
+	size_t nsectors;
 } sf_i18n_file;
 
 typedef struct sf_root {

@@ -215,9 +215,10 @@ void h_edition(sf_buf *b, const sf_output *o)
 {
 	const sf_target *t = &o->res->target;
 	if (t->sector) {
+		const char *name = sf_i18n_sector(o->root, o->res->chain, o->res->nchain, t->sector);
 		h_esc(b, o->str[SF_S_sector]);
 		sf_buf_puts(b, ": ");
-		h_esc(b, t->sector);
+		h_esc(b, name ? name : t->sector);
 	} else {
 		h_esc(b, o->str[SF_S_all_sectors]);
 	}

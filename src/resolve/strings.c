@@ -21,3 +21,17 @@ void sf_i18n_resolve(const sf_root *root, const char *const *chain, size_t nchai
 				}
 	}
 }
+
+const char *sf_i18n_sector(const sf_root *root, const char *const *chain, size_t nchain,
+			   const char *sector)
+{
+	for (size_t c = 0; c < nchain; c++)
+		for (size_t f = 0; f < root->ni18n; f++) {
+			if (strcmp(root->i18n[f].lang, chain[c]) != 0)
+				continue;
+			for (size_t k = 0; k < root->i18n[f].nsectors; k++)
+				if (strcmp(root->i18n[f].sectors[k].sector, sector) == 0)
+					return root->i18n[f].sectors[k].name;
+		}
+	return NULL;
+}
