@@ -30,12 +30,43 @@ void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_resolve
 				      t->id, t->lang);
 			count++;
 		}
-	if (count) {
+	/* Facts read in another language show that language inside the
+	 * edition's own text: the same kind of gap. */
+	sf_buf facts = { 0 };
+	size_t nfacts = 0;
+	const char **fseen = NULL;
+	size_t nfseen = 0, fcap = 0;
+	for (size_t r = 0; r < nres; r++)
+		for (size_t i = 0; i < res[r].ntopics; i++) {
+			const sf_topic *t = &res[r].topics[i];
+			for (size_t p = 0; p < t->nparts; p++)
+				for (size_t k = 0; k < t->parts[p]->nplaceholders; k++) {
+					const sf_fact_ref *f = sf_fact_lookup(&res[r], t->parts[p]->placeholders[k].name);
+					if (!f || !f->lang || strcmp(f->lang, res[r].target.lang) == 0)
+						continue;
+					int dup = 0;
+					for (size_t j = 0; j < nfseen && !dup; j++)
+						dup = strcmp(fseen[j], f->fact->name) == 0;
+					if (dup)
+						continue;
+					*SF_PUSH(c->a, fseen, nfseen, fcap) = f->fact->name;
+					sf_buf_printf(&facts, "%s%s (%s)", nfacts ? ", " : "", f->fact->name, f->lang);
+					nfacts++;
+				}
+		}
+	sf_buf msg = { 0 };
+	if (count)
+		sf_buf_printf(&msg, "%zu topic%s: %s", count, count == 1 ? "" : "s", list.data);
+	if (nfacts)
+		sf_buf_printf(&msg, "%s%zu fact%s: %s", count ? "; " : "", nfacts, nfacts == 1 ? "" : "s",
+			      facts.data);
+	sf_buf_free(&facts);
+	if (count || nfacts) {
 		const char *l = res[0].target.lang;
 		sf_loc at = lang < co->languages.n ? co->languages.loc[lang] : co->loc;
 		sf_emit_group(c->sink, sf_printf(c->a, "%s %s", co->id, l), SF_D_FALLBACK, at,
-			      "%s in %s: %zu %s through a fallback language: %s", co->id, l, count,
-			      count == 1 ? "topic resolves" : "topics resolve", list.data);
+			      "%s in %s reads through a fallback language %s", co->id, l, msg.data);
 	}
+	sf_buf_free(&msg);
 	sf_buf_free(&list);
 }
