@@ -54,18 +54,27 @@ void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_resolve
 					nfacts++;
 				}
 		}
+	/* The corridor's title is on every cover. */
+	const char *l0 = res[0].target.lang;
+	int title = !co->title.plain && co->title.n > 0;
+	for (size_t i = 0; title && i < co->title.n; i++)
+		title = strcmp(co->title.lang[i], l0) != 0;
 	sf_buf msg = { 0 };
+	if (title)
+		sf_buf_puts(&msg, "the corridor's title");
+	if (count)
+		sf_buf_puts(&msg, title ? "; " : "");
 	if (count)
 		sf_buf_printf(&msg, "%zu topic%s: %s", count, count == 1 ? "" : "s", list.data);
 	if (nfacts)
-		sf_buf_printf(&msg, "%s%zu fact%s: %s", count ? "; " : "", nfacts, nfacts == 1 ? "" : "s",
-			      facts.data);
+		sf_buf_printf(&msg, "%s%zu fact%s: %s", count || title ? "; " : "", nfacts,
+			      nfacts == 1 ? "" : "s", facts.data);
 	sf_buf_free(&facts);
-	if (count || nfacts) {
+	if (count || nfacts || title) {
 		const char *l = res[0].target.lang;
 		sf_loc at = lang < co->languages.n ? co->languages.loc[lang] : co->loc;
 		sf_emit_group(c->sink, sf_printf(c->a, "%s %s", co->id, l), SF_D_FALLBACK, at,
-			      "%s in %s reads through a fallback language %s", co->id, l, msg.data);
+			      "%s in %s reads through a fallback language: %s", co->id, l, msg.data);
 	}
 	sf_buf_free(&msg);
 	sf_buf_free(&list);
