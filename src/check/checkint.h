@@ -11,6 +11,10 @@ typedef struct ck_ctx {
 	const sf_check_opts *opts;
 	sf_arena *a;
 	unsigned char *sms_reported; /* per module: its SMS limit was reported */
+	/* Per module: the corridor and language its sms was last measured for;
+	 * an sms with no facts is the same text everywhere and is measured once. */
+	const sf_corridor **sms_corridor;
+	const char **sms_lang;
 	sf_strv reported;            /* keys of findings already reported */
 	size_t reported_cap;
 } ck_ctx;

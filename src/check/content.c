@@ -12,7 +12,9 @@ const char *ck_target_name(ck_ctx *c, const sf_target *t)
 void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *opts)
 {
 	sf_arena *a = sf_arena_new();
-	ck_ctx c = { root, sink, opts, a, sf_alloc(a, root->nmodules + 1), { 0 }, 0 };
+	ck_ctx c = { root, sink, opts, a, sf_alloc(a, root->nmodules + 1),
+		     sf_alloc_array(a, root->nmodules + 1, sizeof(sf_corridor *)),
+		     sf_alloc_array(a, root->nmodules + 1, sizeof(char *)), { 0 }, 0 };
 	sf_resolver *r = sf_resolver_new(root, sink);
 	sf_target *t;
 	size_t n = sf_targets(root, NULL, a, &t);

@@ -15,6 +15,12 @@ void ck_sms(ck_ctx *c, const sf_resolved *res)
 			size_t idx = (size_t)(m - c->root->modules);
 			if (!m->sms || c->sms_reported[idx])
 				continue;
+			if (c->sms_corridor[idx] &&
+			    (!m->nplaceholders || (c->sms_corridor[idx] == res->target.corridor &&
+						   c->sms_lang[idx] == res->target.lang)))
+				continue;
+			c->sms_corridor[idx] = res->target.corridor;
+			c->sms_lang[idx] = res->target.lang;
 			/* Facts differ per corridor, so the same sms may fit in one
 			 * corridor and not in another. */
 			sf_buf text = { 0 };
