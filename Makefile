@@ -84,6 +84,8 @@ check: build/safar build/unit build/san/safar build/san/unit
 	@test -x build/inst$(PREFIX)/bin/safar && test -f build/inst$(PREFIX)/share/man/man1/safar.1
 	@cd build && SAFAR_DATADIR=$(CURDIR)/build/inst$(DATADIR) inst$(PREFIX)/bin/safar list corridors | grep -q '^kg-ru '
 	@echo 'install: the binary, the manual and the bundled content are in place'
+	@echo '== threads (tsan)'
+	@$(MAKE) -s tsan
 	@echo '== golden (valgrind)'
 	@SAFAR_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect' \
 		sh tests/run-golden.sh build/safar
@@ -104,6 +106,19 @@ build/bench-root/safar.yaml: tests/bench/gen.py
 bench: build/bench build/bench-root/safar.yaml
 	build/bench build/bench-root
 
+# ThreadSanitizer: `build -j` shares the model across threads; races are
+# intermittent, so the fixture is built several times.
+build/tsan/safar: $(LIB_SRC) $(CLI_SRC) $(HDRS)
+	@mkdir -p build/tsan
+	clang -std=c11 -g -O1 -fsanitize=thread $(CPPFLAGS) $(PKGCFLAGS) -DSAFAR_DATADIR='"$(DATADIR)"' \
+		$(LIB_SRC) $(CLI_SRC) $(LIBS) -o $@
+
+tsan: build/tsan/safar
+	@for i in 1 2 3 4 5; do rm -rf build/tsan/out; \
+		TSAN_OPTIONS=halt_on_error=1:exitcode=66 build/tsan/safar build -C tests/fixtures/render \
+		-o build/tsan/out -j 4 2>build/tsan/log || { cat build/tsan/log; exit 1; }; done
+	@echo 'tsan: 5 parallel builds, no data race'
+
 # --- fuzzing ------------------------------------------------------------------
 # make fuzz FUZZ_SECONDS=60: the loader under libFuzzer, ASan and UBSan (clang).
 FUZZ_SECONDS ?= 60
@@ -119,7 +134,7 @@ fuzz: build/fuzz
 
 # --- set-up ------------------------------------------------------------------
 DEB_PKGS := build-essential pkg-config libyaml-dev libcmark-dev libxlsxwriter-dev check \
-	valgrind python3 python3-openpyxl python3-jsonschema chromium poppler-utils libreoffice-calc-nogui
+	valgrind clang python3 python3-openpyxl python3-jsonschema chromium poppler-utils libreoffice-calc-nogui
 
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -149,4 +164,4 @@ clean:
 	rm -rf build safar
 
 FORCE:
-.PHONY: all bench check deps demo fuzz install clean FORCE
+.PHONY: all bench check deps demo fuzz install tsan clean FORCE

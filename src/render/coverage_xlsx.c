@@ -5,6 +5,7 @@
 #include <xlsxwriter.h>
 
 #include "safar/coverage.h"
+#include "xlsx.h"
 
 int sf_coverage_xlsx(const sf_coverage *c, const char *path, long date, sf_sink *sink)
 {
@@ -76,7 +77,7 @@ int sf_coverage_xlsx(const sf_coverage *c, const char *path, long date, sf_sink 
 	}
 	if (c->ncorridors == 0)
 		workbook_add_worksheet(wb, "Coverage");
-	lxw_error e = workbook_close(wb);
+	lxw_error e = x_workbook_close(wb);
 	if (e != LXW_NO_ERROR || rename(tmp, path) != 0) {
 		remove(tmp);
 		sf_emit(sink, SF_D_IO, (sf_loc){ path, 0, 0 }, "cannot write: %s",

@@ -1,5 +1,6 @@
 /* xlsx.c: checklist.xlsx (a sheet per stage), and the workbook plumbing all XLSX share. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,9 +37,22 @@ int x_open(xbook *x, const sf_output *o, const char *name)
 	return 0;
 }
 
+/* libxlsxwriter writes the document dates with gmtime(), whose result is
+ * one static buffer: two workbooks closing at once on two threads race on
+ * it (ThreadSanitizer saw it). Closing is serialised; filling sheets is not. */
+static pthread_mutex_t close_lock = PTHREAD_MUTEX_INITIALIZER;
+
+lxw_error x_workbook_close(lxw_workbook *wb)
+{
+	pthread_mutex_lock(&close_lock);
+	lxw_error e = workbook_close(wb);
+	pthread_mutex_unlock(&close_lock);
+	return e;
+}
+
 int x_close(xbook *x, const sf_output *o)
 {
-	lxw_error e = workbook_close(x->wb);
+	lxw_error e = x_workbook_close(x->wb);
 	if (e != LXW_NO_ERROR || rename(x->tmp, x->path) != 0) {
 		remove(x->tmp);
 		sf_emit(o->sink, SF_D_IO, (sf_loc){ x->path, 0, 0 }, "cannot write: %s",

@@ -16,6 +16,8 @@ typedef struct xbook {
 } xbook;
 
 int x_open(xbook *x, const sf_output *o, const char *name);
+/* workbook_close, one thread at a time (see xlsx.c). */
+lxw_error x_workbook_close(lxw_workbook *wb);
 int x_close(xbook *x, const sf_output *o);
 /* A worksheet name Excel accepts: at most 31 characters, none of []:*?/\,
  * not already used in the workbook. */
