@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "safar/diag.h"
+#include "safar/arena.h"
 #include "safar/model.h"
 
 /* Exit status (DESIGN §4). */
@@ -64,6 +65,21 @@ int sf_report_text(sf_sink *sink, int verbose, int quiet_summary);
 int sf_use_color(void);
 /* The exit status for the worst severity seen. */
 int sf_exit_for(const sf_sink *sink);
+
+/* A command's run over one content root: arena, sink, and the loaded model. */
+typedef struct sf_cli_root {
+	sf_arena *a;
+	sf_sink *sink;
+	sf_root root;
+	int loaded; /* the root could be read */
+} sf_cli_root;
+
+/* Loads the root (dir, or the one found without -C) and, with schema, checks
+ * its schema. */
+void sf_cli_open(sf_cli_root *r, const char *dir, int schema);
+/* Prints the diagnostics on stderr, frees everything, and returns status
+ * when the command already failed, else what the diagnostics call for. */
+int sf_cli_close(sf_cli_root *r, int status);
 
 /* The target CORRIDOR [--lang] [--audience] [--sector] names: by default the
  * corridor's first language, the general audience, the all-sector edition.

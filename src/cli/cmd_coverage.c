@@ -54,15 +54,13 @@ static int run(int argc, char **argv)
 	if (p.nops > 0)
 		return sf_usage_error(&sf_cmd_coverage, "unexpected argument '%s'", argv[1]);
 
-	sf_arena *a = sf_arena_new();
-	sf_sink *sink = sf_sink_new();
-	sf_root root;
-	if (sf_load(sf_find_root(dir), a, sink, &root) == 0) {
-		sf_check_schema(&root, sink);
+	sf_cli_root cr;
+	sf_cli_open(&cr, dir, 1);
+	if (cr.loaded) {
 		sf_coverage cov;
-		sf_coverage_compute(&root, sink, today, a, &cov);
+		sf_coverage_compute(&cr.root, cr.sink, today, cr.a, &cov);
 		if (format == SF_COV_XLSX) {
-			sf_coverage_xlsx(&cov, outfile, today, sink);
+			sf_coverage_xlsx(&cov, outfile, today, cr.sink);
 		} else {
 			sf_buf b = { 0 };
 			sf_coverage_format(&b, &cov, format);
@@ -70,8 +68,5 @@ static int run(int argc, char **argv)
 			sf_buf_free(&b);
 		}
 	}
-	int status = sf_report_text(sink, 0, 1);
-	sf_sink_free(sink);
-	sf_arena_free(a);
-	return status;
+	return sf_cli_close(&cr, EXIT_CLEAN);
 }

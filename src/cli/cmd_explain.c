@@ -156,6 +156,21 @@ static void json_out(sf_buf *b, const sf_target *t, const sf_resolved *res,
 	sf_buf_puts(b, "\n]}\n");
 }
 
+/* A usage error naming the nearest topic id, if one is near. */
+static int no_topic(const sf_root *root, const char *topic)
+{
+	const char *ids[512];
+	size_t n = 0;
+	for (size_t i = 0; i < root->nmodules && n < 512; i++)
+		if (root->modules[i].id)
+			ids[n++] = root->modules[i].id;
+	const char *near = sf_suggest(topic, ids, n);
+	if (near)
+		return sf_usage_error(&sf_cmd_explain, "no module defines topic '%s'; did you mean '%s'?",
+				      topic, near);
+	return sf_usage_error(&sf_cmd_explain, "no module defines topic '%s'", topic);
+}
+
 static int run(int argc, char **argv)
 {
 	sf_optparse p;
@@ -185,44 +200,27 @@ static int run(int argc, char **argv)
 		return sf_usage_error(&sf_cmd_explain, "say which corridor and topic: safar explain CORRIDOR ID");
 	const char *cid = argv[1], *topic = argv[2];
 
-	sf_arena *a = sf_arena_new();
-	sf_sink *sink = sf_sink_new();
-	sf_root root;
+	sf_cli_root cr;
 	sf_buf out = { 0 };
 	int status = EXIT_CLEAN;
-	if (sf_load(sf_find_root(dir), a, sink, &root) == 0) {
-		sf_check_schema(&root, sink);
+	sf_cli_open(&cr, dir, 1);
+	if (cr.loaded) {
 		sf_target t;
-		status = sf_cli_target(&sf_cmd_explain, &root, cid, lang, audience, sector, &t);
+		status = sf_cli_target(&sf_cmd_explain, &cr.root, cid, lang, audience, sector, &t);
 		if (status == EXIT_CLEAN) {
-			sf_resolver *r = sf_resolver_new(&root, sink);
+			sf_resolver *r = sf_resolver_new(&cr.root, cr.sink);
 			sf_resolved res;
 			sf_explanation *e;
-			sf_resolve(r, &t, a, &res);
-			size_t ne = sf_explain(r, &t, topic, a, &e);
-			if (ne == 0) {
-				const char *ids[512];
-				size_t n = 0;
-				for (size_t i = 0; i < root.nmodules && n < 512; i++)
-					if (root.modules[i].id)
-						ids[n++] = root.modules[i].id;
-				const char *near = sf_suggest(topic, ids, n);
-				status = near ? sf_usage_error(&sf_cmd_explain,
-							       "no module defines topic '%s'; did you mean '%s'?",
-							       topic, near)
-					      : sf_usage_error(&sf_cmd_explain, "no module defines topic '%s'", topic);
-			} else {
+			sf_resolve(r, &t, cr.a, &res);
+			size_t ne = sf_explain(r, &t, topic, cr.a, &e);
+			if (ne == 0)
+				status = no_topic(&cr.root, topic);
+			else
 				(json ? json_out : text_out)(&out, &t, &res, e, ne);
-				fwrite(out.data, 1, out.len, stdout);
-			}
+			fwrite(out.data ? out.data : "", 1, out.len, stdout);
 			sf_resolver_free(r);
 		}
 	}
-	int st = sf_report_text(sink, 0, 1);
-	if (status == EXIT_CLEAN)
-		status = st;
 	sf_buf_free(&out);
-	sf_sink_free(sink);
-	sf_arena_free(a);
-	return status;
+	return sf_cli_close(&cr, status);
 }

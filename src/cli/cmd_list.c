@@ -244,22 +244,18 @@ static int run(int argc, char **argv)
 		return sf_usage_error(&sf_cmd_list, "cannot list '%s' (corridors, topics, modules)",
 				      argv[1]);
 
-	sf_arena *a = sf_arena_new();
-	sf_sink *sink = sf_sink_new();
-	sf_root root;
+	sf_cli_root cr;
 	sf_buf out = { 0 };
-	if (sf_load(sf_find_root(dir), a, sink, &root) == 0) {
+	sf_cli_open(&cr, dir, 0);
+	if (cr.loaded) {
 		if (what == 0)
-			list_corridors(&root, json, &out);
+			list_corridors(&cr.root, json, &out);
 		else if (what == 1)
-			list_topics(&root, json, &out);
+			list_topics(&cr.root, json, &out);
 		else
-			list_modules(&root, json, &out);
+			list_modules(&cr.root, json, &out);
 		fwrite(out.data ? out.data : "", 1, out.len, stdout);
 	}
-	int status = sf_report_text(sink, 0, 1);
 	sf_buf_free(&out);
-	sf_sink_free(sink);
-	sf_arena_free(a);
-	return status;
+	return sf_cli_close(&cr, EXIT_CLEAN);
 }

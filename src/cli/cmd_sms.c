@@ -42,29 +42,22 @@ static int run(int argc, char **argv)
 	if (p.nops != 1)
 		return sf_usage_error(&sf_cmd_sms, "say which corridor: safar sms CORRIDOR");
 
-	sf_arena *a = sf_arena_new();
-	sf_sink *sink = sf_sink_new();
-	sf_root root;
+	sf_cli_root cr;
 	sf_buf out = { 0 };
 	int status = EXIT_CLEAN;
-	if (sf_load(sf_find_root(dir), a, sink, &root) == 0) {
-		sf_check_schema(&root, sink);
+	sf_cli_open(&cr, dir, 1);
+	if (cr.loaded) {
 		sf_target t;
-		status = sf_cli_target(&sf_cmd_sms, &root, argv[1], lang, audience, sector, &t);
+		status = sf_cli_target(&sf_cmd_sms, &cr.root, argv[1], lang, audience, sector, &t);
 		if (status == EXIT_CLEAN) {
-			sf_resolver *r = sf_resolver_new(&root, sink);
+			sf_resolver *r = sf_resolver_new(&cr.root, cr.sink);
 			sf_resolved res;
-			sf_resolve(r, &t, a, &res);
-			sf_sms_csv(&out, &res, a, 1);
+			sf_resolve(r, &t, cr.a, &res);
+			sf_sms_csv(&out, &res, cr.a, 1);
 			fwrite(out.data ? out.data : "", 1, out.len, stdout);
 			sf_resolver_free(r);
 		}
 	}
-	int st = sf_report_text(sink, 0, 1);
-	if (status == EXIT_CLEAN)
-		status = st;
 	sf_buf_free(&out);
-	sf_sink_free(sink);
-	sf_arena_free(a);
-	return status;
+	return sf_cli_close(&cr, status);
 }
