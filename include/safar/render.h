@@ -73,7 +73,4 @@ void sf_sms_csv(sf_buf *b, const sf_resolved *res, sf_arena *a, int header);
 /* Writes b to path atomically; reports failure to sink. 0 or -1. */
 int sf_output_write(const sf_output *o, const char *name, const sf_buf *b);
 
-/* "YYYY-MM-DD" of days since 1970. */
-void sf_date_str(long days, char out[11]);
-
 #endif

@@ -48,8 +48,6 @@ int sf_optparse_next(sf_optparse *p, const char **arg);
 
 /* A whole number in [min, max] for option name; -1 after a usage error. */
 int sf_opt_int(const char *name, const char *arg, long min, long max, long *out);
-/* A date YYYY-MM-DD as days since 1970, or -1 when it is not a real one. */
-long sf_parse_date(const char *s);
 /* Prints "safar CMD: message" and a pointer to --help; returns EXIT_USAGE. */
 int sf_usage_error(const sf_cmd *cmd, const char *fmt, ...)
 #if defined(__GNUC__)

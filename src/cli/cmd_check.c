@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "safar/date.h"
 #include "safar/check.h"
 #include "safar/load.h"
 #include "safar/report.h"
@@ -52,7 +53,7 @@ static int run(int argc, char **argv)
 		case O_QUIET: ro.quiet = 1; break;
 		case O_STRICT: strict = 1; break;
 		case O_TODAY:
-			co.today = sf_parse_date(arg);
+			co.today = sf_date_parse(arg);
 			if (co.today < 0)
 				return sf_usage_error(&sf_cmd_check, "--today takes a date YYYY-MM-DD, not '%s'", arg);
 			break;

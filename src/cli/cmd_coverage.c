@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "safar/date.h"
 #include "safar/check.h"
 #include "safar/coverage.h"
 #include "safar/load.h"
@@ -43,7 +44,7 @@ static int run(int argc, char **argv)
 		case O_HELP: sf_cmd_help(&sf_cmd_coverage); return EXIT_CLEAN;
 		case O_OUT: outfile = arg; break;
 		case O_TODAY:
-			today = sf_parse_date(arg);
+			today = sf_date_parse(arg);
 			if (today < 0)
 				return sf_usage_error(&sf_cmd_coverage, "--today takes a date YYYY-MM-DD, not '%s'", arg);
 			break;

@@ -145,20 +145,3 @@ void sf_cmd_help(const sf_cmd *c)
 		printf("  %-28s %s\n", left, o->help);
 	}
 }
-
-/* YYYY-MM-DD to days since 1970, or -1. */
-long sf_parse_date(const char *s)
-{
-	int y, m, d;
-	char c;
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &c) != 3)
-		return -1;
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (y < 1970 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap))
-		return -1;
-	y -= m <= 2;
-	long era = y / 400, yoe = y - era * 400;
-	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}

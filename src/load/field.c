@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "safar/date.h"
 #include "safar/suggest.h"
 
 static const char *kind_name(const ynode *v)
@@ -96,23 +97,6 @@ int f_int(fctx *c, const ynode *v, const char *key, long min, long max, int *out
 	return 1;
 }
 
-long sf_days_from_civil(int y, int m, int d)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1)
-		return -1;
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (d > mdays[m - 1] + (m == 2 && leap))
-		return -1;
-	/* Howard Hinnant's days_from_civil. */
-	y -= m <= 2;
-	long era = y / 400;
-	long yoe = y - era * 400;
-	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 long f_date(fctx *c, const ynode *v, const char *key)
 {
 	if (!v)
@@ -123,13 +107,7 @@ long f_date(fctx *c, const ynode *v, const char *key)
 		return 0;
 	}
 	const char *s = v->s;
-	int ok = strlen(s) == 10 && s[4] == '-' && s[7] == '-';
-	for (int i = 0; ok && i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			ok = 0;
-	long days = -1;
-	if (ok)
-		days = sf_days_from_civil(atoi(s), atoi(s + 5), atoi(s + 8));
+	long days = sf_date_parse(s);
 	if (days <= 0) {
 		sf_emit(c->sink, SF_D_BAD_DATE, v->loc,
 			"'%s' must be a real date written YYYY-MM-DD, not '%s'", key, s);

@@ -42,7 +42,4 @@ size_t f_facts(fctx *c, const ynode *v, sf_fact **out);
 /* Fact names start with a-z and hold a-z, 0-9, _ and -. */
 int f_fact_name_ok(const char *s);
 
-/* Days since 1970-01-01 of a valid date, or -1. */
-long sf_days_from_civil(int y, int m, int d);
-
 #endif

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "safar/date.h"
 
 static size_t source_no(h_sources *s, sf_arena *a, const char *src)
 {

@@ -6,6 +6,7 @@
 
 #include "safar/arena.h"
 #include "safar/buf.h"
+#include "safar/date.h"
 #include "safar/diag.h"
 #include "safar/fsio.h"
 #include "safar/suggest.h"
@@ -170,6 +171,26 @@ START_TEST(atomic_write_replaces)
 }
 END_TEST
 
+START_TEST(dates_round_trip)
+{
+	char out[11];
+	ck_assert_int_eq(sf_date_parse("1970-01-01"), 0);
+	ck_assert_int_eq(sf_date_parse("2028-02-29"), 21243);
+	ck_assert_int_eq(sf_date_parse("2027-02-29"), -1); /* not a leap year */
+	ck_assert_int_eq(sf_date_parse("2100-02-29"), -1); /* a century */
+	ck_assert_int_eq(sf_date_parse("2000-02-29"), 11016); /* but a fourth one */
+	ck_assert_int_eq(sf_date_parse("2027-1-01"), -1);
+	ck_assert_int_eq(sf_date_parse("2027-01-01x"), -1);
+	ck_assert_int_eq(sf_date_parse("1969-12-31"), -1);
+	for (long d = 0; d < 40000; d += 37) {
+		sf_date_str(d, out);
+		ck_assert_int_eq(sf_date_parse(out), d);
+	}
+	sf_date_str(20717, out);
+	ck_assert_str_eq(out, "2026-09-21");
+}
+END_TEST
+
 Suite *suite_util(void)
 {
 	Suite *s = suite_create("util");
@@ -184,6 +205,7 @@ Suite *suite_util(void)
 	tcase_add_test(t, sink_quotes_with_caret);
 	tcase_add_test(t, catalogue_is_severity_ordered);
 	tcase_add_test(t, atomic_write_replaces);
+	tcase_add_test(t, dates_round_trip);
 	suite_add_tcase(s, t);
 	return s;
 }
