@@ -56,8 +56,21 @@ build/san/unit: $(call objs,build/san,$(LIB_SRC) $(UNIT_SRC))
 	$(CC) $(SAN) $^ $(LIBS) $(CHECK_LIBS) -o $@
 
 # --- tests -------------------------------------------------------------------
-# Unit tests (Check), golden diagnostics, CLI tests: once on the plain build,
-# once under ASan+UBSan, then the golden cases under valgrind.
+# make test: the edit-compile-test loop (unit, golden, CLI, build outputs on
+# the plain build; no browser, office suite, sanitizers or valgrind).
+test: build/safar build/unit
+	@echo '== unit'
+	@CK_FORK=no build/unit
+	@echo '== golden'
+	@sh tests/run-golden.sh build/safar
+	@echo '== cli'
+	@sh tests/cli/run.sh build/safar
+	@echo '== build outputs'
+	@sh tests/build/run.sh build/safar
+
+# make check: everything. Unit tests (Check), golden diagnostics, CLI tests:
+# once on the plain build, once under ASan+UBSan, then the golden cases under
+# valgrind; XLSX read back, print, install, threads.
 check: build/safar build/unit build/san/safar build/san/unit
 	@echo '== unit (plain)'
 	@CK_FORK=no build/unit
@@ -165,4 +178,4 @@ clean:
 	rm -rf build safar
 
 FORCE:
-.PHONY: all bench check deps demo fuzz install tsan clean FORCE
+.PHONY: all bench check deps demo fuzz install test tsan clean FORCE
