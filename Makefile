@@ -67,6 +67,8 @@ test: build/safar build/unit
 	@sh tests/cli/run.sh build/safar
 	@echo '== build outputs'
 	@sh tests/build/run.sh build/safar
+	@echo '== writes'
+	@sh tests/cli/writes.sh build/safar
 
 # make check: everything. Unit tests (Check), golden diagnostics, CLI tests:
 # once on the plain build, once under ASan+UBSan, then the golden cases under
@@ -88,6 +90,9 @@ check: build/safar build/unit build/san/safar build/san/unit
 	@sh tests/build/run.sh build/safar
 	@echo '== build outputs (asan+ubsan)'
 	@sh tests/build/run.sh build/san/safar
+	@echo '== writes (plain, asan+ubsan)'
+	@sh tests/cli/writes.sh build/safar
+	@sh tests/cli/writes.sh build/san/safar
 	@echo '== xlsx read back'
 	@sh tests/xlsx/check-xlsx.sh build/safar
 	@echo '== print (chromium)'

@@ -17,8 +17,26 @@ int sf_read_file(sf_arena *a, const char *path, size_t max, char **data, size_t 
  * so a reader never sees half a file. Returns 0, or -1 with errno set. */
 int sf_write_atomic(const char *path, const char *data, size_t len);
 
-/* mkdir -p; returns 0, or -1 with errno set. */
+/* Creates, exclusively, a new temporary file beside path, named
+ * ".safar-tmp.<pid>.<n>.<basename>", into tmp (cap bytes). Returns its
+ * descriptor, or -1 with errno set. */
+int sf_tmp_open(const char *path, char *tmp, size_t cap);
+/* Closes fd (unless -1) and renames tmp over path; on failure removes tmp.
+ * Returns 0, or -1 with errno set. */
+int sf_tmp_commit(int fd, const char *tmp, const char *path);
+/* Removes, below dir, the temporary files of safar processes that no longer
+ * run (a killed build's); follows no link. Returns how many. */
+size_t sf_remove_leftovers(const char *dir);
+
+/* mkdir -p; returns 0, or -1 with errno set (ENOENT for ""). */
 int sf_mkdirs(const char *path);
+
+/* The absolute form of path without links, "." or "..", whether or not it
+ * exists yet (its deepest existing folder resolved by realpath), malloc'd;
+ * NULL with errno set. */
+char *sf_abspath(const char *path);
+/* 1 when the absolute path inner is outer or lies below it. */
+int sf_path_within(const char *inner, const char *outer);
 
 /* "dir/rel", or rel alone when dir is "." */
 char *sf_path_join(sf_arena *a, const char *dir, const char *rel);

@@ -29,6 +29,22 @@ typedef struct sf_build_opts {
 	int progress;       /* a progress line on stderr */
 } sf_build_opts;
 
+/* The files a build writes, and the first write that failed. A full disk or
+ * a read-only folder fails every write after the first: the build stops
+ * taking editions and reports that one cause once (docs/decisions.md,
+ * "Write errors"). Shared by every thread of a build. */
+typedef struct sf_writes {
+	sf_sink *sink;
+	_Atomic(size_t) written;
+	_Atomic(int) failed;
+} sf_writes;
+
+/* Counts one file written. */
+void sf_writes_done(sf_writes *w);
+/* Reports "cannot <what>: <strerror(err)>" at path, unless an earlier
+ * write of the build already failed; marks the build failed. */
+void sf_writes_fail(sf_writes *w, const char *path, const char *what, int err);
+
 /* Everything a renderer sees for one target. It never sees libyaml, and
  * never reads a file: the model and the resolution are all there is. */
 typedef struct sf_output {
@@ -39,7 +55,7 @@ typedef struct sf_output {
 	const char *dir; /* where this target's files go; exists */
 	sf_arena *a;     /* scratch for this target */
 	sf_sink *sink;
-	_Atomic(size_t) *written; /* files written by the whole build */
+	sf_writes *w; /* the whole build's writes */
 } sf_output;
 
 /* Each output: new (per-thread state), render (one target), free. render
@@ -64,13 +80,12 @@ size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opt
 const char *sf_target_dir(sf_arena *a, const char *outdir, const sf_target *t);
 /* out/index.html: every edition built, by corridor, language and edition. */
 void sf_build_index(const sf_root *root, const sf_target *t, const unsigned *stages, size_t n,
-		    const sf_build_opts *opts,
-		    sf_sink *sink, _Atomic(size_t) *written);
+		    const sf_build_opts *opts, sf_writes *w);
 
 /* The SMS rows of one target as CSV (header included when header is set). */
 void sf_sms_csv(sf_buf *b, const sf_resolved *res, sf_arena *a, int header);
 
-/* Writes b to path atomically; reports failure to sink. 0 or -1. */
+/* Writes b to o->dir/name atomically; reports failure through o->w. 0 or -1. */
 int sf_output_write(const sf_output *o, const char *name, const sf_buf *b);
 
 #endif

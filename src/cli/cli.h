@@ -56,6 +56,11 @@ int sf_usage_error(const sf_cmd *cmd, const char *fmt, ...)
 	;
 void sf_cmd_help(const sf_cmd *cmd);
 
+/* The date the command calls today, as days since 1970: the --today option
+ * (today_opt, or NULL), else SOURCE_DATE_EPOCH, else the clock. Returns 0,
+ * or EXIT_USAGE after a usage error (a malformed date or epoch). */
+int sf_cli_today(const sf_cmd *cmd, const char *today_opt, long *days);
+
 /* Prints the sorted diagnostics to stderr (text) and returns the exit status
  * they call for. */
 int sf_report_text(sf_sink *sink, int verbose, int quiet_summary);

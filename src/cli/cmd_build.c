@@ -1,12 +1,13 @@
 /* cmd_build.c: `safar build`: every edition of the content, into out/. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "safar/check.h"
+#include "safar/fsio.h"
 #include "safar/load.h"
 #include "safar/render.h"
 
@@ -56,17 +57,29 @@ static int parse_formats(const char *list, unsigned *out)
 	return *out ? 0 : -1;
 }
 
-/* Today, or SOURCE_DATE_EPOCH for reproducible builds, as days since 1970. */
-static long content_date(void)
+/* safar writes only inside -o, and -o must not hold the content root: a
+ * build removes what it no longer produces, and an empty -o (an unset
+ * variable in CI) must not mean "/" (docs/decisions.md, "What a build may
+ * touch"). Returns 0, or EXIT_USAGE after saying why. */
+static int check_outdir(const char *outdir, const char *rootdir)
 {
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	if (e && *e) {
-		char *end;
-		long long v = strtoll(e, &end, 10);
-		if (*end == '\0' && v >= 0)
-			return (long)(v / 86400);
-	}
-	return (long)(time(NULL) / 86400);
+	if (*outdir == '\0')
+		return sf_usage_error(&sf_cmd_build, "-o is empty: name the folder to write into (e.g. -o out)");
+	char *out = sf_abspath(outdir), *root = sf_abspath(rootdir);
+	int status = EXIT_CLEAN;
+	if (!out)
+		status = sf_usage_error(&sf_cmd_build, "cannot use -o '%s': %s", outdir, strerror(errno));
+	else if (strcmp(out, "/") == 0)
+		status = sf_usage_error(&sf_cmd_build,
+					"refusing to write into '/': name a folder of its own (e.g. -o out)");
+	else if (root && sf_path_within(root, out))
+		status = sf_usage_error(&sf_cmd_build,
+					"refusing to write into '%s': it holds the content root '%s'; "
+					"name a folder of its own (e.g. -o out)",
+					outdir, rootdir);
+	free(out);
+	free(root);
+	return status;
 }
 
 static int run(int argc, char **argv)
@@ -129,7 +142,11 @@ static int run(int argc, char **argv)
 		return EXIT_USAGE;
 	if (p.nops > 0)
 		return sf_usage_error(&sf_cmd_build, "unexpected argument '%s'", argv[1]);
-	o.date = content_date();
+	if (sf_cli_today(&sf_cmd_build, NULL, &o.date) != EXIT_CLEAN)
+		return EXIT_USAGE;
+	const char *rootdir = sf_find_root(dir);
+	if (check_outdir(o.outdir, rootdir) != EXIT_CLEAN)
+		return EXIT_USAGE;
 	o.progress = isatty(fileno(stderr));
 
 	sf_arena *a = sf_arena_new();
@@ -137,7 +154,7 @@ static int run(int argc, char **argv)
 	sf_root root;
 	size_t files = 0;
 	int built = 0;
-	if (sf_load(sf_find_root(dir), a, sink, &root) == 0) {
+	if (sf_load(rootdir, a, sink, &root) == 0) {
 		sf_check_schema(&root, sink);
 		sf_check_resolve(&root, sink);
 		/* Content with errors is not printed: a print run must not go out

@@ -1,11 +1,9 @@
 /* cmd_check.c: `safar check`: load, resolve and check everything, render nothing. */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
-#include "safar/date.h"
 #include "safar/check.h"
 #include "safar/load.h"
 #include "safar/report.h"
@@ -35,7 +33,8 @@ static int run(int argc, char **argv)
 	int id, strict = 0;
 	long max_warnings = -1;
 	sf_report_opts ro = { SF_REPORT_TEXT, 0, 0, 0, 1 };
-	sf_check_opts co = { (long)(time(NULL) / 86400) };
+	const char *today = NULL;
+	sf_check_opts co = { 0 };
 	sf_optparse_init(&p, &sf_cmd_check, argc, argv);
 	while ((id = sf_optparse_next(&p, &arg)) > 0) {
 		switch (id) {
@@ -52,11 +51,7 @@ static int run(int argc, char **argv)
 			break;
 		case O_QUIET: ro.quiet = 1; break;
 		case O_STRICT: strict = 1; break;
-		case O_TODAY:
-			co.today = sf_date_parse(arg);
-			if (co.today < 0)
-				return sf_usage_error(&sf_cmd_check, "--today takes a date YYYY-MM-DD, not '%s'", arg);
-			break;
+		case O_TODAY: today = arg; break;
 		case O_VERBOSE: ro.verbose = 1; break;
 		}
 	}
@@ -64,6 +59,8 @@ static int run(int argc, char **argv)
 		return EXIT_USAGE;
 	if (p.nops > 0)
 		return sf_usage_error(&sf_cmd_check, "unexpected argument '%s'", argv[1]);
+	if (sf_cli_today(&sf_cmd_check, today, &co.today) != EXIT_CLEAN)
+		return EXIT_USAGE;
 
 	sf_arena *a = sf_arena_new();
 	sf_sink *sink = sf_sink_new();

@@ -2,10 +2,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
-#include "safar/date.h"
 #include "safar/check.h"
 #include "safar/coverage.h"
 #include "safar/load.h"
@@ -31,7 +29,8 @@ static int run(int argc, char **argv)
 	sf_optparse p;
 	const char *arg, *dir = NULL, *outfile = "coverage.xlsx";
 	int id, format = SF_COV_TEXT;
-	long today = (long)(time(NULL) / 86400);
+	const char *today_opt = NULL;
+	long today;
 	sf_optparse_init(&p, &sf_cmd_coverage, argc, argv);
 	while ((id = sf_optparse_next(&p, &arg)) > 0) {
 		switch (id) {
@@ -43,17 +42,15 @@ static int run(int argc, char **argv)
 			break;
 		case O_HELP: sf_cmd_help(&sf_cmd_coverage); return EXIT_CLEAN;
 		case O_OUT: outfile = arg; break;
-		case O_TODAY:
-			today = sf_date_parse(arg);
-			if (today < 0)
-				return sf_usage_error(&sf_cmd_coverage, "--today takes a date YYYY-MM-DD, not '%s'", arg);
-			break;
+		case O_TODAY: today_opt = arg; break;
 		}
 	}
 	if (id < 0)
 		return EXIT_USAGE;
 	if (p.nops > 0)
 		return sf_usage_error(&sf_cmd_coverage, "unexpected argument '%s'", argv[1]);
+	if (sf_cli_today(&sf_cmd_coverage, today_opt, &today) != EXIT_CLEAN)
+		return EXIT_USAGE;
 
 	sf_cli_root cr;
 	sf_cli_open(&cr, dir, 1);

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "safar/buf.h"
 #include "safar/load.h"
+#include "safar/xalloc.h"
 
 enum { O_DIR = 1, O_FORMAT, O_HELP };
 
@@ -98,7 +99,7 @@ static int cmp_topic(const void *x, const void *y)
 /* A topic is a (stage, id); its languages are those any module is in. */
 static void list_topics(const sf_root *r, int json, sf_buf *b)
 {
-	const sf_module **v = calloc(r->nmodules + 1, sizeof *v);
+	const sf_module **v = sf_xcalloc(r->nmodules + 1, sizeof *v);
 	size_t n = 0;
 	for (size_t i = 0; i < r->nmodules; i++)
 		if (r->modules[i].id)

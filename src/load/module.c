@@ -1,9 +1,11 @@
 /* module.c: one content/ Markdown file: front matter into an sf_module, body parsed once. */
 #include <cmark.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "loadint.h"
 #include "safar/utf8.h"
+#include "safar/xalloc.h"
 
 static const char *const module_keys[] = { "id", "stage", "title", "lang", "when",
 					   "merge", "order", "minutes", "review_by", "status",
@@ -72,6 +74,29 @@ static void find_links(lctx *c, sf_module *m)
 		k->loc = (sf_loc){ m->path, m->body_line + line - 1, (int)sf_utf8_count(p, nb) + 1 };
 	}
 	cmark_iter_free(it);
+}
+
+/* cmark's own allocator aborts on failure; ours ends with exit 3 like
+ * every other allocation (docs/decisions.md, "Out of memory"). */
+static void *x_calloc(size_t n, size_t size)
+{
+	return sf_xcalloc(n, size);
+}
+
+static void *x_realloc(void *p, size_t n)
+{
+	return sf_xrealloc(p, n);
+}
+
+static cmark_mem mem = { x_calloc, x_realloc, free };
+
+static cmark_node *cmark_parse_document_with_mem(const char *s, size_t n, int opts)
+{
+	cmark_parser *p = cmark_parser_new_with_mem(opts, &mem);
+	cmark_parser_feed(p, s, n);
+	cmark_node *doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return doc;
 }
 
 static void free_doc(void *p)
@@ -252,7 +277,7 @@ int module_load(lctx *c, const srcfile *f, sf_module *m)
 		scan_placeholders(c, m, &cap, m->checklist.v[k], strlen(m->checklist.v[k]),
 				  m->checklist.loc[k], 0);
 	/* Parsed once here; renderers walk this tree and never the text. */
-	m->doc = cmark_parse_document(m->body, m->body_len, CMARK_OPT_DEFAULT);
+	m->doc = cmark_parse_document_with_mem(m->body, m->body_len, CMARK_OPT_DEFAULT);
 	if (m->doc) {
 		cmark_consolidate_text_nodes(m->doc);
 		warm(m->doc);

@@ -1,5 +1,6 @@
 /* ytree.c: libyaml events into a ynode tree; the only file that sees libyaml. */
 #include "ytree.h"
+#include "safar/xalloc.h"
 
 #include <string.h>
 #include <yaml.h>
@@ -117,11 +118,9 @@ ynode *yn_parse(sf_arena *a, sf_sink *sink, const char *path, const char *text,
 	}
 
 	yaml_parser_t p;
-	if (!yaml_parser_initialize(&p)) {
-		sf_emit(sink, SF_D_IO, (sf_loc){ path, 0, 0 }, "cannot start the YAML parser");
-		*failed = 1;
-		return NULL;
-	}
+	/* libyaml fails only for want of memory, here and below. */
+	if (!yaml_parser_initialize(&p))
+		sf_oom();
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 
@@ -132,6 +131,8 @@ ynode *yn_parse(sf_arena *a, sf_sink *sink, const char *path, const char *text,
 	while (ok && !done) {
 		yaml_event_t e;
 		if (!yaml_parser_parse(&p, &e)) {
+			if (p.error == YAML_MEMORY_ERROR)
+				sf_oom();
 			sf_loc at = mark_loc(&c, p.problem_mark);
 			if (p.context)
 				sf_emit(sink, SF_D_YAML_SYNTAX, at, "%s %s", p.problem, p.context);

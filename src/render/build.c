@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "html.h"
+#include "xlsx.h"
 #include "safar/fsio.h"
+#include "safar/xalloc.h"
 
 static const sf_renderer *const renderers[] = { &sf_render_handbook, &sf_render_checklist,
 						&sf_render_xlsx, &sf_render_sms,
@@ -21,8 +23,10 @@ typedef struct job {
 	const sf_target *targets;
 	size_t ntargets;
 	unsigned *stages_built; /* per target: the stages it has topics in */
-	_Atomic(size_t) next, done, written;
+	_Atomic(size_t) next, done;
+	sf_writes w;
 	pthread_mutex_t progress;
+	int tty; /* where the progress line goes */
 } job;
 
 const char *sf_target_dir(sf_arena *a, const char *outdir, const sf_target *t)
@@ -43,10 +47,10 @@ static void build_one(job *j, size_t i, void **states)
 	sf_i18n_resolve(j->root, res.chain, res.nchain, str, NULL);
 	const char *dir = sf_target_dir(a, j->opts->outdir, t);
 	if (sf_mkdirs(dir) != 0) {
-		sf_emit(j->sink, SF_D_IO, (sf_loc){ dir, 0, 0 }, "cannot create directory: %s",
-			strerror(errno));
+		sf_writes_fail(&j->w, dir, "create folder", errno);
 	} else {
-		sf_output o = { j->root, &res, str, j->opts, dir, a, j->sink, &j->written };
+		sf_output o = { .root = j->root, .res = &res, .str = str, .opts = j->opts, .dir = dir,
+				.a = a, .sink = j->sink, .w = &j->w };
 		for (size_t r = 0; r < NRENDERERS; r++)
 			if (j->opts->formats & renderers[r]->format)
 				renderers[r]->render(states[r], &o);
@@ -63,13 +67,14 @@ static void *worker(void *arg)
 			states[r] = renderers[r]->new();
 	for (;;) {
 		size_t i = atomic_fetch_add(&j->next, 1);
-		if (i >= j->ntargets)
+		/* After a failed write, the rest would fail the same way. */
+		if (i >= j->ntargets || atomic_load(&j->w.failed))
 			break;
 		build_one(j, i, states);
 		size_t done = atomic_fetch_add(&j->done, 1) + 1;
 		if (j->opts->progress) {
 			pthread_mutex_lock(&j->progress);
-			fprintf(stderr, "\rsafar: built %zu of %zu editions", done, j->ntargets);
+			dprintf(j->tty, "\rsafar: built %zu of %zu editions", done, j->ntargets);
 			pthread_mutex_unlock(&j->progress);
 		}
 	}
@@ -82,13 +87,15 @@ static void *worker(void *arg)
 size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opts *opts,
 		sf_sink *sink)
 {
+	/* What a killed build left behind would be published with the rest. */
+	sf_remove_leftovers(opts->outdir);
 	sf_arena *a = sf_arena_new();
 	sf_target *t;
 	size_t n = sf_targets(root, filter, a, &t);
-	job j = { .root = root, .opts = opts, .sink = sink, .targets = t, .ntargets = n };
+	job j = { .root = root, .opts = opts, .sink = sink, .targets = t, .ntargets = n,
+		  .w = { .sink = sink } };
 	atomic_init(&j.next, 0);
 	atomic_init(&j.done, 0);
-	atomic_init(&j.written, 0);
 	pthread_mutex_init(&j.progress, NULL);
 	j.resolver = sf_resolver_new(root, sink);
 	j.stages_built = sf_alloc_array(a, n + 1, sizeof *j.stages_built);
@@ -97,7 +104,12 @@ size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opt
 	if (nthreads > n)
 		nthreads = n ? n : 1;
 	size_t extra = nthreads - 1, started = 0;
-	pthread_t *th = extra ? calloc(extra, sizeof *th) : NULL;
+	x_capture cap;
+	int xlsx = (opts->formats & (SF_FMT_XLSX | SF_FMT_SESSION)) != 0;
+	if (xlsx)
+		x_capture_begin(&cap);
+	j.tty = xlsx ? x_capture_fd(&cap) : 2;
+	pthread_t *th = extra ? sf_xcalloc(extra, sizeof *th) : NULL;
 	for (size_t i = 0; th && i < extra; i++)
 		if (pthread_create(&th[started], NULL, worker, &j) == 0)
 			started++;
@@ -106,10 +118,13 @@ size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opt
 		pthread_join(th[i], NULL);
 	free(th);
 	if (opts->progress && n)
-		fputc('\n', stderr);
+		dprintf(j.tty, "\n");
+	if (xlsx)
+		x_capture_end(&cap, &j.w, opts->outdir);
 
-	sf_build_index(root, t, j.stages_built, n, opts, sink, &j.written);
-	size_t written = atomic_load(&j.written);
+	if (!atomic_load(&j.w.failed))
+		sf_build_index(root, t, j.stages_built, n, opts, &j.w);
+	size_t written = atomic_load(&j.w.written);
 	sf_resolver_free(j.resolver);
 	pthread_mutex_destroy(&j.progress);
 	sf_arena_free(a);

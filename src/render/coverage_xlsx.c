@@ -10,16 +10,10 @@
 int sf_coverage_xlsx(const sf_coverage *c, const char *path, long date, sf_sink *sink)
 {
 	char tmp[4096];
-	snprintf(tmp, sizeof tmp, "%s.tmp-coverage", path);
-	lxw_workbook *wb = workbook_new(tmp);
-	if (!wb) {
-		sf_emit(sink, SF_D_IO, (sf_loc){ path, 0, 0 }, "cannot write: %s", strerror(errno));
+	sf_writes w = { .sink = sink };
+	lxw_workbook *wb = x_workbook_new(path, date, "Coverage", tmp, sizeof tmp, &w);
+	if (!wb)
 		return -1;
-	}
-	lxw_doc_properties props = { 0 };
-	props.created = (time_t)(date * 86400); /* reproducible */
-	props.title = "Coverage";
-	workbook_set_properties(wb, &props);
 	lxw_format *head = workbook_add_format(wb);
 	format_set_bold(head);
 	format_set_bottom(head, LXW_BORDER_THIN);
@@ -77,12 +71,5 @@ int sf_coverage_xlsx(const sf_coverage *c, const char *path, long date, sf_sink 
 	}
 	if (c->ncorridors == 0)
 		workbook_add_worksheet(wb, "Coverage");
-	lxw_error e = x_workbook_close(wb);
-	if (e != LXW_NO_ERROR || rename(tmp, path) != 0) {
-		remove(tmp);
-		sf_emit(sink, SF_D_IO, (sf_loc){ path, 0, 0 }, "cannot write: %s",
-			e != LXW_NO_ERROR ? lxw_strerror(e) : strerror(errno));
-		return -1;
-	}
-	return 0;
+	return x_workbook_commit(wb, tmp, path, &w);
 }

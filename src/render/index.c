@@ -1,4 +1,5 @@
 /* index.c: out/index.html, the catalogue of every edition a build wrote. */
+#include <errno.h>
 #include <string.h>
 
 #include "html.h"
@@ -14,8 +15,7 @@ static void link(sf_buf *b, const char *href, const char *label)
 }
 
 void sf_build_index(const sf_root *root, const sf_target *t, const unsigned *stages, size_t n,
-		    const sf_build_opts *opts,
-		    sf_sink *sink, _Atomic(size_t) *written)
+		    const sf_build_opts *opts, sf_writes *w)
 {
 	sf_arena *a = sf_arena_new();
 	const char *en = "en", *str[SF_NSTRINGS];
@@ -69,11 +69,12 @@ void sf_build_index(const sf_root *root, const sf_target *t, const unsigned *sta
 	if (cur)
 		sf_buf_puts(&b, "</ul>\n");
 	h_end(&b);
-	sf_output o = { root, NULL, str, opts, opts->outdir, a, sink, written };
+	sf_output o = { .root = root, .str = str, .opts = opts, .dir = opts->outdir, .a = a,
+			.sink = w->sink, .w = w };
 	if (sf_mkdirs(opts->outdir) == 0)
 		sf_output_write(&o, "index.html", &b);
 	else
-		sf_emit(sink, SF_D_IO, (sf_loc){ opts->outdir, 0, 0 }, "cannot create the output directory");
+		sf_writes_fail(w, opts->outdir, "create the output folder", errno);
 	sf_buf_free(&b);
 	sf_arena_free(a);
 }

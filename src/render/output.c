@@ -5,25 +5,36 @@
 
 #include "html.h"
 #include "safar/fsio.h"
+#include "safar/xalloc.h"
+
+void sf_writes_done(sf_writes *w)
+{
+	atomic_fetch_add(&w->written, 1);
+}
+
+void sf_writes_fail(sf_writes *w, const char *path, const char *what, int err)
+{
+	/* One cause, one error: the writes that fail after the first (the
+	 * other threads' editions in flight) fail for the same reason. */
+	if (atomic_exchange(&w->failed, 1) == 0)
+		sf_emit(w->sink, SF_D_IO, (sf_loc){ path, 0, 0 }, "cannot %s: %s; the build stopped here",
+			what, strerror(err));
+}
 
 int sf_output_write(const sf_output *o, const char *name, const sf_buf *b)
 {
 	const char *path = sf_path_join(o->a, o->dir, name);
 	if (sf_write_atomic(path, b->data ? b->data : "", b->len) != 0) {
-		sf_emit(o->sink, SF_D_IO, (sf_loc){ path, 0, 0 }, "cannot write: %s", strerror(errno));
+		sf_writes_fail(o->w, path, "write", errno);
 		return -1;
 	}
-	if (o->written)
-		atomic_fetch_add(o->written, 1);
+	sf_writes_done(o->w);
 	return 0;
 }
 
 void *h_buf_new(void)
 {
-	sf_buf *b = calloc(1, sizeof *b);
-	if (!b)
-		abort();
-	return b;
+	return sf_xcalloc(1, sizeof(sf_buf));
 }
 
 void h_buf_free(void *state)

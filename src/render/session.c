@@ -532,8 +532,7 @@ static int render(void *state, const sf_output *o)
 		sf_output so = *o;
 		so.dir = sf_printf(o->a, "%s/session-%s", o->dir, sf_stage_names[s]);
 		if (sf_mkdirs(so.dir) != 0) {
-			sf_emit(o->sink, SF_D_IO, (sf_loc){ so.dir, 0, 0 },
-				"cannot create directory: %s", strerror(errno));
+			sf_writes_fail(o->w, so.dir, "create folder", errno);
 			rc = -1;
 			continue;
 		}

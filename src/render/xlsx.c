@@ -3,27 +3,64 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "html.h"
 #include "safar/fsio.h"
 #include "safar/utf8.h"
 #include "xlsx.h"
 
+lxw_workbook *x_workbook_new(const char *path, long date, const char *title, char *tmp,
+			     size_t cap, sf_writes *w)
+{
+	/* The temporary file is created exclusively by us (see fsio.h);
+	 * libxlsxwriter then opens that name and truncates it. */
+	int fd = sf_tmp_open(path, tmp, cap);
+	lxw_workbook *wb = NULL;
+	if (fd >= 0) {
+		close(fd);
+		wb = workbook_new(tmp);
+		if (!wb)
+			unlink(tmp);
+	}
+	if (!wb) {
+		sf_writes_fail(w, path, "write", errno);
+		return NULL;
+	}
+	lxw_doc_properties props = { 0 };
+	props.created = (time_t)(date * 86400); /* reproducible */
+	props.title = (char *)title;
+	workbook_set_properties(wb, &props);
+	return wb;
+}
+
+int x_workbook_commit(lxw_workbook *wb, const char *tmp, const char *path, sf_writes *w)
+{
+	lxw_error e = x_workbook_close(wb);
+	int err = errno;
+	if (e == LXW_NO_ERROR && sf_tmp_commit(-1, tmp, path) == 0) {
+		sf_writes_done(w);
+		return 0;
+	}
+	if (e != LXW_NO_ERROR) {
+		unlink(tmp);
+		/* The zip layer says "ZIP_ERRNO"; the errno behind it (a full
+		 * disk, say) is what the user can act on. */
+		err = err ? err : EIO;
+	} else {
+		err = errno;
+	}
+	sf_writes_fail(w, path, "write", err);
+	return -1;
+}
+
 int x_open(xbook *x, const sf_output *o, const char *name)
 {
 	memset(x, 0, sizeof *x);
 	x->path = sf_path_join(o->a, o->dir, name);
-	x->tmp = sf_printf(o->a, "%s.tmp-%lx", x->path, (unsigned long)(size_t)o->a);
-	lxw_workbook_options wo = { 0 };
-	x->wb = workbook_new_opt(x->tmp, &wo);
-	if (!x->wb) {
-		sf_emit(o->sink, SF_D_IO, (sf_loc){ x->path, 0, 0 }, "cannot write: %s", strerror(errno));
+	x->wb = x_workbook_new(x->path, o->opts->date, name, x->tmp, sizeof x->tmp, o->w);
+	if (!x->wb)
 		return -1;
-	}
-	lxw_doc_properties props = { 0 };
-	props.created = (time_t)(o->opts->date * 86400);
-	props.title = (char *)name;
-	workbook_set_properties(x->wb, &props);
 	x->bold = workbook_add_format(x->wb);
 	format_set_bold(x->bold);
 	x->wrap = workbook_add_format(x->wb);
@@ -45,6 +82,7 @@ static pthread_mutex_t close_lock = PTHREAD_MUTEX_INITIALIZER;
 lxw_error x_workbook_close(lxw_workbook *wb)
 {
 	pthread_mutex_lock(&close_lock);
+	errno = 0;
 	lxw_error e = workbook_close(wb);
 	pthread_mutex_unlock(&close_lock);
 	return e;
@@ -52,16 +90,7 @@ lxw_error x_workbook_close(lxw_workbook *wb)
 
 int x_close(xbook *x, const sf_output *o)
 {
-	lxw_error e = x_workbook_close(x->wb);
-	if (e != LXW_NO_ERROR || rename(x->tmp, x->path) != 0) {
-		remove(x->tmp);
-		sf_emit(o->sink, SF_D_IO, (sf_loc){ x->path, 0, 0 }, "cannot write: %s",
-			e != LXW_NO_ERROR ? lxw_strerror(e) : strerror(errno));
-		return -1;
-	}
-	if (o->written)
-		atomic_fetch_add(o->written, 1);
-	return 0;
+	return x_workbook_commit(x->wb, x->tmp, x->path, o->w);
 }
 
 lxw_worksheet *x_sheet(xbook *x, const sf_output *o, const char *want)

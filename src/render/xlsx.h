@@ -11,11 +11,33 @@
  * so two builds of the same content are byte-identical. */
 typedef struct xbook {
 	lxw_workbook *wb;
-	const char *path, *tmp;
+	const char *path;
+	char tmp[4096];
 	lxw_format *bold, *wrap, *header, *date;
 } xbook;
 
 int x_open(xbook *x, const sf_output *o, const char *name);
+
+/* libxlsxwriter prints its errors on stderr itself, one per workbook in
+ * flight (a full disk gave a thousand lines). A build captures stderr
+ * while its threads run, and x_capture_end turns what was printed into one
+ * diagnostic at where, unless a write failure was already reported. Only
+ * the main thread calls these, before and after the workers. */
+typedef struct x_capture {
+	int saved;  /* the real stderr while capturing, else -1 */
+	FILE *file; /* what was printed meanwhile */
+} x_capture;
+void x_capture_begin(x_capture *c);
+/* Where progress for the terminal goes meanwhile. */
+int x_capture_fd(const x_capture *c);
+void x_capture_end(x_capture *c, sf_writes *w, const char *where);
+/* A workbook at an exclusively created temporary name beside path (its name
+ * in tmp, cap bytes), dated date (days since 1970); NULL after reporting. */
+lxw_workbook *x_workbook_new(const char *path, long date, const char *title, char *tmp,
+			     size_t cap, sf_writes *w);
+/* Closes wb and renames tmp over path; on failure reports the errno behind
+ * it, removes tmp, and returns -1. */
+int x_workbook_commit(lxw_workbook *wb, const char *tmp, const char *path, sf_writes *w);
 /* workbook_close, one thread at a time (see xlsx.c). */
 lxw_error x_workbook_close(lxw_workbook *wb);
 int x_close(xbook *x, const sf_output *o);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "resolveint.h"
+#include "safar/xalloc.h"
 
 static int cmp_mod(const void *x, const void *y)
 {
@@ -86,9 +87,7 @@ int rs_once(sf_resolver *r, const char *key)
 	pthread_mutex_lock(&r->lock);
 	if (r->nseen * 2 >= r->capseen) {
 		size_t cap = r->capseen ? r->capseen * 2 : 256;
-		uint64_t *t = calloc(cap, sizeof *t);
-		if (!t)
-			abort();
+		uint64_t *t = sf_xcalloc(cap, sizeof *t);
 		for (size_t i = 0; i < r->capseen; i++) {
 			if (!r->seen[i])
 				continue;

@@ -1,5 +1,6 @@
 /* arena.c: chunked bump allocator with cleanup hooks. */
 #include "safar/arena.h"
+#include "safar/xalloc.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -28,12 +29,7 @@ struct sf_arena {
 	size_t total;
 };
 
-static void oom(void)
-{
-	/* Nothing else can be reported without memory. */
-	fputs("safar: out of memory\n", stderr);
-	abort();
-}
+#define oom sf_oom
 
 sf_arena *sf_arena_new(void)
 {

@@ -1,5 +1,6 @@
 /* buf.c: growable byte buffer. */
 #include "safar/buf.h"
+#include "safar/xalloc.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,12 +14,7 @@ static void reserve(sf_buf *b, size_t extra)
 	size_t cap = b->cap ? b->cap : 256;
 	while (cap < b->len + extra + 1)
 		cap *= 2;
-	char *p = realloc(b->data, cap);
-	if (!p) {
-		fputs("safar: out of memory\n", stderr);
-		abort();
-	}
-	b->data = p;
+	b->data = sf_xrealloc(b->data, cap);
 	b->cap = cap;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "safar/utf8.h"
+#include "safar/xalloc.h"
 
 static const struct {
 	const char *name, *what;
@@ -42,12 +43,7 @@ const char *sf_severity_name(sf_severity s)
 
 static void *xrealloc(void *p, size_t n)
 {
-	void *q = realloc(p, n);
-	if (!q) {
-		fputs("safar: out of memory\n", stderr);
-		abort();
-	}
-	return q;
+	return sf_xrealloc(p, n);
 }
 
 sf_sink *sf_sink_new(void)

@@ -1,8 +1,15 @@
 /* fsio.c: whole-file reads, atomic writes, directory creation. */
+/* realpath() is an XSI function of POSIX.1-2008. */
+#define _XOPEN_SOURCE 700
 #include "safar/fsio.h"
+#include "safar/xalloc.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,68 +89,149 @@ int sf_read_file(sf_arena *a, const char *path, size_t max, char **data, size_t 
 	return SF_READ_OK;
 }
 
-int sf_write_atomic(const char *path, const char *data, size_t len)
+/* Temporary files are named ".safar-tmp.<pid>.<n>.<name>" beside their
+ * target: recognisable, so a later build can remove what a killed one left
+ * (sf_remove_leftovers), and created with O_EXCL, so a file or link planted
+ * under that name is never followed or reused (docs/decisions.md, "What a
+ * build may touch"). Mode 0666 goes through the process umask as any file
+ * does: no thread reads or changes the umask. */
+#define TMP_PREFIX ".safar-tmp."
+
+int sf_tmp_open(const char *path, char *tmp, size_t cap)
 {
-	size_t pl = strlen(path);
-	char *tmp = malloc(pl + 16);
-	if (!tmp)
-		return -1;
-	snprintf(tmp, pl + 16, "%s.tmp-XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		free(tmp);
-		return -1;
+	static _Atomic unsigned long counter;
+	const char *slash = strrchr(path, '/');
+	int dirlen = slash ? (int)(slash - path + 1) : 0;
+	const char *base = slash ? slash + 1 : path;
+	for (int tries = 0; tries < 100; tries++) {
+		unsigned long n = atomic_fetch_add(&counter, 1);
+		int w = snprintf(tmp, cap, "%.*s" TMP_PREFIX "%ld.%lu.%s", dirlen, path,
+				 (long)getpid(), n, base);
+		if (w < 0 || (size_t)w >= cap) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
 	}
+	errno = EEXIST;
+	return -1;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
 	size_t off = 0;
 	while (off < len) {
 		ssize_t w = write(fd, data + off, len - off);
 		if (w < 0) {
 			if (errno == EINTR)
 				continue;
-			goto fail;
+			return -1;
 		}
 		off += (size_t)w;
 	}
-	/* mkstemp makes 0600; outputs are for sharing like any file. */
-	mode_t um = umask(0);
-	umask(um);
-	if (fchmod(fd, 0666 & ~um) != 0 || close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0)
-		goto fail;
-	free(tmp);
 	return 0;
-fail:;
-	int e = errno;
-	if (fd >= 0)
+}
+
+int sf_write_atomic(const char *path, const char *data, size_t len)
+{
+	char tmp[PATH_MAX];
+	int fd = sf_tmp_open(path, tmp, sizeof tmp);
+	if (fd < 0)
+		return -1;
+	if (write_all(fd, data, len) != 0) {
+		int e = errno;
 		close(fd);
-	unlink(tmp);
-	free(tmp);
-	errno = e;
-	return -1;
+		unlink(tmp);
+		errno = e;
+		return -1;
+	}
+	return sf_tmp_commit(fd, tmp, path);
+}
+
+int sf_tmp_commit(int fd, const char *tmp, const char *path)
+{
+	/* close() is where NFS and full disks report a failed write. */
+	if ((fd >= 0 && close(fd) != 0) || rename(tmp, path) != 0) {
+		int e = errno;
+		unlink(tmp);
+		errno = e;
+		return -1;
+	}
+	return 0;
 }
 
 int sf_mkdirs(const char *path)
 {
-	char *p = strdup(path);
-	if (!p)
+	size_t n = strlen(path);
+	if (n == 0) {
+		errno = ENOENT;
 		return -1;
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
+	}
+	char *p = sf_xstrdup(path);
+	for (size_t i = 1; i < n; i++) {
+		if (p[i] != '/')
 			continue;
-		*s = '\0';
+		p[i] = '\0';
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
 			free(p);
 			return -1;
 		}
-		*s = '/';
+		p[i] = '/';
 	}
 	int r = mkdir(p, 0777);
 	free(p);
 	return r != 0 && errno != EEXIST ? -1 : 0;
+}
+
+/* A leftover is ours and abandoned: our prefix, and its process is gone
+ * (a build running at the same time into the same folder keeps its files). */
+static int abandoned(const char *name)
+{
+	if (strncmp(name, TMP_PREFIX, sizeof TMP_PREFIX - 1) != 0)
+		return 0;
+	char *end;
+	long pid = strtol(name + sizeof TMP_PREFIX - 1, &end, 10);
+	if (end == name + sizeof TMP_PREFIX - 1 || *end != '.' || pid <= 0)
+		return 0;
+	return pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+static size_t remove_in(int dirfd, int depth)
+{
+	DIR *d = fdopendir(dirfd);
+	if (!d) {
+		close(dirfd);
+		return 0;
+	}
+	size_t removed = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		struct stat st;
+		if (fstatat(dirfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			/* Our tree is six levels deep; a deeper one is not ours. */
+			int sub = depth < 16 ? openat(dirfd, e->d_name,
+						      O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+					     : -1;
+			if (sub >= 0)
+				removed += remove_in(sub, depth + 1);
+		} else if (abandoned(e->d_name) && unlinkat(dirfd, e->d_name, 0) == 0) {
+			removed++;
+		}
+	}
+	closedir(d);
+	return removed;
+}
+
+size_t sf_remove_leftovers(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	return fd < 0 ? 0 : remove_in(fd, 0);
 }
 
 char *sf_path_join(sf_arena *a, const char *dir, const char *rel)
@@ -154,4 +242,79 @@ char *sf_path_join(sf_arena *a, const char *dir, const char *rel)
 	while (n > 1 && dir[n - 1] == '/')
 		n--;
 	return sf_printf(a, "%.*s/%s", (int)n, dir, rel);
+}
+
+/* Appends component c (n bytes) to the absolute path p, folding "." and
+ * "..": used only below the deepest existing folder, where there is no link
+ * for ".." to cross. */
+static void push_component(char *p, const char *c, size_t n)
+{
+	if (n == 0 || (n == 1 && c[0] == '.'))
+		return;
+	size_t len = strlen(p);
+	if (n == 2 && c[0] == '.' && c[1] == '.') {
+		while (len > 1 && p[len - 1] != '/')
+			len--;
+		p[len > 1 ? len - 1 : 1] = '\0';
+		return;
+	}
+	if (len > 1)
+		p[len++] = '/';
+	memcpy(p + len, c, n);
+	p[len + n] = '\0';
+}
+
+char *sf_abspath(const char *path)
+{
+	size_t n = strlen(path);
+	if (n == 0) {
+		errno = ENOENT;
+		return NULL;
+	}
+	char cwd[PATH_MAX] = "/";
+	if (path[0] != '/' && !getcwd(cwd, sizeof cwd))
+		return NULL;
+	size_t cl = strlen(cwd);
+	char *full = sf_xmalloc(cl + n + 2);
+	snprintf(full, cl + n + 2, "%s/%s", path[0] == '/' ? "" : cwd, path);
+	/* The deepest ancestor that exists is resolved by the system, links
+	 * and all; the rest, which does not exist yet, is appended. */
+	size_t cut = strlen(full);
+	char *real = NULL;
+	for (;;) {
+		char save = full[cut];
+		full[cut] = '\0';
+		real = realpath(cut ? full : "/", NULL);
+		full[cut] = save;
+		if (real || cut == 0)
+			break;
+		while (cut > 0 && full[cut - 1] == '/')
+			cut--;
+		while (cut > 0 && full[cut - 1] != '/')
+			cut--;
+	}
+	if (!real) {
+		free(full);
+		return NULL;
+	}
+	char *out = sf_xmalloc(strlen(real) + strlen(full + cut) + 2);
+	strcpy(out, real);
+	free(real);
+	for (const char *s = full + cut; *s;) {
+		size_t k = strcspn(s, "/");
+		push_component(out, s, k);
+		s += k;
+		while (*s == '/')
+			s++;
+	}
+	free(full);
+	return out;
+}
+
+int sf_path_within(const char *inner, const char *outer)
+{
+	size_t n = strlen(outer);
+	if (n == 1 && outer[0] == '/')
+		return inner[0] == '/';
+	return strncmp(inner, outer, n) == 0 && (inner[n] == '\0' || inner[n] == '/');
 }

@@ -56,7 +56,7 @@ same missing-root "$tmp/err" "$tmp/nowhere:1:1: error: cannot open content root:
 for cmd in build check coverage explain init list sms; do
 	"$bin" $cmd --help >"$tmp/help" 2>&1 || bad "$cmd --help exits non-zero"
 	grep -o -- '--[a-z-]*' "$tmp/help" | sort -u >"$tmp/h"
-	awk -v c="$cmd" '/^\.SS /{on = ($0 ~ "safar " c "\"")} on' "$top/docs/safar.1" |
+	awk -v c="$cmd" '/^\.S[SH] /{on = ($0 ~ "^.SS \"safar " c "\"")} on' "$top/docs/safar.1" |
 		grep -o -- '\\-\\-[a-z-]*' | sed 's/\\//g' | sort -u >"$tmp/m"
 	if [ -s "$tmp/h" ] && cmp -s "$tmp/h" "$tmp/m"; then ok; else
 		bad "$cmd: --help and docs/safar.1 disagree"; diff "$tmp/h" "$tmp/m"; fi
