@@ -45,6 +45,7 @@ typedef enum sf_severity {
 	X(NO_BASE, SF_ERROR, "no-base", "append or prepend modules with no replace module to stack on") \
 	X(UNKNOWN_FACT, SF_ERROR, "unknown-fact", "a {{placeholder}} names no fact of the corridor or rules") \
 	X(FACT_LANGUAGE, SF_ERROR, "fact-language", "a fact has no value in the target language or its fallbacks") \
+	X(TOO_EXPANDED, SF_ERROR, "too-expanded", "a module grows past 4 MiB once its facts are substituted") \
 	X(UNKNOWN_TOPIC, SF_ERROR, "unknown-topic", "a rule excludes or requires a topic no module defines") \
 	X(MISSING_TOPIC, SF_ERROR, "missing-topic", "a required topic does not resolve for a target") \
 	X(MISSING_CONTACT, SF_ERROR, "missing-contact", "a corridor has no contact on one side") \

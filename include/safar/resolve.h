@@ -78,6 +78,12 @@ const sf_fact_ref *sf_fact_lookup(const sf_resolved *res, const char *name);
  * kept as written (resolution has reported it). */
 void sf_subst(sf_buf *out, const char *text, size_t len, const sf_resolved *res);
 
+/* What one module may grow to once its facts are substituted: a 100 KB fact
+ * used 4,000 times would otherwise print 400 MB per edition (a YAML alias
+ * bomb by another road). Resolution reports a module over it
+ * (too-expanded); sf_subst never writes past it. docs/content-format.md. */
+#define SF_MAX_EXPANDED ((size_t)4 << 20)
+
 /* Matching, exposed for explain: 1 when w matches t; else 0 with a reason. */
 int sf_when_match(const sf_when *w, const sf_target *t, char *why, size_t whylen);
 int sf_specificity(const sf_when *w);

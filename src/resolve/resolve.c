@@ -224,12 +224,40 @@ static void add_fact(sf_resolved *res, size_t *cap, sf_arena *a, const sf_fact *
 	r->value = fact_value(f, res->chain, res->nchain, &r->lang);
 }
 
+/* A module whose substituted text passes SF_MAX_EXPANDED, reported once per
+ * module and corridor at the first use of its largest fact. */
+static void check_expansion(rs_ctx *c, const sf_resolved *res, const sf_module *m, sf_arena *a)
+{
+	size_t total = m->body_len + (m->sms ? strlen(m->sms) : 0), big = 0, uses = 0;
+	const sf_placeholder *at = NULL;
+	for (size_t i = 0; i < m->nplaceholders; i++) {
+		const sf_fact_ref *f = sf_fact_lookup(res, m->placeholders[i].name);
+		size_t n = f && f->value ? strlen(f->value) : 0;
+		total += n;
+		if (n > big) {
+			big = n;
+			at = &m->placeholders[i];
+		}
+	}
+	if (total <= SF_MAX_EXPANDED || !at)
+		return;
+	for (size_t i = 0; i < m->nplaceholders; i++)
+		uses += strcmp(m->placeholders[i].name, at->name) == 0;
+	if (!rs_once(c->r, sf_printf(a, "expand\n%s\n%s", m->path, c->t->corridor->id)))
+		return;
+	sf_emit(c->r->sink, SF_D_TOO_EXPANDED, at->loc,
+		"with the facts of %s this module grows to %zu KiB, over the limit of %zu KiB: "
+		"fact '%s' (%zu bytes) is used %zu times; use it less or shorten it",
+		c->t->corridor->id, total >> 10, SF_MAX_EXPANDED >> 10, at->name, big, uses);
+}
+
 /* Every {{name}} of the composition must have a value for this target. */
 static void check_placeholders(rs_ctx *c, const sf_resolved *res, const sf_topic *tp,
 			       sf_arena *a)
 {
 	for (size_t p = 0; p < tp->nparts; p++) {
 		const sf_module *m = tp->parts[p];
+		check_expansion(c, res, m, a);
 		for (size_t i = 0; i < m->nplaceholders; i++) {
 			const sf_placeholder *ph = &m->placeholders[i];
 			const sf_fact_ref *f = sf_fact_lookup(res, ph->name);

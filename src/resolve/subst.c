@@ -34,8 +34,10 @@ void sf_subst(sf_buf *out, const char *text, size_t len, const sf_resolved *res)
 		memcpy(name, text + ns, nl);
 		name[nl] = '\0';
 		const sf_fact_ref *f = sf_fact_lookup(res, name);
-		if (!f || !f->value) {
-			i = j + 2; /* reported by resolution; kept as written */
+		/* Unknown, or past SF_MAX_EXPANDED: reported by resolution;
+		 * kept as written. */
+		if (!f || !f->value || out->len + strlen(f->value) > SF_MAX_EXPANDED) {
+			i = j + 2;
 			continue;
 		}
 		sf_buf_add(out, text + done, i - done);
