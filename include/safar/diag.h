@@ -41,6 +41,7 @@ typedef enum sf_severity {
 	X(UNDECLARED_LANGUAGE, SF_ERROR, "undeclared-language", "a language not in safar.yaml languages") \
 	X(UNDECLARED_SECTOR, SF_ERROR, "undeclared-sector", "a sector not in safar.yaml sectors") \
 	X(UNDECLARED_AUDIENCE, SF_ERROR, "undeclared-audience", "an audience not in safar.yaml audiences") \
+	X(EMPTY_ROOT, SF_ERROR, "empty-root", "a content root without any corridor or any module") \
 	X(AMBIGUOUS, SF_ERROR, "ambiguous", "two replace modules tie at the top specificity") \
 	X(NO_BASE, SF_ERROR, "no-base", "append or prepend modules with no replace module to stack on") \
 	X(UNKNOWN_FACT, SF_ERROR, "unknown-fact", "a {{placeholder}} names no fact of the corridor or rules") \

@@ -7,8 +7,13 @@
 #include "safar/model.h"
 
 /* Picks the content root: dir when given; else "." when it holds safar.yaml
- * or corridors/; else the bundled content under the data directory. */
-const char *sf_find_root(const char *dir);
+ * or corridors/; else the bundled content (*bundled set), which the command
+ * must say it uses, or refuse (check). */
+const char *sf_find_root(const char *dir, int *bundled);
+/* Where the bundled sample content is: $SAFAR_DATADIR; else the source tree
+ * this binary was built in, when it runs from there; else the installed data
+ * directory. */
+const char *sf_bundled_dir(void);
 
 /* Loads the root at dir into *root. Every problem found is emitted to sink
  * and loading goes on, so one run reports them all. Returns 0, or -1 when the

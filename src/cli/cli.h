@@ -77,8 +77,10 @@ typedef struct sf_cli_root {
 	int loaded; /* the root could be read */
 } sf_cli_root;
 
-/* Loads the root (dir, or the one found without -C) and, with schema, checks
- * its schema. */
+/* The content root: dir (-C), else ".", else the bundled content, which it
+ * says on stderr that it uses. */
+const char *sf_cli_root_dir(const char *dir);
+/* Loads the root (sf_cli_root_dir) and, with schema, checks its schema. */
 void sf_cli_open(sf_cli_root *r, const char *dir, int schema);
 /* Prints the diagnostics on stderr, frees everything, and returns status
  * when the command already failed, else what the diagnostics call for. */

@@ -144,7 +144,7 @@ static int run(int argc, char **argv)
 		return sf_usage_error(&sf_cmd_build, "unexpected argument '%s'", argv[1]);
 	if (sf_cli_today(&sf_cmd_build, NULL, &o.date) != EXIT_CLEAN)
 		return EXIT_USAGE;
-	const char *rootdir = sf_find_root(dir);
+	const char *rootdir = sf_cli_root_dir(dir);
 	if (check_outdir(o.outdir, rootdir) != EXIT_CLEAN)
 		return EXIT_USAGE;
 	o.progress = isatty(fileno(stderr));

@@ -62,11 +62,16 @@ static int run(int argc, char **argv)
 	if (sf_cli_today(&sf_cmd_check, today, &co.today) != EXIT_CLEAN)
 		return EXIT_USAGE;
 
+	/* Checking content you did not write is always a mistake in CI. */
+	int bundled;
+	const char *rootdir = sf_find_root(dir, &bundled);
+	if (bundled)
+		return sf_usage_error(&sf_cmd_check, "no content root here (no safar.yaml or corridors/); use -C DIR");
 	sf_arena *a = sf_arena_new();
 	sf_sink *sink = sf_sink_new();
 	sf_sink_set_strict(sink, strict);
 	sf_root root;
-	int loaded = sf_load(sf_find_root(dir), a, sink, &root) == 0;
+	int loaded = sf_load(rootdir, a, sink, &root) == 0;
 	if (loaded) {
 		sf_check_schema(&root, sink);
 		sf_check_content(&root, sink, &co);

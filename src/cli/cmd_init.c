@@ -104,8 +104,7 @@ static int run(int argc, char **argv)
 			return sf_usage_error(&sf_cmd_init, "%s is not empty; init never overwrites", dir);
 	}
 	/* The bundled content, wherever this safar finds it without -C. */
-	const char *env = getenv("SAFAR_DATADIR");
-	const char *from = env && *env ? env : SAFAR_DATADIR;
+	const char *from = sf_bundled_dir();
 	sf_arena *a = sf_arena_new();
 	sf_sink *sink = sf_sink_new();
 	static const char *const parts[] = { "safar.yaml", "rules.yaml", "corridors", "content", "i18n" };

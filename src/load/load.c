@@ -23,6 +23,24 @@ static const char *stem_of(sf_arena *a, const char *rel)
 	return sf_strndup(a, base, n);
 }
 
+/* A root with nothing to build must not pass check in silence (a CI job
+ * pointed at the wrong folder); an empty folder is one mistake, one error. */
+static void empty_root(lctx *c, size_t ncorridor_files, size_t nmodule_files)
+{
+	sf_arena *a = c->f.a;
+	const char *fix = "or start from 'safar init DIR'";
+	if (ncorridor_files == 0 && nmodule_files == 0)
+		sf_emit(c->f.sink, SF_D_EMPTY_ROOT, (sf_loc){ c->dir, 0, 0 },
+			"no content root here: no corridors/*.yaml and no content/**/*.md; "
+			"name the right folder with -C, %s", fix);
+	else if (ncorridor_files == 0)
+		sf_emit(c->f.sink, SF_D_EMPTY_ROOT, (sf_loc){ sf_path_join(a, c->dir, "corridors"), 0, 0 },
+			"no corridor in this content root: add corridors/<id>.yaml, %s", fix);
+	else if (nmodule_files == 0)
+		sf_emit(c->f.sink, SF_D_EMPTY_ROOT, (sf_loc){ sf_path_join(a, c->dir, "content"), 0, 0 },
+			"no module in this content root: add content/**/*.md, %s", fix);
+}
+
 int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root)
 {
 	lctx c = { { a, sink }, dir };
@@ -63,6 +81,7 @@ int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root)
 		if (corridor_load(&c, &f, stem_of(a, files[i]), &root->corridors[root->ncorridors]) == 0)
 			root->ncorridors++;
 	}
+	size_t ncorridor_files = n;
 	if (root->ncorridors > 1)
 		qsort(root->corridors, root->ncorridors, sizeof *root->corridors, cmp_corridor);
 
@@ -86,5 +105,6 @@ int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root)
 		if (module_load(&c, &f, &root->modules[root->nmodules]) == 0)
 			root->nmodules++;
 	}
+	empty_root(&c, ncorridor_files, n);
 	return 0;
 }

@@ -91,10 +91,22 @@ expect 0 list-topics-json -- "$bin" list topics --format json -C "$root"
 expect 0 list-topics-text -- "$bin" list topics -C "$root"
 same list-topics-text "$tmp/out" "PDO employment-contract               1 module   en"
 
-# With no -C and no root here, the bundled content is used.
+# With no -C and no root here, the bundled content is used, and said; check
+# never falls back, and an empty root is an error, not a clean pass.
 mkdir -p "$tmp/empty"
-(cd "$tmp/empty" && SAFAR_DATADIR="$root" "$bin" list corridors) >"$tmp/out" 2>&1 &&
+(cd "$tmp/empty" && SAFAR_DATADIR="$root" "$bin" list corridors) >"$tmp/out" 2>"$tmp/err" &&
 	grep -q '^kg-ru ' "$tmp/out" && ok || bad "root discovery falls back to the data directory"
+same bundled-notice "$tmp/err" "safar: no content root here (no safar.yaml or corridors/); using the bundled sample content in $root"
+(cd "$tmp/empty" && SAFAR_DATADIR="$root" "$bin" check) >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 2 ] && ok || bad "check without a root: exit status"
+same check-no-root "$tmp/err" "safar check: no content root here (no safar.yaml or corridors/); use -C DIR
+Try 'safar check --help'."
+expect 1 check-empty-root -- "$bin" check -C "$tmp/empty"
+same check-empty-root "$tmp/err" "$tmp/empty:1:1: error: no content root here: no corridors/*.yaml and no content/**/*.md; name the right folder with -C, or start from 'safar init DIR' [empty-root]
+1 error, 0 warnings"
+mkdir -p "$tmp/halfroot/corridors" && cp "$root/corridors/kg-ru.yaml" "$tmp/halfroot/corridors/"
+expect 1 check-no-module -- "$bin" check -C "$tmp/halfroot"
+grep -q "^$tmp/halfroot/content:1:1: error: no module in this content root: add content/\*\*/\*.md, or start from 'safar init DIR' \[empty-root\]" "$tmp/err" && ok || bad "check-no-module message"
 
 # The content bundled with safar checks clean, and every module of it loads.
 expect 0 bundled-check -- "$bin" check -C "$top"
@@ -147,6 +159,9 @@ b=$(cd "$tmp/newroot" && find safar.yaml corridors content i18n -type f | sort |
 cmp -s "$top/corridors/kg-ru.yaml" "$tmp/newroot/corridors/kg-ru.yaml" && ok || bad "init copies bytes"
 expect 0 init-check -- "$bin" check -C "$tmp/newroot"
 expect 2 init-not-empty -- "$bin" init "$tmp/newroot"
+# Right after make, with no SAFAR_DATADIR, init finds the source tree's content.
+(unset SAFAR_DATADIR; "$bin" init "$tmp/newroot2") >"$tmp/out" 2>"$tmp/err" && ok || { bad "init right after make"; cat "$tmp/err"; }
+cmp -s "$top/corridors/kg-ru.yaml" "$tmp/newroot2/corridors/kg-ru.yaml" && ok || bad "init right after make copies the bundled content"
 
 # check --format json follows docs/check-json.schema.json; junit has the
 # shape JUnit readers expect.
