@@ -86,6 +86,12 @@ void sf_cli_open(sf_cli_root *r, const char *dir, int schema);
  * when the command already failed, else what the diagnostics call for. */
 int sf_cli_close(sf_cli_root *r, int status);
 
+/* Every value of a build's filter names something the content has: its
+ * corridors, and their languages, audiences and sector editions. Returns 0,
+ * or EXIT_USAGE after a usage error with a suggestion. */
+struct sf_filter;
+int sf_cli_filter_check(const sf_cmd *cmd, const sf_root *root, const struct sf_filter *f);
+
 /* The target CORRIDOR [--lang] [--audience] [--sector] names: by default the
  * corridor's first language, the general audience, the all-sector edition.
  * Returns 0, or the exit status after a usage error. */

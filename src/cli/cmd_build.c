@@ -82,6 +82,18 @@ static int check_outdir(const char *outdir, const char *rootdir)
 	return status;
 }
 
+/* Each filter names something real, but together they may select nothing
+ * (a language no corridor with that sector has): say so, write nothing. */
+static int any_edition(const sf_root *root, const sf_filter *f, sf_arena *a)
+{
+	sf_target *t;
+	if (sf_targets(root, f, a, &t) > 0)
+		return EXIT_CLEAN;
+	return sf_usage_error(&sf_cmd_build, "no edition matches --corridor, --lang, --audience, "
+					     "--sector and --stage together; 'safar list corridors' "
+					     "shows what each corridor has");
+}
+
 static int run(int argc, char **argv)
 {
 	sf_optparse p;
@@ -154,7 +166,10 @@ static int run(int argc, char **argv)
 	sf_root root;
 	size_t files = 0;
 	int built = 0;
-	if (sf_load(rootdir, a, sink, &root) == 0) {
+	int status = EXIT_CLEAN;
+	if (sf_load(rootdir, a, sink, &root) == 0 &&
+	    (status = sf_cli_filter_check(&sf_cmd_build, &root, &f)) == EXIT_CLEAN &&
+	    (status = any_edition(&root, &f, a)) == EXIT_CLEAN) {
 		sf_check_schema(&root, sink);
 		sf_check_resolve(&root, sink);
 		/* Content with errors is not printed: a print run must not go out
@@ -164,7 +179,7 @@ static int run(int argc, char **argv)
 			built = 1;
 		}
 	}
-	int status = sf_report_text(sink, 0, 1);
+	status = status != EXIT_CLEAN ? status : sf_report_text(sink, 0, 1);
 	if (built && status == EXIT_CLEAN)
 		fprintf(stderr, "safar: wrote %zu files into %s\n", files, o.outdir);
 	else if (!built && status == EXIT_CONTENT)

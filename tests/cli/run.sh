@@ -212,6 +212,26 @@ assert fills["\"present\""] == "C8E6C9" and fills["\"missing\""] == "EF9A9A" and
 ' "$tmp/cov.xlsx" && ok || bad "coverage xlsx read back"
 [ -z "$(ls "$tmp" | grep tmp-coverage)" ] && ok || bad "coverage left a temporary file"
 
+# Build filters and explain/sms targets name what the content has; a typo is
+# a usage error with a suggestion, and nothing is written.
+froot="$top/tests/fixtures/render"
+expect 2 build-bad-corridor -- "$bin" build -C "$froot" -o "$tmp/filtered" --corridor kg-rx
+same build-bad-corridor "$tmp/err" "safar build: the content root has no corridor 'kg-rx'; did you mean 'kg-ru'? (it has: kg-ru)
+Try 'safar build --help'."
+expect 2 build-bad-lang -- "$bin" build -C "$froot" -o "$tmp/filtered" --lang ky
+same build-bad-lang "$tmp/err" "safar build: no corridor has the language 'ky' (there are: ru, en)
+Try 'safar build --help'."
+expect 2 build-bad-audience -- "$bin" build -C "$froot" -o "$tmp/filtered" --corridor kg-ru --audience wmen
+same build-bad-audience "$tmp/err" "safar build: kg-ru has no audience 'wmen'; did you mean 'women'? (it has: general, women)
+Try 'safar build --help'."
+expect 2 build-bad-sector -- "$bin" build -C "$froot" -o "$tmp/filtered" --sector constructoin
+expect 2 build-bad-stage -- "$bin" build -C "$froot" -o "$tmp/filtered" --stage PXO
+[ ! -e "$tmp/filtered" ] && ok || bad "a build with a bad filter wrote something"
+expect 2 explain-bad-lang -- "$bin" explain kg-ru contract -C "$froot" --lang ky
+same explain-bad-lang "$tmp/err" "safar explain: kg-ru has no language 'ky' (it has: ru, en)
+Try 'safar explain --help'."
+expect 2 sms-bad-sector -- "$bin" sms kg-ru -C "$froot" --sector trade
+
 # --today is validated; exit codes as DESIGN 4.
 expect 2 check-bad-today -- "$bin" check --today 2026-02-30
 expect 2 check-bad-max -- "$bin" check --max-warnings -1
