@@ -85,7 +85,7 @@ typedef struct sf_corridor {
 typedef struct sf_quiz {
 	const char *q;
 	sf_strv options;
-	int answer; /* 0-based index into options */
+	int answer; /* the right option, counted from 1 as written; 0: none valid */
 	sf_loc loc;
 } sf_quiz;
 

@@ -216,7 +216,7 @@ static void trainer(sf_buf *b, const sf_output *o, int s)
 				 * the right one marked in words, not only in bold. */
 				sf_buf_puts(b, "</p>\n<ol>\n");
 				for (size_t a = 0; a < q->options.n; a++) {
-					int right = (size_t)q->answer == a;
+					int right = (size_t)q->answer == a + 1;
 					sf_buf_puts(b, right ? "<li class=\"answer\">" : "<li>");
 					h_text(b, q->options.v[a], res);
 					if (right) {
@@ -438,7 +438,7 @@ static void quiz_sheet(xbook *x, const sf_output *o, int s, const char *attendan
 		dv.maximum_number = (double)qs[q]->options.n;
 		for (lxw_col_t c = pre0 + (lxw_col_t)q; c < spre; c += (lxw_col_t)nq) {
 			worksheet_write_string(ws, 1, c, head, x->header);
-			worksheet_write_number(ws, key, c, qs[q]->answer + 1, x->bold);
+			worksheet_write_number(ws, key, c, qs[q]->answer, x->bold);
 			worksheet_data_validation_range(ws, first, c, lastp, c, &dv);
 		}
 	}
