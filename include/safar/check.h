@@ -23,7 +23,8 @@ typedef struct sf_check_opts {
  * drafts, contacts, interface strings. */
 void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *opts);
 
-/* 1 when phone is E.164: '+', then 7 to 15 digits, the first not 0. */
+/* 1 when phone is E.164 ('+', then 7 to 15 digits, the first not 0) or a
+ * national short code (2 to 6 digits, no '+'). */
 int sf_phone_valid(const char *phone);
 
 /* 1 when code is an assigned ISO 3166-1 alpha-2 code. */

@@ -50,7 +50,7 @@ typedef enum sf_severity {
 	X(UNKNOWN_TOPIC, SF_ERROR, "unknown-topic", "a rule excludes or requires a topic no module defines") \
 	X(MISSING_TOPIC, SF_ERROR, "missing-topic", "a required topic does not resolve for a target") \
 	X(MISSING_CONTACT, SF_ERROR, "missing-contact", "a corridor has no contact on one side") \
-	X(BAD_CONTACT, SF_ERROR, "bad-contact", "a contact's url is not http(s) or its phone not E.164") \
+	X(BAD_CONTACT, SF_ERROR, "bad-contact", "a contact's url is not http(s) or its phone neither E.164 nor a short code") \
 	X(STALE, SF_ERROR, "stale", "a module is past its review_by date") \
 	X(DEAD_REFERENCE, SF_ERROR, "dead-reference", "a #link to a topic or section an edition does not have") \
 	X(SMS_TOO_LONG, SF_ERROR, "sms-too-long", "an sms needs more parts than sms.max_parts") \

@@ -59,7 +59,9 @@ typedef struct sf_fact {
 } sf_fact;
 
 typedef struct sf_contact {
-	const char *name, *url, *phone; /* url, phone: NULL when absent or null */
+	/* url, phone: NULL when absent or null; check proves the phone E.164
+	 * or a national short code */
+	const char *name, *url, *phone;
 	int side;                       /* enum sf_side */
 	sf_strv languages;
 	unsigned stages; /* bit per enum sf_stage; 0: every stage */
@@ -83,7 +85,7 @@ typedef struct sf_corridor {
 typedef struct sf_quiz {
 	const char *q;
 	sf_strv options;
-	int answer; /* 0-based index into options */
+	int answer; /* the right option, counted from 1 as written; 0: none valid */
 	sf_loc loc;
 } sf_quiz;
 

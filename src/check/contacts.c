@@ -4,17 +4,21 @@
 
 #include "checkint.h"
 
+/* Whether s is digits only, from min to max of them. */
+static int digits_only(const char *s, size_t min, size_t max)
+{
+	size_t n = strspn(s, "0123456789");
+	return s[n] == '\0' && n >= min && n <= max;
+}
+
+/* E.164 has at most 15 digits; the shortest numbers in use have 7 (+683
+ * 4002, Niue). A hotline is often a short code only (112, 1345), dialled
+ * inside its country: 2 to 6 digits, no '+'. docs/content-format.md. */
 int sf_phone_valid(const char *p)
 {
-	if (p[0] != '+' || p[1] < '1' || p[1] > '9')
-		return 0;
-	size_t n = strlen(p + 1);
-	if (n < 7 || n > 15)
-		return 0;
-	for (const char *q = p + 1; *q; q++)
-		if (*q < '0' || *q > '9')
-			return 0;
-	return 1;
+	if (p[0] == '+')
+		return p[1] >= '1' && p[1] <= '9' && digits_only(p + 1, 7, 15);
+	return digits_only(p, 2, 6);
 }
 
 static int url_valid(const char *u)
@@ -47,7 +51,8 @@ void ck_contacts(ck_ctx *c)
 				ok = 1;
 			if (ct->phone && !sf_phone_valid(ct->phone))
 				sf_emit(c->sink, SF_D_BAD_CONTACT, ct->phone_loc,
-					"phone '%s' must be written in E.164: '+', the country code and the number, digits only",
+					"phone '%s' must be E.164 ('+', then the country code and number: 7 to 15 digits) "
+					"or a national short code (2 to 6 digits, such as 112), with no spaces or dashes",
 					ct->phone);
 			else if (ct->phone)
 				ok = 1;

@@ -5,6 +5,20 @@
 #include "safar/buf.h"
 #include "safar/sms.h"
 
+/* How the parts go out: one encoding, with the whole text's size in it; or,
+ * when parts differ (each is sent in its own), how many go in each. */
+static const char *how_sent(sf_arena *a, const sf_sms *sms)
+{
+	size_t gsm = 0;
+	for (size_t k = 0; k < sms->nparts; k++)
+		gsm += sms->parts[k].encoding == SF_SMS_GSM7;
+	if (gsm == sms->nparts)
+		return sf_printf(a, "in GSM-7 (%zu septets)", sms->units);
+	if (gsm == 0)
+		return sf_printf(a, "in UCS-2 (%zu UTF-16 units)", sms->units);
+	return sf_printf(a, "(%zu in GSM-7, %zu in UCS-2)", gsm, sms->nparts - gsm);
+}
+
 void ck_sms(ck_ctx *c, const sf_resolved *res)
 {
 	int max = c->root->config.sms_max_parts;
@@ -35,10 +49,7 @@ void ck_sms(ck_ctx *c, const sf_resolved *res)
 				      sf_printf(c->a, "%s %s", ck_target_name(c, &res->target),
 						sf_stage_names[t->stage]),
 				      SF_D_SMS_TOO_LONG, m->sms_loc,
-				      "the sms needs %zu messages in %s (%zu %s), more than sms.max_parts %d%s%s",
-				      sms.nparts, sms.encoding == SF_SMS_GSM7 ? "GSM-7" : "UCS-2", sms.units,
-				      sms.encoding == SF_SMS_GSM7 ? "septets" : "UTF-16 units", max,
-				      m->nplaceholders ? " for " : "",
+				      "the sms needs %zu messages %s, more than sms.max_parts %d%s%s", sms.nparts, how_sent(c->a, &sms), max, m->nplaceholders ? " for " : "",
 				      m->nplaceholders ? res->target.corridor->id : "");
 		}
 	}

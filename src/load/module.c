@@ -1,5 +1,6 @@
 /* module.c: one content/ Markdown file: front matter into an sf_module, body parsed once. */
 #include <cmark.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,6 +105,23 @@ static void free_doc(void *p)
 	cmark_node_free(p);
 }
 
+/* answer counts the options from 1, as trainers number them on the notes
+ * page and in tracking.xlsx (docs/content-format.md). With no options there
+ * is nothing to count, and that is reported on options. */
+static void load_answer(lctx *c, const ynode *v, size_t noptions, int *answer)
+{
+	int a;
+	if (!f_int(&c->f, v, "answer", INT_MIN, INT_MAX, &a) || noptions == 0)
+		return;
+	if (a < 1 || (size_t)a > noptions) {
+		sf_emit(c->f.sink, SF_D_BAD_NUMBER, v->loc,
+			"'answer' is the number of the right option, counted from 1: a whole number "
+			"from 1 to %zu, not '%s'", noptions, v->s);
+		return;
+	}
+	*answer = a;
+}
+
 static void load_quiz(lctx *c, const ynode *v, sf_module *m)
 {
 	if (!v || yn_is_null(v))
@@ -123,11 +141,13 @@ static void load_quiz(lctx *c, const ynode *v, sf_module *m)
 		const ynode *opts = yn_get(q, "options");
 		if (opts && opts->kind != YN_SEQ)
 			sf_emit(c->f.sink, SF_D_WRONG_TYPE, opts->loc, "'options' must be a list");
+		else if (opts && opts->n == 0)
+			sf_emit(c->f.sink, SF_D_WRONG_TYPE, opts->loc,
+				"'options' must list the options the question offers");
 		else
 			z->options = f_strv(&c->f, opts, "options");
-		z->answer = -1;
-		long max = z->options.n ? (long)z->options.n - 1 : 0;
-		f_int(&c->f, yn_get(q, "answer"), "answer", 0, max, &z->answer);
+		z->answer = 0;
+		load_answer(c, yn_get(q, "answer"), z->options.n, &z->answer);
 	}
 }
 

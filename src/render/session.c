@@ -1,5 +1,6 @@
 /* session.c: session-<STAGE>/: a trainer's pack per stage: agenda, notes, handout, tracking workbook. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "html.h"
@@ -117,34 +118,92 @@ static void agenda(sf_buf *b, const sf_output *o, int s)
 	h_end(b);
 }
 
-/* Free text as paragraphs: a blank line starts a paragraph, a line break
- * stays one. Everything escaped; nothing in notes is Markdown. */
+/* A line of trainer notes: blank, a list item ("- ", "* " or "N. "), an
+ * indented line (it continues the item above it), or text. */
+enum { NOTE_BLANK, NOTE_TEXT, NOTE_MORE, NOTE_UL, NOTE_OL };
+/* What is open while notes print: nothing, a paragraph or a list. */
+enum { OPEN_NONE, OPEN_P, OPEN_UL, OPEN_OL };
+
+/* The kind of line s[0..n) (no line break in it); *body receives where its
+ * words start, *num an ordered item's number. */
+static int note_line(const char *s, size_t n, size_t *body, long *num)
+{
+	size_t i = 0, d;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i == n)
+		return NOTE_BLANK;
+	int kind = i > 0 ? NOTE_MORE : NOTE_TEXT;
+	/* An item number has at most 9 digits, so it fits a long. */
+	for (d = i; d < n && d - i < 10 && s[d] >= '0' && s[d] <= '9'; d++)
+		;
+	if (i + 1 < n && (s[i] == '-' || s[i] == '*') && s[i + 1] == ' ') {
+		kind = NOTE_UL;
+		i += 2;
+	} else if (d > i && d - i < 10 && d + 1 < n && s[d] == '.' && s[d + 1] == ' ') {
+		*num = strtol(s + i, NULL, 10);
+		kind = NOTE_OL;
+		i = d + 2;
+	}
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	*body = i;
+	return kind;
+}
+
+static void note_close(sf_buf *b, int *open)
+{
+	static const char *const end[] = { "", "</p>\n", "</li>\n</ul>\n", "</li>\n</ol>\n" };
+	sf_buf_puts(b, end[*open]);
+	*open = OPEN_NONE;
+}
+
+/* Trainer notes reflowed for print: the hard line breaks of the YAML block
+ * go; lines join with a space into paragraphs, a blank line starts a new
+ * one, and "- ", "* " or "1. " lines are list items, continued by indented
+ * lines. Everything escaped; nothing else in notes is Markdown.
+ * docs/outputs.md (trainer.html). */
 static void paragraphs(sf_buf *b, const char *text, const sf_resolved *res)
 {
 	sf_buf t = { 0 };
 	sf_subst(&t, text, strlen(text), res);
 	const char *s = t.data ? t.data : "";
-	int open = 0;
+	int open = OPEN_NONE;
 	for (size_t i = 0; i < t.len;) {
-		size_t e = i;
+		size_t e = i, end, body = 0;
 		while (e < t.len && s[e] != '\n')
 			e++;
-		size_t end = e;
-		while (end > i && (s[end - 1] == '\r' || s[end - 1] == ' ' || s[end - 1] == '\t'))
-			end--;
-		if (end == i) {
-			if (open)
-				sf_buf_puts(b, "</p>\n");
-			open = 0;
+		for (end = e; end > i && (s[end - 1] == '\r' || s[end - 1] == ' ' || s[end - 1] == '\t'); end--)
+			;
+		long num = 1;
+		int kind = note_line(s + i, end - i, &body, &num);
+		if (kind == NOTE_BLANK) {
+			note_close(b, &open);
+		} else if (kind == NOTE_UL || kind == NOTE_OL) {
+			int list = kind == NOTE_UL ? OPEN_UL : OPEN_OL;
+			if (open == list) {
+				sf_buf_puts(b, "</li>\n<li>");
+			} else {
+				note_close(b, &open);
+				if (list == OPEN_UL)
+					sf_buf_puts(b, "<ul>\n<li>");
+				else if (num != 1)
+					sf_buf_printf(b, "<ol start=\"%ld\">\n<li>", num);
+				else
+					sf_buf_puts(b, "<ol>\n<li>");
+				open = list;
+			}
+		} else if (open == OPEN_P || (open != OPEN_NONE && kind == NOTE_MORE)) {
+			sf_buf_putc(b, ' ');
 		} else {
-			sf_buf_puts(b, open ? "<br>\n" : "<p>");
-			open = 1;
-			h_escn(b, s + i, end - i);
+			note_close(b, &open);
+			sf_buf_puts(b, "<p>");
+			open = OPEN_P;
 		}
+		h_escn(b, s + i + body, end - i - body);
 		i = e + 1;
 	}
-	if (open)
-		sf_buf_puts(b, "</p>\n");
+	note_close(b, &open);
 	sf_buf_free(&t);
 }
 
@@ -216,7 +275,7 @@ static void trainer(sf_buf *b, const sf_output *o, int s)
 				 * the right one marked in words, not only in bold. */
 				sf_buf_puts(b, "</p>\n<ol>\n");
 				for (size_t a = 0; a < q->options.n; a++) {
-					int right = (size_t)q->answer == a;
+					int right = (size_t)q->answer == a + 1;
 					sf_buf_puts(b, right ? "<li class=\"answer\">" : "<li>");
 					h_text(b, q->options.v[a], res);
 					if (right) {
@@ -438,7 +497,7 @@ static void quiz_sheet(xbook *x, const sf_output *o, int s, const char *attendan
 		dv.maximum_number = (double)qs[q]->options.n;
 		for (lxw_col_t c = pre0 + (lxw_col_t)q; c < spre; c += (lxw_col_t)nq) {
 			worksheet_write_string(ws, 1, c, head, x->header);
-			worksheet_write_number(ws, key, c, qs[q]->answer + 1, x->bold);
+			worksheet_write_number(ws, key, c, qs[q]->answer, x->bold);
 			worksheet_data_validation_range(ws, first, c, lastp, c, &dv);
 		}
 	}

@@ -1,4 +1,4 @@
-/* sms.c: SMS cost (GSM 03.38 septets or UTF-16 units) and splitting into " (k/n)" parts. */
+/* sms.c: SMS cost (GSM 03.38 septets or UTF-16 units) and splitting into " (k/n)" parts, each in its own encoding. */
 #include <stdint.h>
 #include <string.h>
 
@@ -55,40 +55,72 @@ static int regional_indicator(uint32_t c)
 
 /* One code point of the text, with what the splitter needs to know of it. */
 typedef struct cp {
-	size_t off;          /* byte offset in the text */
-	unsigned char cost;  /* in the whole text's encoding: 1 or 2 */
-	unsigned char glue;  /* no cut may fall just before it */
-	unsigned char space; /* ASCII space: the only word boundary */
+	size_t off;            /* byte offset in the text */
+	unsigned char septets; /* GSM 03.38 cost, 1 or 2; 0: not in GSM */
+	unsigned char utf16;   /* UTF-16 code units: 1, or 2 above U+FFFF */
+	unsigned char glue;    /* no cut may fall just before it */
+	unsigned char space;   /* ASCII space: the only word boundary */
 } cp;
+
+/* What a run of code points costs in both encodings; it is GSM-7 while
+ * every code point in it is in the GSM alphabet. */
+typedef struct cost {
+	size_t septets, utf16;
+	int gsm;
+} cost;
+
+static const cost no_cost = { 0, 0, 1 };
+
+static void add(cost *c, const cp *x)
+{
+	c->septets += x->septets;
+	c->utf16 += x->utf16;
+	c->gsm &= x->septets != 0;
+}
+
+static size_t units_of(const cost *c)
+{
+	return c->gsm ? c->septets : c->utf16;
+}
+
+static int encoding_of(const cost *c)
+{
+	return c->gsm ? SF_SMS_GSM7 : SF_SMS_UCS2;
+}
+
+/* Whether a run fits one SMS of its own encoding next to reserve units
+ * (its marker). */
+static int fits(const cost *c, size_t reserve)
+{
+	return units_of(c) + reserve <= (c->gsm ? SF_SMS_GSM7_LIMIT : SF_SMS_UCS2_LIMIT);
+}
 
 /* Decodes one code point; an invalid byte (the loader rules it out) costs one
  * unit and is consumed alone, so a caller bug cannot loop or read past len. */
-static int next_cp(const char *s, size_t n, uint32_t *c)
+static int next_cp(const char *s, size_t n, cp *out, uint32_t *c)
 {
 	int k = sf_utf8_decode(s, n, c);
 	if (k == 0) {
 		*c = 0xFFFD;
 		k = 1;
 	}
+	out->septets = (unsigned char)gsm_cost(*c);
+	out->utf16 = *c >= 0x10000 ? 2 : 1;
 	return k;
 }
 
 size_t sf_sms_units(const char *text, size_t len, int *encoding)
 {
-	size_t septets = 0, utf16 = 0;
-	int gsm = 1;
+	cost c = no_cost;
 	for (size_t i = 0; i < len;) {
-		uint32_t c;
-		i += (size_t)next_cp(text + i, len - i, &c);
-		int g = gsm_cost(c);
-		if (g == 0)
-			gsm = 0;
-		septets += (size_t)g;
-		utf16 += c >= 0x10000 ? 2 : 1;
+		cp x;
+		uint32_t u;
+		i += (size_t)next_cp(text + i, len - i, &x, &u);
+		add(&c, &x);
 	}
 	if (encoding)
-		*encoding = gsm ? SF_SMS_GSM7 : SF_SMS_UCS2;
-	return gsm ? septets : utf16;
+		*encoding = encoding_of(&c);
+	return units_of(&c);
 }
 
 static size_t digits(size_t v)
@@ -99,10 +131,10 @@ static size_t digits(size_t v)
 	return d;
 }
 
-/* " (k/n)" */
-static size_t marker_len(size_t k, size_t n)
+/* " (k/n)" for an n of nd digits: ASCII, so as many septets as UTF-16 units. */
+static size_t marker_len(size_t k, size_t nd)
 {
-	return 4 + digits(k) + digits(n);
+	return 4 + digits(k) + nd;
 }
 
 /* A space at j is a word cut when a cut may fall both before and after it and
@@ -113,12 +145,22 @@ static int word_cut(const cp *v, size_t n, size_t j)
 }
 
 /* Where the part starting at code point pos ends (*end, exclusive) and where
- * the next one starts (the return), for a part holding cap units. */
-static size_t fill_one(const cp *v, size_t n, size_t pos, size_t cap, size_t *end)
+ * the next one starts (the return), for a part that keeps reserve units for
+ * its marker. The part grows while it fits one SMS in its own encoding: a
+ * word outside GSM may turn it UCS-2, and then it must fit 70 units. A
+ * prefix that does not fit has no longer prefix that does (a GSM run over
+ * 160 - r septets has over 70 - r UTF-16 units), so the first code point
+ * that does not fit ends the search. */
+static size_t fill_one(const cp *v, size_t n, size_t pos, size_t reserve, size_t *end)
 {
-	size_t acc = 0, e = pos, space = 0, brk = 0;
-	while (e < n && acc + v[e].cost <= cap) {
-		acc += v[e].cost;
+	cost acc = no_cost;
+	size_t e = pos, space = 0, brk = 0;
+	while (e < n) {
+		cost next = acc;
+		add(&next, &v[e]);
+		if (!fits(&next, reserve))
+			break;
+		acc = next;
 		e++;
 		/* e is now a candidate cut just before v[e]. */
 		if (e < n && word_cut(v, n, e))
@@ -146,18 +188,20 @@ static size_t fill_one(const cp *v, size_t n, size_t pos, size_t cap, size_t *en
 	return e;
 }
 
-/* Greedy fill with n parts; records the parts' [start, end) code point
- * ranges when se is not NULL. Returns 1 when the text fits. */
-static int fill(const cp *v, size_t ncp, size_t limit, size_t n, size_t (*se)[2])
+/* Greedy fill with markers " (k/n)" for an n of nd digits: each part takes
+ * as much as fits. Records the parts' [start, end) code point ranges when se
+ * is not NULL; returns the number of parts. */
+static size_t fill(const cp *v, size_t ncp, size_t nd, size_t (*se)[2])
 {
-	size_t pos = 0;
-	for (size_t k = 1; k <= n && pos < ncp; k++) {
-		size_t end, next = fill_one(v, ncp, pos, limit - marker_len(k, n), &end);
+	size_t pos = 0, k = 0;
+	while (pos < ncp) {
+		size_t end, next = fill_one(v, ncp, pos, marker_len(k + 1, nd), &end);
 		if (se)
-			se[k - 1][0] = pos, se[k - 1][1] = end;
+			se[k][0] = pos, se[k][1] = end;
+		k++;
 		pos = next;
 	}
-	return pos == ncp;
+	return k;
 }
 
 void sf_sms_split(const char *text, size_t len, sf_arena *a, sf_sms *out)
@@ -166,10 +210,10 @@ void sf_sms_split(const char *text, size_t len, sf_arena *a, sf_sms *out)
 	out->units = sf_sms_units(text, len, &out->encoding);
 	if (len == 0)
 		return;
-	size_t limit = out->encoding == SF_SMS_GSM7 ? SF_SMS_GSM7_LIMIT : SF_SMS_UCS2_LIMIT;
-	if (out->units <= limit) {
+	if (out->units <= (out->encoding == SF_SMS_GSM7 ? SF_SMS_GSM7_LIMIT : SF_SMS_UCS2_LIMIT)) {
 		out->parts = sf_alloc(a, sizeof *out->parts);
 		out->parts[0].text = sf_strndup(a, text, len);
+		out->parts[0].encoding = out->encoding;
 		out->parts[0].units = out->units;
 		out->nparts = 1;
 		return;
@@ -182,10 +226,8 @@ void sf_sms_split(const char *text, size_t len, sf_arena *a, sf_sms *out)
 	int ri_open = 0; /* a regional indicator waits for its pair */
 	for (size_t i = 0; i < len; ncp++) {
 		uint32_t c;
-		int k = next_cp(text + i, len - i, &c);
-		int cost = out->encoding == SF_SMS_GSM7 ? gsm_cost(c) : (c >= 0x10000 ? 2 : 1);
+		int k = next_cp(text + i, len - i, &v[ncp], &c);
 		v[ncp].off = i;
-		v[ncp].cost = (unsigned char)cost;
 		/* The character after a ZWJ is joined to the one before it. */
 		v[ncp].glue = ncp > 0 && (extends(c) || prev == 0x200D ||
 					  (ri_open && regional_indicator(c)));
@@ -195,29 +237,29 @@ void sf_sms_split(const char *text, size_t len, sf_arena *a, sf_sms *out)
 		i += (size_t)k;
 	}
 
-	/* The smallest n whose greedy fill works. No n can do with fewer parts
-	 * than this bound: each part holds at most limit - 6 units, and at most
-	 * n - 1 spaces (1 unit each) vanish at the cuts. */
-	size_t n = (out->units + 1 + (limit - 5) - 1) / (limit - 5);
-	if (n < 2)
-		n = 2;
-	/* Widening a marker only shrinks parts and greedy filling is monotone in
-	 * the capacities, so the first n that fits uses all n parts: had it
-	 * finished in m < n, n = m would have fitted (or beaten the bound). */
-	while (!fill(v, ncp, limit, n, NULL))
-		n++;
+	/* The parts depend on n only through its number of digits, so each
+	 * width has one candidate: the count m its greedy fill gives. The
+	 * smallest consistent n is the first m that has the width it was filled
+	 * for. Wider markers only shrink parts, so m never has fewer digits than
+	 * that width allows once narrower widths failed; should it, its parts
+	 * were filled with more room kept for markers than they use, and they
+	 * still fit. */
+	size_t nd = 1, n;
+	while (digits(n = fill(v, ncp, nd, NULL)) > nd)
+		nd++;
 
 	size_t(*se)[2] = sf_alloc_array(a, n, sizeof *se);
-	fill(v, ncp, limit, n, se);
+	fill(v, ncp, nd, se);
 	out->parts = sf_alloc_array(a, n, sizeof *out->parts);
 	out->nparts = n;
 	for (size_t k = 0; k < n; k++) {
 		size_t b = v[se[k][0]].off;
 		size_t e = se[k][1] < ncp ? v[se[k][1]].off : len;
-		size_t units = 0;
+		cost c = no_cost;
 		for (size_t j = se[k][0]; j < se[k][1]; j++)
-			units += v[j].cost;
+			add(&c, &v[j]);
 		out->parts[k].text = sf_printf(a, "%.*s (%zu/%zu)", (int)(e - b), text + b, k + 1, n);
-		out->parts[k].units = units + marker_len(k + 1, n);
+		out->parts[k].encoding = encoding_of(&c);
+		out->parts[k].units = units_of(&c) + marker_len(k + 1, digits(n));
 	}
 }

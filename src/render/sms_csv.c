@@ -45,7 +45,7 @@ void sf_sms_csv(sf_buf *b, const sf_resolved *res, sf_arena *a, int header)
 				field(b, sf_stage_names[tp->stage], 0);
 				field(b, tp->id, 0);
 				sf_buf_printf(b, "%zu,%zu,%s,%zu,", k + 1, m.nparts,
-					      m.encoding == SF_SMS_GSM7 ? "GSM-7" : "UCS-2", m.parts[k].units);
+					      m.parts[k].encoding == SF_SMS_GSM7 ? "GSM-7" : "UCS-2", m.parts[k].units);
 				field(b, m.parts[k].text, 1);
 			}
 			sf_buf_free(&text);

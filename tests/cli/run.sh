@@ -150,6 +150,9 @@ for c in json.load(open(sys.argv[1])):
 assert n > 100, n
 assert os.path.getsize(os.path.join(out, "index.html")) > 0
 ' "$tmp/corridors.json" "$tmp/bundled" && ok || bad "every output of every bundled edition"
+# A national short code is a phone like any other, linked as tel: (kz-kr: 1345).
+grep -q 'Phone: <a href="tel:1345">1345</a>' "$tmp/bundled/kz-kr/en/all/general/handbook.html" && ok ||
+	bad "a short-code phone is printed and linked"
 
 # init copies the bundled content into a new root, which checks as the original does.
 SAFAR_DATADIR="$top" expect 0 init -- "$bin" init "$tmp/newroot"

@@ -50,7 +50,7 @@ static const char module[] =
 	"review_by: 2028-02-29\nstatus: reviewed\nsources: [\"IOM 2024\"]\n"
 	"sms: \"Sign a contract.\"\nchecklist:\n  - Read it\n  - Keep a photo\n"
 	"trainer_notes: |\n  Ask who.\nquiz:\n  - q: Who pays?\n    options: [You, Employer]\n"
-	"    answer: 1\n---\n# Body\n\nText {{work_permit}}.\n";
+	"    answer: 2\n---\n# Body\n\nText {{work_permit}}.\n";
 
 START_TEST(loads_a_full_root)
 {
@@ -87,7 +87,7 @@ START_TEST(loads_a_full_root)
 	ck_assert_str_eq(m->checklist.v[1], "Keep a photo");
 	ck_assert_str_eq(m->trainer_notes, "Ask who.\n");
 	ck_assert_uint_eq(m->nquiz, 1);
-	ck_assert_int_eq(m->quiz[0].answer, 1);
+	ck_assert_int_eq(m->quiz[0].answer, 2); /* counted from 1: Employer */
 	ck_assert_int_eq(m->body_line, 26);
 	ck_assert_ptr_nonnull(m->doc);
 	ck_assert_int_eq(strncmp(m->body, "# Body", 6), 0);

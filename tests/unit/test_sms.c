@@ -40,19 +40,25 @@ static size_t utf16_units(const char *s)
 	return n;
 }
 
-/* A part's units in the whole text's encoding (a UCS-2 text's ASCII part
- * still counts UTF-16 units: '[' costs 1, not 2). */
-static size_t part_units(const char *s, int encoding)
+/* A part's own encoding and units: each part is sent as its own SMS, so it
+ * is GSM-7 when all of it is, whatever the rest of the text needs. UCS-2
+ * units are counted again here apart from the code under test. */
+static size_t part_units(const char *s, int *encoding)
 {
-	if (encoding == SF_SMS_UCS2)
-		return utf16_units(s);
-	int e;
-	size_t u = sf_sms_units(s, strlen(s), &e);
-	ck_assert_int_eq(e, SF_SMS_GSM7);
+	size_t u = sf_sms_units(s, strlen(s), encoding);
+	if (*encoding == SF_SMS_UCS2)
+		ck_assert_uint_eq(u, utf16_units(s));
 	return u;
 }
 
-/* Splits text and checks everything exactly; want is NULL-terminated. */
+static size_t limit_of(int encoding)
+{
+	return encoding == SF_SMS_GSM7 ? SF_SMS_GSM7_LIMIT : SF_SMS_UCS2_LIMIT;
+}
+
+/* Splits text and checks everything exactly; want is NULL-terminated.
+ * encoding and units are the whole text's; each part is checked against its
+ * own encoding. */
 static void expect(const char *text, int encoding, size_t units, const char *const *want)
 {
 	sf_arena *a = sf_arena_new();
@@ -64,15 +70,30 @@ static void expect(const char *text, int encoding, size_t units, const char *con
 	ck_assert_int_eq(m.encoding, encoding);
 	ck_assert_uint_eq(m.units, units);
 	ck_assert_uint_eq(m.nparts, n);
-	size_t limit = encoding == SF_SMS_GSM7 ? SF_SMS_GSM7_LIMIT : SF_SMS_UCS2_LIMIT;
 	for (size_t k = 0; k < n; k++) {
+		int e;
 		ck_assert_str_eq(m.parts[k].text, want[k]);
-		ck_assert_uint_eq(m.parts[k].units, part_units(want[k], encoding));
-		ck_assert_uint_le(m.parts[k].units, limit);
+		ck_assert_uint_eq(m.parts[k].units, part_units(want[k], &e));
+		ck_assert_int_eq(m.parts[k].encoding, e);
+		ck_assert_uint_le(m.parts[k].units, limit_of(e));
 	}
 	int e = -1;
 	ck_assert_uint_eq(sf_sms_units(text, strlen(text), &e), units);
 	ck_assert_int_eq(e, encoding);
+	sf_arena_free(a);
+}
+
+/* The parts' encodings, as sms.csv names them, space-separated. */
+static void expect_encodings(const char *text, const char *want)
+{
+	sf_arena *a = sf_arena_new();
+	sf_sms m;
+	sf_sms_split(text, strlen(text), a, &m);
+	char *got = "";
+	for (size_t k = 0; k < m.nparts; k++)
+		got = sf_printf(a, "%s%s%s", got, k ? " " : "",
+				m.parts[k].encoding == SF_SMS_GSM7 ? "GSM-7" : "UCS-2");
+	ck_assert_str_eq(got, want);
 	sf_arena_free(a);
 }
 
@@ -196,10 +217,12 @@ START_TEST(whitespace_is_content)
 	EXPECT(sf_printf(a, "%s\n%s", rep(a, "a", 100, NULL), rep(a, "b", 100, NULL)), SF_SMS_GSM7, 201,
 	       sf_printf(a, "%s\n%s (1/2)", rep(a, "a", 100, NULL), rep(a, "b", 53, NULL)),
 	       cat(a, rep(a, "b", 47, NULL), " (2/2)"));
-	/* A tab is not GSM: the whole text, and every part, is UCS-2. */
+	/* A tab is not GSM: it makes the text UCS-2, 71 units, too long for one
+	 * SMS; but only the part that holds it is sent as UCS-2. */
 	EXPECT("Call\t112", SF_SMS_UCS2, 8, "Call\t112");
-	EXPECT(cat(a, rep(a, "a", 70, NULL), "\t"), SF_SMS_UCS2, 71, cat(a, rep(a, "a", 64, NULL), " (1/2)"),
-	       "aaaaaa\t (2/2)");
+	EXPECT(cat(a, rep(a, "a", 70, NULL), "\t"), SF_SMS_UCS2, 71, cat(a, rep(a, "a", 70, NULL), " (1/2)"),
+	       "\t (2/2)");
+	expect_encodings(cat(a, rep(a, "a", 70, NULL), "\t"), "GSM-7 UCS-2");
 	/* Of two spaces at a cut, one is dropped and one stays content. */
 	char *x154 = rep(a, "x", 154, NULL);
 	EXPECT(sf_printf(a, "%s  yyyyyyyyyy", x154), SF_SMS_GSM7, 166, cat(a, x154, " (1/2)"),
@@ -211,13 +234,52 @@ START_TEST(whitespace_is_content)
 }
 END_TEST
 
-START_TEST(ucs2_parts_stay_ucs2)
+START_TEST(parts_have_their_own_encoding)
 {
 	sf_arena *a = sf_arena_new();
-	/* The first part is plain ASCII but is sent as UCS-2 with the rest:
-	 * its 40 brackets count 40 units, not GSM's 80 septets. */
+	/* The first part is plain ASCII and is sent as GSM-7 although the text
+	 * is UCS-2: its 40 brackets count 80 septets, not 40 units. */
 	char *br = rep(a, "[", 40, NULL), *zh = rep(a, "ж", 40, NULL);
 	EXPECT(sf_printf(a, "%s %s", br, zh), SF_SMS_UCS2, 81, cat(a, br, " (1/2)"), cat(a, zh, " (2/2)"));
+	expect_encodings(sf_printf(a, "%s %s", br, zh), "GSM-7 UCS-2");
+	/* Whatever the order: UCS-2 first, then a GSM part of more than 70. */
+	char *x100 = rep(a, "x", 100, NULL);
+	EXPECT(sf_printf(a, "%s %s", zh, x100), SF_SMS_UCS2, 141, cat(a, zh, " (1/2)"), cat(a, x100, " (2/2)"));
+	expect_encodings(sf_printf(a, "%s %s", zh, x100), "UCS-2 GSM-7");
+	sf_arena_free(a);
+}
+END_TEST
+
+START_TEST(gsm_parts_need_fewer_messages)
+{
+	sf_arena *a = sf_arena_new();
+	/* English with a Russian sentence: 187 UTF-16 units as one text, so at
+	 * least three parts of 64 if every part were UCS-2; the English part
+	 * holds 141 septets in GSM-7, and two messages do. */
+	const char *mixed = "Keep your passport and your contract with you at all times, and never give them to "
+			    "your employer or to anyone else to hold. Call the hotline: Звоните на горячую "
+			    "линию при любых проблемах.";
+	EXPECT(mixed, SF_SMS_UCS2, 187,
+	       "Keep your passport and your contract with you at all times, and never give them to "
+	       "your employer or to anyone else to hold. Call the hotline: (1/2)",
+	       "Звоните на горячую линию при любых проблемах. (2/2)");
+	expect_encodings(mixed, "GSM-7 UCS-2");
+	/* One word outside GSM at the end: 157 units, three UCS-2 parts; per
+	 * part, 150 septets of GSM-7 and the word alone. */
+	char *w = cat(a, rep(a, "word", 30, " "), " boʻlsa");
+	EXPECT(w, SF_SMS_UCS2, 156, cat(a, rep(a, "word", 30, " "), " (1/2)"), "boʻlsa (2/2)");
+	expect_encodings(w, "GSM-7 UCS-2");
+	/* A word that turns a part UCS-2 does not join a part already past 64
+	 * units: it opens the next part, which then holds at most 64. */
+	char *z = sf_printf(a, "%s %s %s", rep(a, "x", 100, NULL), rep(a, "ж", 50, NULL), rep(a, "y", 10, NULL));
+	EXPECT(z, SF_SMS_UCS2, 162, cat(a, rep(a, "x", 100, NULL), " (1/2)"),
+	       sf_printf(a, "%s yyyyyyyyyy (2/2)", rep(a, "ж", 50, NULL)));
+	expect_encodings(z, "GSM-7 UCS-2");
+	/* A part that starts in GSM and takes a UCS-2 word while it is short. */
+	z = sf_printf(a, "%s yyyyyyyyyy %s", rep(a, "x", 150, NULL), rep(a, "ж", 40, NULL));
+	EXPECT(z, SF_SMS_UCS2, 202, cat(a, rep(a, "x", 150, NULL), " (1/2)"),
+	       sf_printf(a, "yyyyyyyyyy %s (2/2)", rep(a, "ж", 40, NULL)));
+	expect_encodings(z, "GSM-7 UCS-2");
 	sf_arena_free(a);
 }
 END_TEST
@@ -270,12 +332,14 @@ START_TEST(languages)
 	       SF_SMS_UCS2, 141, "Шартномаи меҳнатиро ҳамеша хаттӣ бандед. Ҳуҷҷатҳои худро ба касе (1/3)",
 	       "надиҳед. Кори ғайриқонунӣ хатарнок аст. Рӯйхати рақамҳои зарурӣ (2/3)",
 	       "нигоҳ доред. (3/3)");
-	/* Uzbek Latin: oʻ/gʻ with U+02BB (not GSM) make a Latin text UCS-2... */
+	/* Uzbek Latin: oʻ/gʻ with U+02BB (not GSM) make a Latin text UCS-2, but
+	 * the part before the first of them is sent as GSM-7... */
 	EXPECT("Chet elga ketishdan oldin pasportingizni tekshiring. Ish beruvchi bilan yozma shartnoma "
 	       "tuzing. Yordam kerak boʻlsa, elchixonaga murojaat qiling. Ogʻir ishlardan ehtiyot boʻling.",
-	       SF_SMS_UCS2, 178, "Chet elga ketishdan oldin pasportingizni tekshiring. Ish (1/3)",
-	       "beruvchi bilan yozma shartnoma tuzing. Yordam kerak boʻlsa, (2/3)",
-	       "elchixonaga murojaat qiling. Ogʻir ishlardan ehtiyot boʻling. (3/3)");
+	       SF_SMS_UCS2, 178,
+	       "Chet elga ketishdan oldin pasportingizni tekshiring. Ish beruvchi bilan yozma shartnoma "
+	       "tuzing. Yordam kerak (1/3)",
+	       "boʻlsa, elchixonaga murojaat qiling. Ogʻir ishlardan ehtiyot (2/3)", "boʻling. (3/3)");
 	/* ...while the ASCII apostrophe some authors type keeps it GSM. */
 	const char *ascii = "O'zbekistondan chiqishdan oldin pasportingizni tekshiring. Ish beruvchi bilan "
 			    "yozma shartnoma tuzing. Yordam kerak bo'lsa, elchixonaga murojaat qiling.";
@@ -344,14 +408,17 @@ static const char *const other_chars[] = { "ж", "ө", "ү", "ң", "ә", "қ", "
 #define N_GSM (sizeof gsm_chars / sizeof *gsm_chars)
 #define N_OTHER (sizeof other_chars / sizeof *other_chars)
 
-/* A text of words and separators, about up to 1,200 bytes. */
+/* A text of words and separators, about up to 1,200 bytes: all GSM, or
+ * UCS-2 throughout, or GSM words with some UCS-2 words among them (parts of
+ * both encodings). */
 static size_t random_text(uint32_t *s, char *out, size_t cap)
 {
 	size_t len = 0, target = rnd(s) % 1200;
-	int ucs2 = rnd(s) % 2;
+	int mode = (int)(rnd(s) % 3);
 	while (len < target) {
 		/* Mostly short words; now and then one longer than a part. */
 		size_t wl = rnd(s) % 8 == 0 ? 60 + rnd(s) % 200 : 1 + rnd(s) % 12;
+		int ucs2 = mode == 1 || (mode == 2 && rnd(s) % 5 == 0);
 		for (size_t i = 0; i < wl; i++) {
 			const char *c = ucs2 && rnd(s) % 3 == 0 ? other_chars[rnd(s) % N_OTHER]
 								: gsm_chars[rnd(s) % N_GSM];
@@ -384,8 +451,9 @@ static int starts_with_mark(const char *s)
 }
 
 /* Whether text[off..] is bodies[i..], joined by nothing (a cut inside a word)
- * or one space (a word cut), in some combination. */
-static int rejoins(const char *text, size_t len, size_t off, char **bodies, size_t i, size_t n)
+ * or one space (a word cut), in some combination; offs[i..] receive where
+ * the bodies start in text. */
+static int rejoins(const char *text, size_t len, size_t off, char **bodies, size_t *offs, size_t i, size_t n)
 {
 	if (i == n)
 		return off == len;
@@ -393,37 +461,70 @@ static int rejoins(const char *text, size_t len, size_t off, char **bodies, size
 	for (size_t sep = 0; sep <= (i > 0); sep++) {
 		if (sep && (off >= len || text[off] != ' '))
 			continue;
-		size_t o = off + sep;
+		size_t o = offs[i] = off + sep;
 		if (o + bl <= len && memcmp(text + o, bodies[i], bl) == 0 &&
-		    rejoins(text, len, o + bl, bodies, i + 1, n))
+		    rejoins(text, len, o + bl, bodies, offs, i + 1, n))
 			return 1;
 	}
 	return 0;
 }
 
-static void check_split(const char *text, size_t len, const sf_sms *m, sf_arena *a)
+/* Whether s with marker fits one SMS of its own encoding. */
+static int fits_alone(sf_arena *a, const char *s, size_t len, const char *marker)
+{
+	int e;
+	char *t = sf_printf(a, "%.*s%s", (int)len, s, marker);
+	return sf_sms_units(t, strlen(t), &e) <= limit_of(e);
+}
+
+/* Each part cut at a word took every word that fits: the part grown up to
+ * the next word boundary (or the end) does not fit its own encoding's SMS. */
+static void check_greedy(const char *text, size_t len, const sf_sms *m, char **bodies, const size_t *offs,
+			 sf_arena *a)
+{
+	for (size_t k = 0; k + 1 < m->nparts; k++) {
+		size_t cut = offs[k] + strlen(bodies[k]);
+		if (offs[k + 1] == cut)
+			continue; /* cut inside a word */
+		size_t j = cut + 1;
+		while (j < len && !(text[j] == ' ' && j + 1 < len))
+			j++;
+		char *marker = sf_printf(a, " (%zu/%zu)", k + 1, m->nparts);
+		ck_assert_msg(!fits_alone(a, text + offs[k], j - offs[k], marker),
+			      "part %zu could take the next word", k + 1);
+	}
+}
+
+/* Returns whether the parts mix encodings. */
+static int check_split(const char *text, size_t len, const sf_sms *m, sf_arena *a)
 {
 	int enc;
 	size_t units = sf_sms_units(text, len, &enc);
 	ck_assert_int_eq(m->encoding, enc);
 	ck_assert_uint_eq(m->units, units);
-	size_t limit = enc == SF_SMS_GSM7 ? SF_SMS_GSM7_LIMIT : SF_SMS_UCS2_LIMIT;
 	if (len == 0) {
 		ck_assert_uint_eq(m->nparts, 0);
-		return;
+		return 0;
 	}
-	if (units <= limit) {
+	if (units <= limit_of(enc)) {
 		ck_assert_uint_eq(m->nparts, 1);
 		ck_assert_str_eq(m->parts[0].text, text);
+		ck_assert_int_eq(m->parts[0].encoding, enc);
 		ck_assert_uint_eq(m->parts[0].units, units);
-		return;
+		return 0;
 	}
 	ck_assert_uint_ge(m->nparts, 2);
 	char **bodies = sf_alloc_array(a, m->nparts, sizeof *bodies);
+	size_t *offs = sf_alloc_array(a, m->nparts, sizeof *offs);
+	int seen[2] = { 0, 0 };
 	for (size_t k = 0; k < m->nparts; k++) {
 		const char *t = m->parts[k].text;
-		ck_assert_uint_le(m->parts[k].units, limit);
-		ck_assert_uint_eq(m->parts[k].units, part_units(t, enc));
+		int e;
+		/* Every part fits its own encoding's limit, marker included. */
+		ck_assert_uint_eq(m->parts[k].units, part_units(t, &e));
+		ck_assert_int_eq(m->parts[k].encoding, e);
+		ck_assert_uint_le(m->parts[k].units, limit_of(e));
+		seen[e] = 1;
 		char *marker = sf_printf(a, " (%zu/%zu)", k + 1, m->nparts);
 		size_t tl = strlen(t), ml = strlen(marker);
 		ck_assert_uint_gt(tl, ml); /* never an empty part */
@@ -434,28 +535,33 @@ static void check_split(const char *text, size_t len, const sf_sms *m, sf_arena 
 		size_t bl = strlen(bodies[k]);
 		ck_assert(bl < 3 || strcmp(bodies[k] + bl - 3, "\u200D") != 0);
 	}
-	ck_assert_int_eq(rejoins(text, len, 0, bodies, 0, m->nparts), 1);
+	/* The parts without their markers give back the text, words in order. */
+	ck_assert_int_eq(rejoins(text, len, 0, bodies, offs, 0, m->nparts), 1);
+	check_greedy(text, len, m, bodies, offs, a);
+	return seen[SF_SMS_GSM7] && seen[SF_SMS_UCS2];
 }
 
 START_TEST(property_random_texts)
 {
 	uint32_t seed = 0x5AFA12u;
 	char text[1400];
-	size_t split = 0, ucs2 = 0;
-	for (int i = 0; i < 200; i++) {
+	size_t split = 0, ucs2 = 0, mixed = 0;
+	for (int i = 0; i < 300; i++) {
 		sf_arena *a = sf_arena_new();
 		size_t len = random_text(&seed, text, sizeof text);
 		sf_sms m;
 		sf_sms_split(text, len, a, &m);
-		check_split(text, len, &m, a);
+		mixed += (size_t)check_split(text, len, &m, a);
 		split += m.nparts > 1;
 		ucs2 += m.encoding == SF_SMS_UCS2;
 		sf_arena_free(a);
 	}
-	/* The generator must exercise both encodings and real splits. */
-	ck_assert_uint_gt(split, 100);
-	ck_assert_uint_gt(ucs2, 50);
-	ck_assert_uint_gt(200 - ucs2, 50);
+	/* The generator must exercise both encodings, real splits, and splits
+	 * whose parts differ in encoding. */
+	ck_assert_uint_gt(split, 150);
+	ck_assert_uint_gt(ucs2, 75);
+	ck_assert_uint_gt(300 - ucs2, 75);
+	ck_assert_uint_gt(mixed, 30);
 }
 END_TEST
 
@@ -475,7 +581,8 @@ static char *joined(sf_arena *a, const sf_sms *m)
 {
 	char *r = sf_printf(a, "%d|%zu|", m->encoding, m->units);
 	for (size_t k = 0; k < m->nparts; k++)
-		r = sf_printf(a, "%s%s\x1F%zu\x1F", r, m->parts[k].text, m->parts[k].units);
+		r = sf_printf(a, "%s%s\x1F%d\x1F%zu\x1F", r, m->parts[k].text, m->parts[k].encoding,
+			      m->parts[k].units);
 	return r;
 }
 
@@ -533,7 +640,8 @@ Suite *suite_sms(void)
 	tcase_add_test(t, extension_characters_at_the_limit);
 	tcase_add_test(t, parts_of_154);
 	tcase_add_test(t, whitespace_is_content);
-	tcase_add_test(t, ucs2_parts_stay_ucs2);
+	tcase_add_test(t, parts_have_their_own_encoding);
+	tcase_add_test(t, gsm_parts_need_fewer_messages);
 	tcase_add_test(t, astral_and_combining_at_a_cut);
 	tcase_add_test(t, languages);
 	tcase_add_test(t, ten_parts_and_more);

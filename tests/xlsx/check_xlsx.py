@@ -372,7 +372,7 @@ ru_agenda = page("%s/%s/session-PDO/agenda.html" % (OUT, ED % "ru"))
 check("agenda ru labels", all(s in ru_agenda for s in ("<th>Время</th>", "<th>Содержание</th>", "<th>мин</th>")),
       True)
 trainer = page("%s/%s/session-PDO/trainer.html" % (OUT, ED % "en"))
-for want in ("<p>Start with a story &lt;b&gt;not&lt;/b&gt; markup &amp; keep it short.<br>\n"
+for want in ("<p>Start with a story &lt;b&gt;not&lt;/b&gt; markup &amp; keep it short. "
              "Second line of the same paragraph.</p>\n<p>A new paragraph; fees are 0.</p>\n",
              "<h3>Key points</h3>\n<ul>\n<li>Read the contract before you sign</li>\n"
              "<li>Save HOTLINE-EN in your phone</li>\n<li>Keep a copy of the contract at home</li>\n</ul>\n",
