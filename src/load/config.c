@@ -49,6 +49,27 @@ static void names(lctx *c, const ynode *v, const char *key, sf_strv *out)
 	*out = s;
 }
 
+/* The built-in chains serve the languages a root declares: with
+ * `languages: [en]` and no `fallback`, ky -> ru -> en is not the author's
+ * mistake to be told about (docs/decisions.md, "Built-in defaults"). */
+static void prune_default_fallback(sf_config *cfg)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < cfg->nfallback; i++) {
+		sf_fallback fb = cfg->fallback[i];
+		if (!sf_strv_has(&cfg->languages, fb.lang))
+			continue;
+		size_t k = 0;
+		for (size_t j = 0; j < fb.chain.n; j++)
+			if (sf_strv_has(&cfg->languages, fb.chain.v[j]))
+				fb.chain.v[k++] = fb.chain.v[j];
+		fb.chain.n = k;
+		if (k)
+			cfg->fallback[n++] = fb;
+	}
+	cfg->nfallback = n;
+}
+
 void config_load(lctx *c, const srcfile *f, sf_config *cfg)
 {
 	int failed;
@@ -74,6 +95,8 @@ void config_load(lctx *c, const srcfile *f, sf_config *cfg)
 			cfg->fallback[cfg->nfallback++] =
 				(sf_fallback){ k->s, k->loc, f_strv(&c->f, fb->items[i + 1], "fallback") };
 		}
+	} else if (!fb) {
+		prune_default_fallback(cfg);
 	}
 
 	const ynode *req = yn_get(root, "required");
