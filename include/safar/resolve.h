@@ -53,6 +53,7 @@ typedef struct sf_resolved {
 	size_t ntopics;
 	sf_strv policy[SF_NSTAGE]; /* required ids: safar.yaml + corridor + rules */
 	sf_strv excluded;          /* ids the rules took out */
+	sf_strv failed[SF_NSTAGE]; /* ids left out by a resolution error, reported */
 	sf_fact_ref *facts;        /* the corridor's, then the rules' it lacks */
 	size_t nfacts;
 } sf_resolved;

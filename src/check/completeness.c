@@ -23,7 +23,9 @@ void ck_completeness(ck_ctx *c, const sf_resolved *res)
 	for (int s = 0; s < SF_NSTAGE; s++) {
 		for (size_t k = 0; k < res->policy[s].n; k++) {
 			const char *id = res->policy[s].v[k];
-			int found = sf_strv_has(&res->excluded, id);
+			/* Left out by an ambiguity or a missing base: reported
+			 * as that, and not as missing too. */
+			int found = sf_strv_has(&res->excluded, id) || sf_strv_has(&res->failed[s], id);
 			for (size_t i = 0; i < res->ntopics && !found; i++)
 				found = res->topics[i].stage == s && strcmp(res->topics[i].id, id) == 0;
 			if (found)

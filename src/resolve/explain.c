@@ -22,7 +22,7 @@ size_t sf_explain(sf_resolver *r, const sf_target *t, const char *id, sf_arena *
 		e->cands = sf_alloc_array(a, ix->n, sizeof *e->cands);
 		e->ncands = ix->n;
 		sf_topic *tp = sf_alloc(a, sizeof *tp);
-		if (rs_topic(&c, ix, a, tp, e->cands))
+		if (rs_topic(&c, ix, a, tp, e->cands) > 0)
 			e->topic = tp;
 	}
 	*out = v;

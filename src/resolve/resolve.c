@@ -123,7 +123,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 			if (cv[i].matched && strcmp(cv[i].m->lang, lang) == 0 &&
 			    cv[i].m->merge == SF_REPLACE && cv[i].spec == cv[best].spec)
 				set_role(cands, i, SF_ROLE_AMBIGUOUS, "ties with another replace module");
-		return 0;
+		return -1;
 	}
 
 	/* What stacks, in ascending specificity, ties by path. */
@@ -142,7 +142,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 		for (size_t i = 0; i < ix->n; i++)
 			if (cv[i].matched && strcmp(cv[i].m->lang, lang) == 0)
 				set_role(cands, i, SF_ROLE_NO_BASE, "no replace module to stack on");
-		return 0;
+		return -1;
 	}
 	if (ns > 1)
 		qsort(st, ns, sizeof *st, cmp_stack);
@@ -286,7 +286,7 @@ void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *re
 	res->target = *t;
 	rs_chain(root, t->lang, a, &res->chain, &res->nchain);
 
-	size_t pcap[SF_NSTAGE] = { 0 }, ecap = 0, fcap = 0;
+	size_t pcap[SF_NSTAGE] = { 0 }, ecap = 0, fcap = 0, fcap_failed[SF_NSTAGE] = { 0 };
 	for (int s = 0; s < SF_NSTAGE; s++) {
 		add_ids(a, &res->policy[s], &pcap[s], &root->config.required[s]);
 		add_ids(a, &res->policy[s], &pcap[s], &t->corridor->require[s]);
@@ -310,9 +310,14 @@ void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *re
 		const topic_ix *ix = &r->topics[i];
 		if (!(t->stages & (1u << ix->stage)))
 			continue;
-		if (rs_topic(&c, ix, a, &res->topics[res->ntopics], NULL)) {
+		int got = rs_topic(&c, ix, a, &res->topics[res->ntopics], NULL);
+		if (got > 0) {
 			check_placeholders(&c, res, &res->topics[res->ntopics], a);
 			res->ntopics++;
+		} else if (got < 0) {
+			const char *id = ix->id;
+			sf_strv one = { .v = &id, .n = 1 };
+			add_ids(a, &res->failed[ix->stage], &fcap_failed[ix->stage], &one);
 		}
 	}
 	if (res->ntopics > 1)

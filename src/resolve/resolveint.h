@@ -42,6 +42,8 @@ typedef struct rs_ctx {
 void rs_chain(const sf_root *root, const char *lang, sf_arena *a, const char ***chain, size_t *n);
 /* Resolves one topic into *out (returns 0 when it has none for this target);
  * with cands, also says what became of each module (cands has ix->n slots). */
+/* 1: *out is the topic; 0: no module matches; -1: an error left it out
+ * (ambiguity, no base), reported once. */
 int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candidate *cands);
 /* A target as people say it: "kg-ru ru all-sector women". */
 const char *rs_target_name(const sf_target *t, sf_arena *a);
