@@ -4,6 +4,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "safar/strmap.h"
+
 /* Content never nests this deep; the bound keeps hostile input cheap. */
 #define MAX_DEPTH 64
 
@@ -84,25 +86,34 @@ static void add_child(struct ctx *c, struct frame *f, ynode *child)
 	p->items[p->n - 1] = child;
 }
 
-/* After a mapping closes: keys must be scalars and must not repeat. */
+/* The key before items[i] of mapping m that equals k, or NULL. */
+static const ynode *earlier_key(const ynode *m, size_t i, const ynode *k)
+{
+	for (size_t j = 0; j < i; j += 2) {
+		const ynode *prev = m->items[j];
+		if (prev->kind == YN_SCALAR && prev->len == k->len &&
+		    memcmp(prev->s, k->s, k->len) == 0)
+			return prev;
+	}
+	return NULL;
+}
+
+/* After a mapping closes: keys must be scalars and must not repeat. Content's
+ * mappings are small and are compared pairwise; a big one (a hostile file can
+ * hold 100,000 keys) goes through a hash set, so the check stays linear. */
 static void check_map(struct ctx *c, ynode *m)
 {
+	sf_strmap *seen = m->n / 2 > 8 ? sf_strmap_new(c->a, m->n / 2) : NULL;
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
 		ynode *k = m->items[i];
 		if (k->kind != YN_SCALAR) {
 			sf_emit(c->sink, SF_D_WRONG_TYPE, k->loc, "a mapping key must be a plain word");
 			continue;
 		}
-		for (size_t j = 0; j < i; j += 2) {
-			ynode *prev = m->items[j];
-			if (prev->kind == YN_SCALAR && prev->len == k->len &&
-			    memcmp(prev->s, k->s, k->len) == 0) {
-				sf_emit(c->sink, SF_D_DUPLICATE_KEY, k->loc,
-					"key '%s' is already given at line %d", k->s,
-					prev->loc.line);
-				break;
-			}
-		}
+		const ynode *prev = seen ? sf_strmap_put(seen, k->s, k->len, k) : earlier_key(m, i, k);
+		if (prev)
+			sf_emit(c->sink, SF_D_DUPLICATE_KEY, k->loc, "key '%s' is already given at line %d",
+				k->s, prev->loc.line);
 	}
 }
 
