@@ -55,6 +55,7 @@ typedef struct sf_resolved {
 	sf_strv excluded;          /* ids the rules took out */
 	sf_fact_ref *facts;        /* the corridor's, then the rules' it lacks */
 	size_t nfacts;
+	struct sf_strmap *fact_names; /* name -> its entry of facts */
 } sf_resolved;
 
 /* Ownership: a resolver borrows the root (which must outlive it) and keeps
