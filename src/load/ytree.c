@@ -56,9 +56,11 @@ static ynode *new_node(struct ctx *c, yn_kind k, yaml_mark_t m)
 	return n;
 }
 
-/* Rejects anchors and explicit tags on a node event; 1 when it is clean. */
+/* Rejects anchors and tags on a node event; 1 when it is clean. Any tag at
+ * all is refused: libyaml counts the non-specific tag '!' as implicit, but an
+ * author wrote it, and the docs promise that tags are refused. */
 static int plain_node(struct ctx *c, const yaml_event_t *e, const yaml_char_t *anchor,
-		      const yaml_char_t *tag, int implicit)
+		      const yaml_char_t *tag)
 {
 	if (anchor) {
 		sf_emit(c->sink, SF_D_YAML_ALIAS, mark_loc(c, e->start_mark),
@@ -66,12 +68,23 @@ static int plain_node(struct ctx *c, const yaml_event_t *e, const yaml_char_t *a
 			(const char *)anchor);
 		return 0;
 	}
-	if (tag && !implicit) {
+	if (tag) {
 		sf_emit(c->sink, SF_D_YAML_TAG, mark_loc(c, e->start_mark),
 			"tag '%s': explicit YAML tags are not accepted", (const char *)tag);
 		return 0;
 	}
 	return 1;
+}
+
+/* A NUL written as an escape ("\0", "\x00", "\u0000") would cut the value
+ * short where C reads it; the file itself holding one is refused earlier. */
+static int nul_free(struct ctx *c, const yaml_event_t *e)
+{
+	if (!memchr(e->data.scalar.value, '\0', e->data.scalar.length))
+		return 1;
+	sf_emit(c->sink, SF_D_ENCODING, mark_loc(c, e->start_mark),
+		"this value holds a NUL character (an escape such as \\0), which is not text; remove it");
+	return 0;
 }
 
 struct frame {
@@ -171,8 +184,8 @@ ynode *yn_parse(sf_arena *a, sf_sink *sink, const char *path, const char *text,
 			ok = 0;
 			break;
 		case YAML_SCALAR_EVENT:
-			if (!plain_node(&c, &e, e.data.scalar.anchor, e.data.scalar.tag,
-					e.data.scalar.plain_implicit || e.data.scalar.quoted_implicit)) {
+			if (!plain_node(&c, &e, e.data.scalar.anchor, e.data.scalar.tag) ||
+			    !nul_free(&c, &e)) {
 				ok = 0;
 				break;
 			}
@@ -186,8 +199,7 @@ ynode *yn_parse(sf_arena *a, sf_sink *sink, const char *path, const char *text,
 			int seq = e.type == YAML_SEQUENCE_START_EVENT;
 			const yaml_char_t *anchor = seq ? e.data.sequence_start.anchor : e.data.mapping_start.anchor;
 			const yaml_char_t *tag = seq ? e.data.sequence_start.tag : e.data.mapping_start.tag;
-			int implicit = seq ? e.data.sequence_start.implicit : e.data.mapping_start.implicit;
-			if (!plain_node(&c, &e, anchor, tag, implicit)) {
+			if (!plain_node(&c, &e, anchor, tag)) {
 				ok = 0;
 				break;
 			}
