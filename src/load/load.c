@@ -40,7 +40,7 @@ int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root)
 	const char *cfg = sf_path_join(a, dir, "safar.yaml");
 	if (stat(cfg, &st) == 0) {
 		srcfile f;
-		if (src_read(&c, "safar.yaml", &f) == 0)
+		if (src_read(&c, "safar.yaml", SRC_MAY_BE_EMPTY, &f) == 0)
 			config_load(&c, &f, &root->config);
 		else
 			root->config.path = cfg;
@@ -49,7 +49,7 @@ int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root)
 	const char *rules = sf_path_join(a, dir, "rules.yaml");
 	if (stat(rules, &st) == 0) {
 		srcfile f;
-		if (src_read(&c, "rules.yaml", &f) == 0)
+		if (src_read(&c, "rules.yaml", SRC_MAY_BE_EMPTY, &f) == 0)
 			rules_load(&c, &f, root);
 	}
 
@@ -58,7 +58,7 @@ int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root)
 	root->corridors = sf_alloc_array(a, n + 1, sizeof *root->corridors);
 	for (size_t i = 0; i < n; i++) {
 		srcfile f;
-		if (src_read(&c, files[i], &f) != 0)
+		if (src_read(&c, files[i], 0, &f) != 0)
 			continue;
 		if (corridor_load(&c, &f, stem_of(a, files[i]), &root->corridors[root->ncorridors]) == 0)
 			root->ncorridors++;
@@ -71,7 +71,7 @@ int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root)
 	root->i18n = sf_alloc_array(a, n + 1, sizeof *root->i18n);
 	for (size_t i = 0; i < n; i++) {
 		srcfile f;
-		if (src_read(&c, files[i], &f) != 0)
+		if (src_read(&c, files[i], 0, &f) != 0)
 			continue;
 		if (i18n_load(&c, &f, stem_of(a, files[i]), &root->i18n[root->ni18n]) == 0)
 			root->ni18n++;
@@ -81,7 +81,7 @@ int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root)
 	root->modules = sf_alloc_array(a, n + 1, sizeof *root->modules);
 	for (size_t i = 0; i < n; i++) {
 		srcfile f;
-		if (src_read(&c, files[i], &f) != 0)
+		if (src_read(&c, files[i], 0, &f) != 0)
 			continue;
 		if (module_load(&c, &f, &root->modules[root->nmodules]) == 0)
 			root->nmodules++;

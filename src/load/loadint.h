@@ -18,9 +18,13 @@ typedef struct srcfile {
 	size_t len;
 } srcfile;
 
+/* src_read's flags. The optional files (safar.yaml, rules.yaml) may be empty
+ * or hold only blank lines: the same as leaving them out. */
+enum { SRC_MAY_BE_EMPTY = 1 };
+
 /* Reads and validates rel (relative to the root); 0 on success, else the
  * problem has been reported. */
-int src_read(lctx *c, const char *rel, srcfile *out);
+int src_read(lctx *c, const char *rel, int flags, srcfile *out);
 
 /* Lists regular files under root-relative dir whose names end in ext,
  * recursing when deep; sorted, root-relative paths. */

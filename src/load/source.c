@@ -16,7 +16,7 @@ static sf_loc loc_of(const char *path, const char *text, size_t off)
 	return (sf_loc){ path, line, (int)sf_utf8_count(text + start, off - start) + 1 };
 }
 
-int src_read(lctx *c, const char *rel, srcfile *out)
+int src_read(lctx *c, const char *rel, int flags, srcfile *out)
 {
 	const char *path = sf_path_join(c->f.a, c->dir, rel);
 	sf_loc top = { path, 1, 1 };
@@ -46,7 +46,7 @@ int src_read(lctx *c, const char *rel, srcfile *out)
 	size_t i = 0;
 	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
 		i++;
-	if (i == len) {
+	if (i == len && !(flags & SRC_MAY_BE_EMPTY)) {
 		sf_emit(c->f.sink, SF_D_EMPTY_FILE, top, "file is empty");
 		return -1;
 	}
