@@ -1,7 +1,9 @@
 /* test_util.c: arena, buffer, UTF-8, suggestions, diagnostics sink, atomic writes, string map. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "safar/arena.h"
@@ -208,6 +210,38 @@ START_TEST(strmap_first_wins_and_grows)
 }
 END_TEST
 
+/* Only regular files are read, and asking never blocks: a FIFO with no
+ * writer would hang a blocking open for ever. */
+START_TEST(read_file_only_regular)
+{
+	char dir[] = "/tmp/safar-read-XXXXXX", fifo[64], file[64], link[64];
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+	snprintf(file, sizeof file, "%s/file", dir);
+	snprintf(link, sizeof link, "%s/link", dir);
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	ck_assert_int_eq(sf_write_atomic(file, "ok", 2), 0);
+	ck_assert_int_eq(symlink(file, link), 0);
+	sf_arena *a = sf_arena_new();
+	char *data;
+	size_t len;
+	int err = 0;
+	ck_assert_int_eq(sf_read_file(a, fifo, 100, &data, &len, &err), SF_READ_NOT_REGULAR);
+	ck_assert_int_eq(sf_read_file(a, dir, 100, &data, &len, &err), SF_READ_NOT_REGULAR);
+	ck_assert_int_eq(sf_read_file(a, "/dev/zero", 100, &data, &len, &err), SF_READ_NOT_REGULAR);
+	ck_assert_int_eq(sf_read_file(a, link, 100, &data, &len, &err), SF_READ_OK);
+	ck_assert_str_eq(data, "ok");
+	ck_assert_int_eq(sf_read_file_nofollow(a, link, 100, &data, &len, &err), SF_READ_ERROR);
+	ck_assert_int_eq(err, ELOOP);
+	ck_assert_int_eq(sf_read_file_nofollow(a, file, 100, &data, &len, &err), SF_READ_OK);
+	sf_arena_free(a);
+	unlink(link);
+	unlink(file);
+	unlink(fifo);
+	rmdir(dir);
+}
+END_TEST
+
 START_TEST(dates_round_trip)
 {
 	char out[11];
@@ -243,6 +277,7 @@ Suite *suite_util(void)
 	tcase_add_test(t, catalogue_is_severity_ordered);
 	tcase_add_test(t, atomic_write_replaces);
 	tcase_add_test(t, dates_round_trip);
+	tcase_add_test(t, read_file_only_regular);
 	tcase_add_test(t, strmap_first_wins_and_grows);
 	suite_add_tcase(s, t);
 	return s;
