@@ -1,5 +1,4 @@
-/* source.c: reading one content file whole and checking its bytes, and where
- * a content path really is (only the content root is read). */
+/* source.c: reading one content file whole and checking its bytes; only inside the content root. */
 /* realpath is XSI; the rest of safar asks only for POSIX. */
 #define _XOPEN_SOURCE 700
 
