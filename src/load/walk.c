@@ -58,6 +58,12 @@ static const char *escape_name(sf_arena *a, const char *s)
 	return o;
 }
 
+/* path exists but cannot be looked at (errno says why). */
+static void cannot_read(lctx *c, const char *path)
+{
+	sf_emit(c->f.sink, SF_D_IO, (sf_loc){ path, 0, 0 }, "cannot read: %s", strerror(errno));
+}
+
 /* For a link: *st becomes what it points to. 0 when it is not followed: it
  * cannot be resolved, or it leads out of the root to a folder or to a file
  * named like content (reported). A link out to any other file is left to be
@@ -69,7 +75,7 @@ static int follow(struct walk *w, const char *full, int named, struct stat *st)
 	if (!real)
 		return 0;
 	if (stat(real, st) != 0) {
-		sf_emit(c->f.sink, SF_D_IO, (sf_loc){ full, 0, 0 }, "cannot read: %s", strerror(errno));
+		cannot_read(c, full);
 		return 0;
 	}
 	return !(named || S_ISDIR(st->st_mode)) || src_within(c, real, full);
@@ -105,7 +111,7 @@ static void visit(struct walk *w, const char *child, const char *name)
 	int named = ends_with(name, w->ext);
 	struct stat st;
 	if (lstat(full, &st) != 0) {
-		sf_emit(c->f.sink, SF_D_IO, (sf_loc){ full, 0, 0 }, "cannot read: %s", strerror(errno));
+		cannot_read(c, full);
 		return;
 	}
 	if (S_ISLNK(st.st_mode) && !follow(w, full, named, &st))
@@ -162,8 +168,7 @@ static int top_dir(lctx *c, const char *path, struct stat *st)
 {
 	if (lstat(path, st) != 0) {
 		if (errno != ENOENT)
-			sf_emit(c->f.sink, SF_D_IO, (sf_loc){ path, 0, 0 }, "cannot read: %s",
-				strerror(errno));
+			cannot_read(c, path);
 		return 0;
 	}
 	if (S_ISLNK(st->st_mode)) {
@@ -171,8 +176,7 @@ static int top_dir(lctx *c, const char *path, struct stat *st)
 		if (!real || !src_within(c, real, path))
 			return 0;
 		if (stat(real, st) != 0) {
-			sf_emit(c->f.sink, SF_D_IO, (sf_loc){ path, 0, 0 }, "cannot read: %s",
-				strerror(errno));
+			cannot_read(c, path);
 			return 0;
 		}
 	}
