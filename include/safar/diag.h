@@ -20,6 +20,8 @@ typedef enum sf_severity {
 	X(FILE_NAME, SF_ERROR, "file-name", "a file name is not valid UTF-8") \
 	X(FILE_SIZE, SF_ERROR, "file-size", "a file is larger than 1 MiB") \
 	X(SYMLINK_LOOP, SF_ERROR, "symlink-loop", "a directory link leads back into itself") \
+	X(OUTSIDE_ROOT, SF_ERROR, "outside-root", "a link leads out of the content root; it is not followed") \
+	X(NOT_A_FILE, SF_ERROR, "not-a-file", "a content path is a FIFO, device or socket, or a folder where a file belongs (or the reverse)") \
 	X(EMPTY_FILE, SF_ERROR, "empty-file", "a file holds nothing") \
 	X(FRONT_MATTER, SF_ERROR, "front-matter", "a module does not start with a --- front matter block") \
 	X(FRONT_MATTER_OPEN, SF_ERROR, "front-matter-open", "a module's front matter is never closed") \

@@ -56,6 +56,7 @@ typedef struct sf_resolved {
 	sf_strv failed[SF_NSTAGE]; /* ids left out by a resolution error, reported */
 	sf_fact_ref *facts;        /* the corridor's, then the rules' it lacks */
 	size_t nfacts;
+	struct sf_strmap *fact_names; /* name -> its entry of facts */
 } sf_resolved;
 
 /* Ownership: a resolver borrows the root (which must outlive it) and keeps

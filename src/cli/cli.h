@@ -94,9 +94,10 @@ int sf_cli_filter_check(const sf_cmd *cmd, const sf_root *root, const struct sf_
 
 /* The target CORRIDOR [--lang] [--audience] [--sector] names: by default the
  * corridor's first language, the general audience, the all-sector edition.
- * Returns 0, or the exit status after a usage error. */
+ * Returns 0, or the exit status after a usage error, or that of the content
+ * errors when the corridor's own file could not be loaded. */
 struct sf_target;
-int sf_cli_target(const sf_cmd *cmd, const sf_root *root, const char *cid, const char *lang,
+int sf_cli_target(const sf_cmd *cmd, const sf_cli_root *cr, const char *cid, const char *lang,
 		  const char *audience, const char *sector, struct sf_target *t);
 
 extern const sf_cmd sf_cmd_build, sf_cmd_check, sf_cmd_coverage, sf_cmd_explain, sf_cmd_init, sf_cmd_list, sf_cmd_sms;

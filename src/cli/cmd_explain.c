@@ -206,7 +206,7 @@ static int run(int argc, char **argv)
 	sf_cli_open(&cr, dir, 1);
 	if (cr.loaded) {
 		sf_target t;
-		status = sf_cli_target(&sf_cmd_explain, &cr.root, cid, lang, audience, sector, &t);
+		status = sf_cli_target(&sf_cmd_explain, &cr, cid, lang, audience, sector, &t);
 		if (status == EXIT_CLEAN) {
 			sf_resolver *r = sf_resolver_new(&cr.root, cr.sink);
 			sf_resolved res;

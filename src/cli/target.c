@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "safar/fsio.h"
 #include "safar/resolve.h"
 #include "safar/suggest.h"
 
@@ -54,8 +55,10 @@ static int expect_one_of(const sf_cmd *cmd, const choices *c, const char *value,
 	const char *near = sf_suggest(value, c->v, c->n);
 	if (near)
 		snprintf(tail, sizeof tail, "; did you mean '%s'?", near);
+	if (c->n == 0)
+		return sf_usage_error(cmd, "%s%s (%s none)", head, tail, of ? "it has" : "there are");
 	return sf_usage_error(cmd, "%s%s (%s: %s)", head, tail, of ? "it has" : "there are",
-			      c->n ? list_of(c, all, sizeof all) : "none");
+			      list_of(c, all, sizeof all));
 }
 
 static const sf_corridor *find_corridor(const sf_root *root, const char *id)
@@ -106,13 +109,32 @@ int sf_cli_filter_check(const sf_cmd *cmd, const sf_root *root, const sf_filter 
 	return EXIT_CLEAN;
 }
 
+/* 1 when loading reported an error in corridors/<cid>.yaml, or in the
+ * corridors folder itself: then that error, not the command line, is why
+ * no corridor has the id. */
+static int corridor_failed(const sf_cli_root *cr, const char *cid)
+{
+	const char *file = sf_path_join(cr->a, cr->root.dir, sf_printf(cr->a, "corridors/%s.yaml", cid));
+	const char *dir = sf_path_join(cr->a, cr->root.dir, "corridors");
+	for (size_t i = 0; i < sf_sink_count(cr->sink); i++) {
+		const sf_diag *d = sf_sink_get(cr->sink, i);
+		if (d->sev >= SF_ERROR && d->loc.path &&
+		    (strcmp(d->loc.path, file) == 0 || strcmp(d->loc.path, dir) == 0))
+			return 1;
+	}
+	return 0;
+}
+
 /* Fills *t from the arguments; returns 0 or an exit status. */
-int sf_cli_target(const sf_cmd *cmd, const sf_root *root, const char *cid, const char *lang,
+int sf_cli_target(const sf_cmd *cmd, const sf_cli_root *cr, const char *cid, const char *lang,
 		  const char *audience, const char *sector, sf_target *t)
 {
-	if (check_corridor(cmd, root, cid) != EXIT_CLEAN)
-		return EXIT_USAGE;
+	const sf_root *root = &cr->root;
 	const sf_corridor *co = find_corridor(root, cid);
+	if (!co && corridor_failed(cr, cid))
+		return sf_exit_for(cr->sink); /* the sink reports it */
+	if (!co && check_corridor(cmd, root, cid) != EXIT_CLEAN)
+		return EXIT_USAGE;
 	if (!lang)
 		lang = co->languages.n ? co->languages.v[0] : "en";
 	if (!audience)

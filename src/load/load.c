@@ -41,42 +41,45 @@ static void empty_root(lctx *c, size_t ncorridor_files, size_t nmodule_files)
 			"no module in this content root: add content/**/*.md, %s", fix);
 }
 
+/* Reads the optional file rel (safar.yaml, rules.yaml) when the root names
+ * it at all: a broken link or a FIFO is reported, not taken for absence. */
+static int read_optional(lctx *c, const char *rel, srcfile *f)
+{
+	struct stat st;
+	if (lstat(sf_path_join(c->f.a, c->dir, rel), &st) != 0 && errno == ENOENT)
+		return 1;
+	return src_read(c, rel, SRC_MAY_BE_EMPTY, f) == 0 ? 0 : -1;
+}
+
 int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root)
 {
-	lctx c = { { a, sink }, dir };
+	lctx c = { { a, sink }, dir, NULL };
 	memset(root, 0, sizeof *root);
 	root->dir = dir;
 
 	struct stat st;
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+	errno = 0;
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || !(c.real = src_realpath(a, dir))) {
 		sf_emit(sink, SF_D_IO, (sf_loc){ dir, 0, 0 }, "cannot open content root: %s",
 			errno ? strerror(errno) : "not a directory");
 		return -1;
 	}
 
 	config_defaults(&c, &root->config);
-	const char *cfg = sf_path_join(a, dir, "safar.yaml");
-	if (stat(cfg, &st) == 0) {
-		srcfile f;
-		if (src_read(&c, "safar.yaml", &f) == 0)
-			config_load(&c, &f, &root->config);
-		else
-			root->config.path = cfg;
-	}
-
-	const char *rules = sf_path_join(a, dir, "rules.yaml");
-	if (stat(rules, &st) == 0) {
-		srcfile f;
-		if (src_read(&c, "rules.yaml", &f) == 0)
-			rules_load(&c, &f, root);
-	}
+	srcfile f;
+	int r = read_optional(&c, "safar.yaml", &f);
+	if (r == 0)
+		config_load(&c, &f, &root->config);
+	else if (r < 0)
+		root->config.path = sf_path_join(a, dir, "safar.yaml");
+	if (read_optional(&c, "rules.yaml", &f) == 0)
+		rules_load(&c, &f, root);
 
 	const char **files;
 	size_t n = walk_files(&c, "corridors", ".yaml", 0, &files);
 	root->corridors = sf_alloc_array(a, n + 1, sizeof *root->corridors);
 	for (size_t i = 0; i < n; i++) {
-		srcfile f;
-		if (src_read(&c, files[i], &f) != 0)
+		if (src_read(&c, files[i], 0, &f) != 0)
 			continue;
 		if (corridor_load(&c, &f, stem_of(a, files[i]), &root->corridors[root->ncorridors]) == 0)
 			root->ncorridors++;
@@ -89,8 +92,7 @@ int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root)
 	n = walk_files(&c, "i18n", ".yaml", 0, &files);
 	root->i18n = sf_alloc_array(a, n + 1, sizeof *root->i18n);
 	for (size_t i = 0; i < n; i++) {
-		srcfile f;
-		if (src_read(&c, files[i], &f) != 0)
+		if (src_read(&c, files[i], 0, &f) != 0)
 			continue;
 		if (i18n_load(&c, &f, stem_of(a, files[i]), &root->i18n[root->ni18n]) == 0)
 			root->ni18n++;
@@ -99,8 +101,7 @@ int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root)
 	n = walk_files(&c, "content", ".md", 1, &files);
 	root->modules = sf_alloc_array(a, n + 1, sizeof *root->modules);
 	for (size_t i = 0; i < n; i++) {
-		srcfile f;
-		if (src_read(&c, files[i], &f) != 0)
+		if (src_read(&c, files[i], 0, &f) != 0)
 			continue;
 		if (module_load(&c, &f, &root->modules[root->nmodules]) == 0)
 			root->nmodules++;

@@ -8,6 +8,7 @@
 typedef struct lctx {
 	fctx f;         /* arena and sink */
 	const char *dir; /* the content root as given */
+	const char *real; /* the same, every link resolved: nothing outside it is read */
 } lctx;
 
 /* A file read whole and checked: size, UTF-8, BOM stripped, CRLF kept (the
@@ -18,9 +19,26 @@ typedef struct srcfile {
 	size_t len;
 } srcfile;
 
+/* src_read's flags. The optional files (safar.yaml, rules.yaml) may be empty
+ * or hold only blank lines: the same as leaving them out. */
+enum { SRC_MAY_BE_EMPTY = 1 };
+
 /* Reads and validates rel (relative to the root); 0 on success, else the
  * problem has been reported. */
-int src_read(lctx *c, const char *rel, srcfile *out);
+int src_read(lctx *c, const char *rel, int flags, srcfile *out);
+
+/* path with every link resolved, in the arena; NULL with errno set. */
+const char *src_realpath(sf_arena *a, const char *path);
+/* The same, NULL when it cannot be (a loop, a broken
+ * link: reported, naming path). */
+const char *src_real(lctx *c, const char *path);
+/* 1 when real lies inside the content root; else reports path (a link) as
+ * leading out of it, never naming what it points to, and returns 0. */
+int src_within(lctx *c, const char *real, const char *path);
+/* "a folder", "a FIFO (named pipe)", …: what a file of this st_mode is. */
+const char *src_kind(unsigned mode);
+/* Reports that path, named like a content file, is not a regular file. */
+void src_not_a_file(lctx *c, const char *path, unsigned mode);
 
 /* Lists regular files under root-relative dir whose names end in ext,
  * recursing when deep; sorted, root-relative paths. */

@@ -1,5 +1,11 @@
-/* source.c: reading one content file whole and checking its bytes. */
+/* source.c: reading one content file whole and checking its bytes; only inside the content root. */
+/* realpath is XSI; the rest of safar asks only for POSIX. */
+#define _XOPEN_SOURCE 700
+
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "loadint.h"
 #include "safar/fsio.h"
@@ -16,24 +22,104 @@ static sf_loc loc_of(const char *path, const char *text, size_t off)
 	return (sf_loc){ path, line, (int)sf_utf8_count(text + start, off - start) + 1 };
 }
 
-int src_read(lctx *c, const char *rel, srcfile *out)
+const char *src_realpath(sf_arena *a, const char *path)
 {
-	const char *path = sf_path_join(c->f.a, c->dir, rel);
+	char *r = realpath(path, NULL);
+	if (!r)
+		return NULL;
+	const char *real = sf_strdup(a, r);
+	free(r);
+	return real;
+}
+
+const char *src_real(lctx *c, const char *path)
+{
+	const char *real = src_realpath(c->f.a, path);
+	if (!real) {
+		sf_loc at = { path, 0, 0 };
+		if (errno == ELOOP)
+			sf_emit(c->f.sink, SF_D_SYMLINK_LOOP, at, "symbolic link loop");
+		else if (errno == ENOENT)
+			sf_emit(c->f.sink, SF_D_IO, at, "broken symbolic link");
+		else
+			sf_emit(c->f.sink, SF_D_IO, at, "cannot read: %s", strerror(errno));
+		return NULL;
+	}
+	return real;
+}
+
+int src_within(lctx *c, const char *real, const char *path)
+{
+	size_t n = strlen(c->real);
+	if (strcmp(c->real, "/") == 0 ||
+	    (strncmp(real, c->real, n) == 0 && (real[n] == '/' || real[n] == '\0')))
+		return 1;
+	/* Named by the link only: where it points may itself be private. */
+	sf_emit(c->f.sink, SF_D_OUTSIDE_ROOT, (sf_loc){ path, 0, 0 },
+		"a link out of the content root, not followed: copy what it points to into the root instead");
+	return 0;
+}
+
+const char *src_kind(unsigned mode)
+{
+	if (S_ISDIR(mode))
+		return "a folder";
+	if (S_ISFIFO(mode))
+		return "a FIFO (named pipe)";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return S_ISREG(mode) ? "a regular file" : "not a regular file";
+}
+
+void src_not_a_file(lctx *c, const char *path, unsigned mode)
+{
+	sf_loc at = { path, 0, 0 };
+	if (S_ISDIR(mode))
+		sf_emit(c->f.sink, SF_D_NOT_A_FILE, at,
+			"a folder named like a content file, not read: rename it");
+	else
+		sf_emit(c->f.sink, SF_D_NOT_A_FILE, at,
+			"%s, not a regular file, not read: safar reads only regular files; put the file itself here",
+			src_kind(mode));
+}
+
+/* The file at real, which path names, read whole: the size checked first,
+ * only a regular file, and no link put there since it was resolved. */
+static int read_real(lctx *c, const char *path, const char *real, char **data, size_t *len)
+{
 	sf_loc top = { path, 1, 1 };
-	char *data;
-	size_t len;
 	int err = 0;
-	switch (sf_read_file(c->f.a, path, SF_MAX_FILE, &data, &len, &err)) {
+	switch (sf_read_file_nofollow(c->f.a, real, SF_MAX_FILE, data, len, &err)) {
+	case SF_READ_OK:
+		return 0;
 	case SF_READ_TOO_BIG:
 		sf_emit(c->f.sink, SF_D_FILE_SIZE, top, "file is larger than %zu bytes (1 MiB)",
 			SF_MAX_FILE);
 		return -1;
-	case SF_READ_ERROR:
+	case SF_READ_NOT_REGULAR: {
+		struct stat st;
+		src_not_a_file(c, path, stat(real, &st) == 0 ? (unsigned)st.st_mode : 0);
+		return -1;
+	}
+	default:
 		sf_emit(c->f.sink, SF_D_IO, top, "cannot read: %s", strerror(err));
 		return -1;
-	default:
-		break;
 	}
+}
+
+int src_read(lctx *c, const char *rel, int flags, srcfile *out)
+{
+	const char *path = sf_path_join(c->f.a, c->dir, rel);
+	const char *real = src_real(c, path);
+	char *data;
+	size_t len;
+	if (!real || !src_within(c, real, path) || read_real(c, path, real, &data, &len) != 0)
+		return -1;
+	sf_loc top = { path, 1, 1 };
 	size_t bad;
 	if (!sf_utf8_valid(data, len, &bad)) {
 		sf_emit(c->f.sink, SF_D_ENCODING, loc_of(path, data, bad),
@@ -46,7 +132,7 @@ int src_read(lctx *c, const char *rel, srcfile *out)
 	size_t i = 0;
 	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
 		i++;
-	if (i == len) {
+	if (i == len && !(flags & SRC_MAY_BE_EMPTY)) {
 		sf_emit(c->f.sink, SF_D_EMPTY_FILE, top, "file is empty");
 		return -1;
 	}

@@ -1,4 +1,4 @@
-/* walk.c: finding content files: sorted, any depth, safe from link loops. */
+/* walk.c: finding content files: sorted, any depth, safe from link loops, inside the root. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -23,6 +23,8 @@ struct walk {
 	struct seen stack[64]; /* the directories from the top to here */
 	int depth;
 };
+
+static void walk_dir(struct walk *w, const char *rel);
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -56,6 +58,77 @@ static const char *escape_name(sf_arena *a, const char *s)
 	return o;
 }
 
+/* path exists but cannot be looked at (errno says why). */
+static void cannot_read(lctx *c, const char *path)
+{
+	sf_emit(c->f.sink, SF_D_IO, (sf_loc){ path, 0, 0 }, "cannot read: %s", strerror(errno));
+}
+
+/* For a link: *st becomes what it points to. 0 when it is not followed: it
+ * cannot be resolved, or it leads out of the root to a folder or to a file
+ * named like content (reported). A link out to any other file is left to be
+ * ignored as any such file is: it will not be read either way. */
+static int follow(struct walk *w, const char *full, int named, struct stat *st)
+{
+	lctx *c = w->c;
+	const char *real = src_real(c, full);
+	if (!real)
+		return 0;
+	if (stat(real, st) != 0) {
+		cannot_read(c, full);
+		return 0;
+	}
+	return !(named || S_ISDIR(st->st_mode)) || src_within(c, real, full);
+}
+
+/* A folder below the walk's top: walked once, never in a loop. */
+static void enter(struct walk *w, const char *child, const char *full, const struct stat *st)
+{
+	lctx *c = w->c;
+	for (int k = 0; k < w->depth; k++)
+		if (w->stack[k].dev == st->st_dev && w->stack[k].ino == st->st_ino) {
+			sf_emit(c->f.sink, SF_D_SYMLINK_LOOP, (sf_loc){ full, 0, 0 },
+				"directory link leads back to a directory above it; skipped");
+			return;
+		}
+	if (w->depth == (int)(sizeof w->stack / sizeof w->stack[0])) {
+		sf_emit(c->f.sink, SF_D_SYMLINK_LOOP, (sf_loc){ full, 0, 0 },
+			"directories nested more than 64 deep; skipped");
+		return;
+	}
+	w->stack[w->depth++] = (struct seen){ st->st_dev, st->st_ino };
+	walk_dir(w, child);
+	w->depth--;
+}
+
+/* One entry of a folder. Only regular files named like content are listed;
+ * anything else so named is reported, never opened, so a FIFO or a device
+ * can neither hang the run nor go missing unnoticed. */
+static void visit(struct walk *w, const char *child, const char *name)
+{
+	lctx *c = w->c;
+	const char *full = sf_path_join(c->f.a, c->dir, child);
+	int named = ends_with(name, w->ext);
+	struct stat st;
+	if (lstat(full, &st) != 0) {
+		cannot_read(c, full);
+		return;
+	}
+	if (S_ISLNK(st.st_mode) && !follow(w, full, named, &st))
+		return;
+	if (S_ISDIR(st.st_mode) && named)
+		src_not_a_file(c, full, (unsigned)st.st_mode);
+	else if (S_ISDIR(st.st_mode) && w->deep)
+		enter(w, child, full, &st);
+	else if (S_ISREG(st.st_mode) && named)
+		*SF_PUSH(c->f.a, w->out, w->n, w->cap) = child;
+	else if (named)
+		src_not_a_file(c, full, (unsigned)st.st_mode);
+	else if (!S_ISDIR(st.st_mode) && !w->deep)
+		sf_emit(c->f.sink, SF_D_IGNORED_FILE, (sf_loc){ full, 0, 0 },
+			"not read: only %s files are", w->ext);
+}
+
 static void walk_dir(struct walk *w, const char *rel)
 {
 	lctx *c = w->c;
@@ -79,65 +152,48 @@ static void walk_dir(struct walk *w, const char *rel)
 		qsort(names, n, sizeof *names, cmp_str); /* readdir order is not stable */
 
 	for (size_t i = 0; i < n; i++) {
-		const char *child = sf_printf(c->f.a, "%s/%s", rel, names[i]);
-		const char *full = sf_path_join(c->f.a, c->dir, child);
 		if (!sf_utf8_valid(names[i], strlen(names[i]), NULL)) {
 			sf_emit(c->f.sink, SF_D_FILE_NAME,
 				(sf_loc){ sf_printf(c->f.a, "%s/%s", path, escape_name(c->f.a, names[i])), 0, 0 },
 				"file name is not valid UTF-8; rename it");
 			continue;
 		}
-		struct stat st;
-		if (stat(full, &st) != 0) {
-			if (errno == ELOOP)
-				sf_emit(c->f.sink, SF_D_SYMLINK_LOOP, (sf_loc){ full, 0, 0 },
-					"symbolic link loop");
-			else if (errno == ENOENT)
-				sf_emit(c->f.sink, SF_D_IO, (sf_loc){ full, 0, 0 },
-					"broken symbolic link");
-			else
-				sf_emit(c->f.sink, SF_D_IO, (sf_loc){ full, 0, 0 }, "cannot read: %s",
-					strerror(errno));
-			continue;
-		}
-		if (S_ISDIR(st.st_mode)) {
-			if (!w->deep)
-				continue;
-			int loop = 0;
-			for (int k = 0; k < w->depth; k++)
-				if (w->stack[k].dev == st.st_dev && w->stack[k].ino == st.st_ino)
-					loop = 1;
-			if (loop) {
-				sf_emit(c->f.sink, SF_D_SYMLINK_LOOP, (sf_loc){ full, 0, 0 },
-					"directory link leads back to a directory above it; skipped");
-				continue;
-			}
-			if (w->depth == (int)(sizeof w->stack / sizeof w->stack[0])) {
-				sf_emit(c->f.sink, SF_D_SYMLINK_LOOP, (sf_loc){ full, 0, 0 },
-					"directories nested more than 64 deep; skipped");
-				continue;
-			}
-			w->stack[w->depth++] = (struct seen){ st.st_dev, st.st_ino };
-			walk_dir(w, child);
-			w->depth--;
-		} else if (S_ISREG(st.st_mode) && ends_with(names[i], w->ext)) {
-			*SF_PUSH(c->f.a, w->out, w->n, w->cap) = child;
-		} else if (S_ISREG(st.st_mode) && !w->deep) {
-			sf_emit(c->f.sink, SF_D_IGNORED_FILE, (sf_loc){ full, 0, 0 },
-				"not read: only %s files are", w->ext);
+		visit(w, sf_printf(c->f.a, "%s/%s", rel, names[i]), names[i]);
+	}
+}
+
+/* The top folder (content/, corridors/, i18n/): absent is fine, but a link
+ * out of the root or something that is not a folder is reported. */
+static int top_dir(lctx *c, const char *path, struct stat *st)
+{
+	if (lstat(path, st) != 0) {
+		if (errno != ENOENT)
+			cannot_read(c, path);
+		return 0;
+	}
+	if (S_ISLNK(st->st_mode)) {
+		const char *real = src_real(c, path);
+		if (!real || !src_within(c, real, path))
+			return 0;
+		if (stat(real, st) != 0) {
+			cannot_read(c, path);
+			return 0;
 		}
 	}
+	if (S_ISDIR(st->st_mode))
+		return 1;
+	sf_emit(c->f.sink, SF_D_NOT_A_FILE, (sf_loc){ path, 0, 0 }, "%s where a folder must be; make it a folder",
+		src_kind((unsigned)st->st_mode));
+	return 0;
 }
 
 size_t walk_files(lctx *c, const char *dir, const char *ext, int deep, const char ***out)
 {
 	struct walk w = { .c = c, .ext = ext, .deep = deep };
 	struct stat st;
-	const char *path = sf_path_join(c->f.a, c->dir, dir);
-	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		*out = NULL;
+	*out = NULL;
+	if (!top_dir(c, sf_path_join(c->f.a, c->dir, dir), &st))
 		return 0;
-	}
 	w.stack[w.depth++] = (struct seen){ st.st_dev, st.st_ino };
 	walk_dir(&w, dir);
 	/* Children were visited in sorted order per directory; sort the whole

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "safar/strmap.h"
+
 /* Content never nests this deep; the bound keeps hostile input cheap. */
 #define MAX_DEPTH 64
 
@@ -55,9 +57,11 @@ static ynode *new_node(struct ctx *c, yn_kind k, yaml_mark_t m)
 	return n;
 }
 
-/* Rejects anchors and explicit tags on a node event; 1 when it is clean. */
+/* Rejects anchors and tags on a node event; 1 when it is clean. Any tag at
+ * all is refused: libyaml counts the non-specific tag '!' as implicit, but an
+ * author wrote it, and the docs promise that tags are refused. */
 static int plain_node(struct ctx *c, const yaml_event_t *e, const yaml_char_t *anchor,
-		      const yaml_char_t *tag, int implicit)
+		      const yaml_char_t *tag)
 {
 	if (anchor) {
 		sf_emit(c->sink, SF_D_YAML_ALIAS, mark_loc(c, e->start_mark),
@@ -65,12 +69,23 @@ static int plain_node(struct ctx *c, const yaml_event_t *e, const yaml_char_t *a
 			(const char *)anchor);
 		return 0;
 	}
-	if (tag && !implicit) {
+	if (tag) {
 		sf_emit(c->sink, SF_D_YAML_TAG, mark_loc(c, e->start_mark),
 			"tag '%s': explicit YAML tags are not accepted", (const char *)tag);
 		return 0;
 	}
 	return 1;
+}
+
+/* A NUL written as an escape ("\0", "\x00", "\u0000") would cut the value
+ * short where C reads it; the file itself holding one is refused earlier. */
+static int nul_free(struct ctx *c, const yaml_event_t *e)
+{
+	if (!memchr(e->data.scalar.value, '\0', e->data.scalar.length))
+		return 1;
+	sf_emit(c->sink, SF_D_ENCODING, mark_loc(c, e->start_mark),
+		"this value holds a NUL character (an escape such as \\0), which is not text; remove it");
+	return 0;
 }
 
 struct frame {
@@ -85,25 +100,34 @@ static void add_child(struct ctx *c, struct frame *f, ynode *child)
 	p->items[p->n - 1] = child;
 }
 
-/* After a mapping closes: keys must be scalars and must not repeat. */
+/* The key before items[i] of mapping m that equals k, or NULL. */
+static const ynode *earlier_key(const ynode *m, size_t i, const ynode *k)
+{
+	for (size_t j = 0; j < i; j += 2) {
+		const ynode *prev = m->items[j];
+		if (prev->kind == YN_SCALAR && prev->len == k->len &&
+		    memcmp(prev->s, k->s, k->len) == 0)
+			return prev;
+	}
+	return NULL;
+}
+
+/* After a mapping closes: keys must be scalars and must not repeat. Content's
+ * mappings are small and are compared pairwise; a big one (a hostile file can
+ * hold 100,000 keys) goes through a hash set, so the check stays linear. */
 static void check_map(struct ctx *c, ynode *m)
 {
+	sf_strmap *seen = m->n / 2 > 8 ? sf_strmap_new(c->a, m->n / 2) : NULL;
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
 		ynode *k = m->items[i];
 		if (k->kind != YN_SCALAR) {
 			sf_emit(c->sink, SF_D_WRONG_TYPE, k->loc, "a mapping key must be a plain word");
 			continue;
 		}
-		for (size_t j = 0; j < i; j += 2) {
-			ynode *prev = m->items[j];
-			if (prev->kind == YN_SCALAR && prev->len == k->len &&
-			    memcmp(prev->s, k->s, k->len) == 0) {
-				sf_emit(c->sink, SF_D_DUPLICATE_KEY, k->loc,
-					"key '%s' is already given at line %d", k->s,
-					prev->loc.line);
-				break;
-			}
-		}
+		const ynode *prev = seen ? sf_strmap_put(seen, k->s, k->len, k) : earlier_key(m, i, k);
+		if (prev)
+			sf_emit(c->sink, SF_D_DUPLICATE_KEY, k->loc, "key '%s' is already given at line %d",
+				k->s, prev->loc.line);
 	}
 }
 
@@ -161,8 +185,8 @@ ynode *yn_parse(sf_arena *a, sf_sink *sink, const char *path, const char *text,
 			ok = 0;
 			break;
 		case YAML_SCALAR_EVENT:
-			if (!plain_node(&c, &e, e.data.scalar.anchor, e.data.scalar.tag,
-					e.data.scalar.plain_implicit || e.data.scalar.quoted_implicit)) {
+			if (!plain_node(&c, &e, e.data.scalar.anchor, e.data.scalar.tag) ||
+			    !nul_free(&c, &e)) {
 				ok = 0;
 				break;
 			}
@@ -176,8 +200,7 @@ ynode *yn_parse(sf_arena *a, sf_sink *sink, const char *path, const char *text,
 			int seq = e.type == YAML_SEQUENCE_START_EVENT;
 			const yaml_char_t *anchor = seq ? e.data.sequence_start.anchor : e.data.mapping_start.anchor;
 			const yaml_char_t *tag = seq ? e.data.sequence_start.tag : e.data.mapping_start.tag;
-			int implicit = seq ? e.data.sequence_start.implicit : e.data.mapping_start.implicit;
-			if (!plain_node(&c, &e, anchor, tag, implicit)) {
+			if (!plain_node(&c, &e, anchor, tag)) {
 				ok = 0;
 				break;
 			}

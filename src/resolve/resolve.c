@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "resolveint.h"
+#include "safar/strmap.h"
 
 const char *const sf_role_names[] = { "base", "stacked", "no-match", "language",
 				      "outranked", "excluded", "no-base", "ambiguous" };
@@ -215,11 +216,15 @@ static const char *fact_value(const sf_fact *f, const char **chain, size_t nchai
 	return NULL;
 }
 
-static void add_fact(sf_resolved *res, size_t *cap, sf_arena *a, const sf_fact *f)
+/* Adds f unless a fact of that name is there: the corridor's, or an earlier
+ * rule's, wins. The names go through a hash set: a corridor may hold many
+ * thousands of facts, and every edition resolves them. */
+static void add_fact(sf_resolved *res, const sf_fact *f)
 {
-	if (sf_fact_lookup(res, f->name))
-		return; /* the corridor's, or an earlier rule's, wins */
-	sf_fact_ref *r = SF_PUSH(a, res->facts, res->nfacts, *cap);
+	sf_fact_ref *r = &res->facts[res->nfacts];
+	if (sf_strmap_put(res->fact_names, f->name, strlen(f->name), r))
+		return;
+	res->nfacts++;
 	r->fact = f;
 	r->value = fact_value(f, res->chain, res->nchain, &r->lang);
 }
@@ -249,6 +254,17 @@ static void check_expansion(rs_ctx *c, const sf_resolved *res, const sf_module *
 		"with the facts of %s this module grows to %zu KiB, over the limit of %zu KiB: "
 		"fact '%s' (%zu bytes) is used %zu times; use it less or shorten it",
 		c->t->corridor->id, total >> 10, SF_MAX_EXPANDED >> 10, at->name, big, uses);
+}
+
+/* Room for every fact the corridor and the rules could add, so that entries
+ * never move once the name set points at them. */
+static void alloc_facts(const sf_root *root, const sf_target *t, sf_arena *a, sf_resolved *res)
+{
+	size_t n = t->corridor->nfacts;
+	for (size_t i = 0; i < root->nrules; i++)
+		n += root->rules[i].nfacts;
+	res->facts = sf_alloc_array(a, n + 1, sizeof *res->facts);
+	res->fact_names = sf_strmap_new(a, n);
 }
 
 /* Every {{name}} of the composition must have a value for this target. */
@@ -286,13 +302,14 @@ void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *re
 	res->target = *t;
 	rs_chain(root, t->lang, a, &res->chain, &res->nchain);
 
-	size_t pcap[SF_NSTAGE] = { 0 }, ecap = 0, fcap = 0, fcap_failed[SF_NSTAGE] = { 0 };
+	size_t pcap[SF_NSTAGE] = { 0 }, ecap = 0, fcap_failed[SF_NSTAGE] = { 0 };
 	for (int s = 0; s < SF_NSTAGE; s++) {
 		add_ids(a, &res->policy[s], &pcap[s], &root->config.required[s]);
 		add_ids(a, &res->policy[s], &pcap[s], &t->corridor->require[s]);
 	}
+	alloc_facts(root, t, a, res);
 	for (size_t i = 0; i < t->corridor->nfacts; i++)
-		add_fact(res, &fcap, a, &t->corridor->facts[i]);
+		add_fact(res, &t->corridor->facts[i]);
 	for (size_t i = 0; i < root->nrules; i++) {
 		const sf_rule *rule = &root->rules[i];
 		if (!sf_when_match(&rule->when, t, NULL, 0))
@@ -301,7 +318,7 @@ void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *re
 		for (int s = 0; s < SF_NSTAGE; s++)
 			add_ids(a, &res->policy[s], &pcap[s], &rule->require[s]);
 		for (size_t k = 0; k < rule->nfacts; k++)
-			add_fact(res, &fcap, a, &rule->facts[k]);
+			add_fact(res, &rule->facts[k]);
 	}
 
 	rs_ctx c = { r, t, res->chain, res->nchain, res->excluded };
@@ -326,8 +343,5 @@ void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *re
 
 const sf_fact_ref *sf_fact_lookup(const sf_resolved *res, const char *name)
 {
-	for (size_t i = 0; i < res->nfacts; i++)
-		if (strcmp(res->facts[i].fact->name, name) == 0)
-			return &res->facts[i];
-	return NULL;
+	return res->fact_names ? sf_strmap_get(res->fact_names, name, strlen(name)) : NULL;
 }

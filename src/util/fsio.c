@@ -16,10 +16,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int sf_read_file(sf_arena *a, const char *path, size_t max, char **data, size_t *len,
-		 int *err)
+/* Opening never blocks (O_NONBLOCK: a FIFO without a writer, a terminal) and
+ * only a regular file is read: a FIFO or a device would block or never end. */
+static int read_regular(sf_arena *a, const char *path, int oflags, size_t max, char **data,
+			size_t *len, int *err)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | oflags);
 	if (fd < 0) {
 		*err = errno;
 		return SF_READ_ERROR;
@@ -30,20 +32,17 @@ int sf_read_file(sf_arena *a, const char *path, size_t max, char **data, size_t 
 		close(fd);
 		return SF_READ_ERROR;
 	}
-	if (S_ISDIR(st.st_mode)) {
-		*err = EISDIR;
+	if (!S_ISREG(st.st_mode)) {
 		close(fd);
-		return SF_READ_ERROR;
+		return SF_READ_NOT_REGULAR;
 	}
-	if (S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
+	if ((size_t)st.st_size > max) {
 		close(fd);
 		return SF_READ_TOO_BIG;
 	}
-	/* Read up to max + 1 bytes: a file that grows, or a pipe, still cannot
-	 * get past the limit. */
-	size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 4096, n = 0;
-	if (cap > max + 1)
-		cap = max + 1;
+	/* Read up to max + 1 bytes: a file that grows while we read still
+	 * cannot get past the limit. */
+	size_t cap = (size_t)st.st_size + 1, n = 0;
 	char *buf = malloc(cap + 1);
 	if (!buf) {
 		close(fd);
@@ -87,6 +86,18 @@ int sf_read_file(sf_arena *a, const char *path, size_t max, char **data, size_t 
 	*len = n;
 	free(buf);
 	return SF_READ_OK;
+}
+
+int sf_read_file(sf_arena *a, const char *path, size_t max, char **data, size_t *len,
+		 int *err)
+{
+	return read_regular(a, path, 0, max, data, len, err);
+}
+
+int sf_read_file_nofollow(sf_arena *a, const char *path, size_t max, char **data, size_t *len,
+			  int *err)
+{
+	return read_regular(a, path, O_NOFOLLOW, max, data, len, err);
 }
 
 /* Temporary files are named ".safar-tmp.<pid>.<n>.<name>" beside their

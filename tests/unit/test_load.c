@@ -129,6 +129,33 @@ START_TEST(missing_root_is_system_error)
 }
 END_TEST
 
+/* A mapping too big to compare pairwise still reports each repeat once,
+ * pointing back at the first. */
+START_TEST(duplicate_keys_in_a_big_mapping)
+{
+	char text[4096] = "id: kg-ru\norigin: KG\ndestination: RU\ntitle: T\nlanguages: [en]\nfacts:\n";
+	for (int i = 0; i < 40; i++) /* facts on lines 7..46 */
+		snprintf(text + strlen(text), sizeof text - strlen(text), "  f%d: x\n", i);
+	strcat(text, "  f3: again\n  f39: again\n"); /* lines 47 and 48 */
+	put("corridors/kg-ru.yaml", text);
+	sf_arena *a = sf_arena_new();
+	sf_sink *s = sf_sink_new();
+	sf_root r;
+	ck_assert_int_eq(sf_load(root, a, s, &r), 0);
+	/* The root has no module: the third finding is that (empty-root). */
+	ck_assert_uint_eq(sf_sink_count(s), 3);
+	sf_sink_sort(s);
+	ck_assert_int_eq(sf_sink_get(s, 0)->code, SF_D_EMPTY_ROOT);
+	const sf_diag *d = sf_sink_get(s, 1);
+	ck_assert_int_eq(d->code, SF_D_DUPLICATE_KEY);
+	ck_assert_int_eq(d->loc.line, 47);
+	ck_assert_str_eq(d->msg, "key 'f3' is already given at line 10");
+	ck_assert_str_eq(sf_sink_get(s, 2)->msg, "key 'f39' is already given at line 46");
+	sf_sink_free(s);
+	sf_arena_free(a);
+}
+END_TEST
+
 START_TEST(country_codes)
 {
 	ck_assert_int_eq(sf_country_valid("KG"), 1);
@@ -150,6 +177,7 @@ Suite *suite_load(void)
 	tcase_add_test(t, defaults_without_safar_yaml);
 	tcase_add_test(t, missing_root_is_system_error);
 	tcase_add_test(t, country_codes);
+	tcase_add_test(t, duplicate_keys_in_a_big_mapping);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -1,7 +1,9 @@
-/* test_util.c: arena, buffer, UTF-8, suggestions, diagnostics sink, atomic writes. */
+/* test_util.c: arena, buffer, UTF-8, suggestions, diagnostics sink, atomic writes, string map. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "safar/arena.h"
@@ -9,6 +11,7 @@
 #include "safar/date.h"
 #include "safar/diag.h"
 #include "safar/fsio.h"
+#include "safar/strmap.h"
 #include "safar/suggest.h"
 #include "safar/utf8.h"
 #include "suites.h"
@@ -171,6 +174,74 @@ START_TEST(atomic_write_replaces)
 }
 END_TEST
 
+START_TEST(strmap_first_wins_and_grows)
+{
+	sf_arena *a = sf_arena_new();
+	sf_strmap *m = sf_strmap_new(a, 0);
+	static int one = 1, two = 2, three = 3;
+	ck_assert_ptr_null(sf_strmap_get(m, "kg", 2));
+	ck_assert_ptr_null(sf_strmap_put(m, "kg", 2, &one));
+	ck_assert_ptr_eq(sf_strmap_put(m, "kg", 2, &two), &one); /* the first one stays */
+	ck_assert_ptr_eq(sf_strmap_get(m, "kg", 2), &one);
+	/* Lengths, not NULs, end keys: "a\0b", "a" and "a\0c" are three keys. */
+	ck_assert_ptr_null(sf_strmap_put(m, "a\0b", 3, &two));
+	ck_assert_ptr_null(sf_strmap_put(m, "a", 1, &three));
+	ck_assert_ptr_null(sf_strmap_get(m, "a\0c", 3));
+	ck_assert_ptr_eq(sf_strmap_get(m, "a\0b", 3), &two);
+	ck_assert_ptr_null(sf_strmap_put(m, "", 0, &three)); /* the empty key is a key */
+	ck_assert_ptr_eq(sf_strmap_get(m, "", 0), &three);
+	ck_assert_uint_eq(sf_strmap_count(m), 4);
+	/* Far past its first size: every key is still found, each once. */
+	enum { N = 100000 };
+	char **keys = sf_alloc_array(a, N, sizeof *keys);
+	for (int i = 0; i < N; i++) {
+		keys[i] = sf_printf(a, "k%d", i);
+		ck_assert_ptr_null(sf_strmap_put(m, keys[i], strlen(keys[i]), keys[i]));
+	}
+	for (int i = 0; i < N; i++) {
+		char k[16];
+		snprintf(k, sizeof k, "k%d", i);
+		ck_assert_ptr_eq(sf_strmap_get(m, k, strlen(k)), keys[i]);
+		ck_assert_ptr_eq(sf_strmap_put(m, k, strlen(k), &one), keys[i]);
+	}
+	ck_assert_ptr_null(sf_strmap_get(m, "k100000", 7));
+	ck_assert_uint_eq(sf_strmap_count(m), N + 4);
+	sf_arena_free(a);
+}
+END_TEST
+
+/* Only regular files are read, and asking never blocks: a FIFO with no
+ * writer would hang a blocking open for ever. */
+START_TEST(read_file_only_regular)
+{
+	char dir[] = "/tmp/safar-read-XXXXXX", fifo[64], file[64], link[64];
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+	snprintf(file, sizeof file, "%s/file", dir);
+	snprintf(link, sizeof link, "%s/link", dir);
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	ck_assert_int_eq(sf_write_atomic(file, "ok", 2), 0);
+	ck_assert_int_eq(symlink(file, link), 0);
+	sf_arena *a = sf_arena_new();
+	char *data;
+	size_t len;
+	int err = 0;
+	ck_assert_int_eq(sf_read_file(a, fifo, 100, &data, &len, &err), SF_READ_NOT_REGULAR);
+	ck_assert_int_eq(sf_read_file(a, dir, 100, &data, &len, &err), SF_READ_NOT_REGULAR);
+	ck_assert_int_eq(sf_read_file(a, "/dev/zero", 100, &data, &len, &err), SF_READ_NOT_REGULAR);
+	ck_assert_int_eq(sf_read_file(a, link, 100, &data, &len, &err), SF_READ_OK);
+	ck_assert_str_eq(data, "ok");
+	ck_assert_int_eq(sf_read_file_nofollow(a, link, 100, &data, &len, &err), SF_READ_ERROR);
+	ck_assert_int_eq(err, ELOOP);
+	ck_assert_int_eq(sf_read_file_nofollow(a, file, 100, &data, &len, &err), SF_READ_OK);
+	sf_arena_free(a);
+	unlink(link);
+	unlink(file);
+	unlink(fifo);
+	rmdir(dir);
+}
+END_TEST
+
 START_TEST(dates_round_trip)
 {
 	char out[11];
@@ -206,6 +277,8 @@ Suite *suite_util(void)
 	tcase_add_test(t, catalogue_is_severity_ordered);
 	tcase_add_test(t, atomic_write_replaces);
 	tcase_add_test(t, dates_round_trip);
+	tcase_add_test(t, read_file_only_regular);
+	tcase_add_test(t, strmap_first_wins_and_grows);
 	suite_add_tcase(s, t);
 	return s;
 }
