@@ -177,6 +177,29 @@ for suite in root:
     total += len(cases); fails += f
 assert int(root.get("tests")) == total == 4 and int(root.get("failures")) == fails == 1
 ' "$tmp/out" && ok || bad "check junit shape"
+# Names no report may print raw (tests/golden/escape-names): the JUnit XML
+# still parses, U+FFFE and ESC in it as U+FFFD; the JSON keeps them exactly.
+mkdir -p "$tmp/names"
+CASE="$top/tests/golden/escape-names" sh "$top/tests/golden/escape-names/make-root.sh" "$tmp/names"
+expect 1 check-junit-names -- "$bin" check --today 2026-11-23 --format junit -C "$tmp/names"
+"$py" -c 'import xml.dom.minidom, sys; xml.dom.minidom.parse(sys.argv[1])' "$tmp/out" && ok ||
+	bad "junit with U+FFFE and ESC in names is well-formed XML"
+"$py" -c '
+import os, sys, xml.etree.ElementTree as ET
+cases = ET.parse(sys.argv[1]).getroot().iter("testcase")
+names = sorted(os.path.basename(c.get("name")) for c in cases if c.get("classname") == "content")
+assert names == ["a<b&c.md", "kg-ru.yaml", "new\nline.md", "x\ufffd.md", "\ufffd]0;pwned\ufffd.md"], names
+' "$tmp/out" && ok || bad "junit names: U+FFFD for what XML forbids, newline and <& kept"
+expect 1 check-json-names -- "$bin" check --today 2026-11-23 --format json -C "$tmp/names"
+"$py" -c '
+import json, sys
+files = sorted({d["file"] for d in json.load(open(sys.argv[1]))["diagnostics"]})
+want = [sys.argv[2] + "/content/pdo/" + f for f in
+        ["\x1b]0;pwned\x07.md", "a<b&c.md", "new\nline.md", "x\ufffe.md"]]
+assert files == want + [sys.argv[2] + "/corridors/kg-ru.yaml"], files
+' "$tmp/out" "$tmp/names" && ok || bad "json names: exact, every control character escaped"
+grep -q "$(printf '\033')" "$tmp/out" && bad "json holds a raw ESC" || ok
+
 # coverage --format xlsx, read back by an independent reader.
 expect 0 coverage-xlsx -- "$bin" coverage --today 2026-11-23 --format xlsx -o "$tmp/cov.xlsx" -C "$top/tests/golden/coverage-states/root"
 "$py" -c '
