@@ -264,22 +264,6 @@ static const char *col_name(sf_arena *a, lxw_col_t c)
 	return out;
 }
 
-/* A string literal inside a formula: quotes doubled. */
-static const char *f_str(sf_arena *a, const char *s)
-{
-	sf_buf t = { 0 };
-	sf_buf_putc(&t, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			sf_buf_putc(&t, '"');
-		sf_buf_putc(&t, *s);
-	}
-	sf_buf_putc(&t, '"');
-	char *out = sf_strdup(a, t.data);
-	sf_buf_free(&t);
-	return out;
-}
-
 /* Rows 1..PARTICIPANTS: the number, and the name typed once on the
  * attendance sheet (a blank shows blank, not Excel's 0). The cached result
  * is the blank it is: LibreOffice shows cached results of a workbook that
@@ -308,7 +292,7 @@ static void print_setup(lxw_worksheet *ws, const sf_output *o, lxw_row_t header_
 	worksheet_repeat_rows(ws, 0, header_rows - 1);
 }
 
-static const char *attendance_sheet(xbook *x, const sf_output *o, const char *const *yesno)
+static const char *attendance_sheet(xbook *x, const sf_output *o)
 {
 	lxw_worksheet *ws = x_sheet(x, o, o->str[SF_S_attendance]);
 	/* "#": the participant's number, the same on every sheet. */
@@ -322,16 +306,12 @@ static const char *attendance_sheet(xbook *x, const sf_output *o, const char *co
 	worksheet_set_column(ws, 2, 2, 12, NULL);
 	worksheet_set_column(ws, 3, 3, 40, x->wrap);
 	worksheet_freeze_panes(ws, 1, 0);
-	lxw_data_validation dv = { 0 };
-	dv.validate = LXW_VALIDATION_TYPE_LIST;
-	dv.value_list = (char **)yesno;
-	worksheet_data_validation_range(ws, 1, 2, PARTICIPANTS, 2, &dv);
+	x_yesno(x, ws, 1, 2, PARTICIPANTS, 2);
 	print_setup(ws, o, 1, 0);
 	return ws->name;
 }
 
-static void checklist_sheet(xbook *x, const sf_output *o, int s, const char *attendance,
-			    const char *const *yesno)
+static void checklist_sheet(xbook *x, const sf_output *o, int s, const char *attendance)
 {
 	const sf_resolved *res = o->res;
 	lxw_worksheet *ws = NULL;
@@ -360,10 +340,13 @@ static void checklist_sheet(xbook *x, const sf_output *o, int s, const char *att
 	worksheet_write_string(ws, 0, count, o->str[SF_S_done], x->header);
 	participant_rows(ws, o, attendance, 1);
 	const char *first = col_name(o->a, 2), *lastc = col_name(o->a, last);
-	const char *yes = f_str(o->a, o->str[SF_S_yes]);
+	/* The ticks equal to the drop-down's yes. Compared, not COUNTIF's
+	 * criterion, which would read a yes starting with < > = or holding
+	 * * ? ~ as an operator or a wildcard. */
 	for (int p = 0; p < PARTICIPANTS; p++) {
 		int row = p + 2; /* the spreadsheet's 1-based row */
-		const char *f = sf_printf(o->a, "=COUNTIF(%s%d:%s%d,%s)", first, row, lastc, row, yes);
+		const char *f = sf_printf(o->a, "=SUMPRODUCT(--(%s%d:%s%d=" X_YES "))", first, row,
+					  lastc, row);
 		worksheet_write_formula_num(ws, (lxw_row_t)(p + 1), count, f, x->bold, 0);
 	}
 	/* Item headers wrap; a row tall enough for the longest (bytes over
@@ -380,10 +363,7 @@ static void checklist_sheet(xbook *x, const sf_output *o, int s, const char *att
 	worksheet_set_column(ws, 2, last, 18, NULL);
 	worksheet_set_column(ws, count, count, 10, NULL);
 	worksheet_freeze_panes(ws, 1, 2);
-	lxw_data_validation dv = { 0 };
-	dv.validate = LXW_VALIDATION_TYPE_LIST;
-	dv.value_list = (char **)yesno;
-	worksheet_data_validation_range(ws, 1, 2, PARTICIPANTS, last, &dv);
+	x_yesno(x, ws, 1, 2, PARTICIPANTS, last);
 	print_setup(ws, o, 1, 1);
 }
 
@@ -508,9 +488,8 @@ static int tracking(const sf_output *o, int s)
 	xbook x;
 	if (x_open(&x, o, "tracking.xlsx") != 0)
 		return -1;
-	const char *yesno[] = { o->str[SF_S_yes], o->str[SF_S_no], NULL };
-	const char *attendance = attendance_sheet(&x, o, yesno);
-	checklist_sheet(&x, o, s, attendance, yesno);
+	const char *attendance = attendance_sheet(&x, o);
+	checklist_sheet(&x, o, s, attendance);
 	quiz_sheet(&x, o, s, attendance);
 	return x_close(&x, o);
 }

@@ -50,8 +50,34 @@ lxw_error x_workbook_close(lxw_workbook *wb)
 	return e;
 }
 
+void x_yesno(xbook *x, lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2)
+{
+	lxw_data_validation dv = { 0 };
+	dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+	dv.value_formula = "=" X_YESNO;
+	worksheet_data_validation_range(ws, r1, c1, r2, c2, &dv);
+	x->yesno = 1;
+}
+
+/* An inline list ("Yes,No") cannot hold a comma, and the interface strings
+ * of a language may (docs/outputs.md): so yes and no are the cells A1 and A2
+ * of a hidden last sheet, named for the drop-downs and formulas. A name,
+ * not a sheet reference, because the sheets that use it come first. */
+static void yesno_sheet(xbook *x, const sf_output *o)
+{
+	lxw_worksheet *ws = x_sheet(x, o, "Lists");
+	worksheet_write_string(ws, 0, 0, o->str[SF_S_yes], NULL);
+	worksheet_write_string(ws, 1, 0, o->str[SF_S_no], NULL);
+	worksheet_hide(ws);
+	/* x_sheet leaves no ' in a sheet name, so quoting it is safe. */
+	workbook_define_name(x->wb, X_YES, sf_printf(o->a, "='%s'!$A$1", ws->name));
+	workbook_define_name(x->wb, X_YESNO, sf_printf(o->a, "='%s'!$A$1:$A$2", ws->name));
+}
+
 int x_close(xbook *x, const sf_output *o)
 {
+	if (x->yesno)
+		yesno_sheet(x, o);
 	lxw_error e = x_workbook_close(x->wb);
 	if (e != LXW_NO_ERROR || rename(x->tmp, x->path) != 0) {
 		remove(x->tmp);
@@ -100,7 +126,6 @@ static int render(void *state, const sf_output *o)
 		return -1;
 	const char *cols[] = { o->str[SF_S_item], o->str[SF_S_done], o->str[SF_S_date],
 			       o->str[SF_S_notes] };
-	const char *choices[] = { o->str[SF_S_yes], o->str[SF_S_no], NULL };
 	int sheets = 0;
 	for (int s = 0; s < SF_NSTAGE; s++) {
 		lxw_worksheet *ws = NULL;
@@ -131,12 +156,8 @@ static int render(void *state, const sf_output *o)
 					row++;
 				}
 		}
-		if (ws) {
-			lxw_data_validation dv = { 0 };
-			dv.validate = LXW_VALIDATION_TYPE_LIST;
-			dv.value_list = (char **)choices;
-			worksheet_data_validation_range(ws, 1, 1, row - 1, 1, &dv);
-		}
+		if (ws)
+			x_yesno(&x, ws, 1, 1, row - 1, 1);
 	}
 	if (!sheets) /* a workbook needs one sheet; say there is nothing to tick */
 		worksheet_write_string(x_sheet(&x, o, o->str[SF_S_checklist]), 0, 0,
