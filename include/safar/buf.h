@@ -31,6 +31,10 @@ void sf_buf_json_str(sf_buf *b, const char *s);
  * code point), a non-character as \uHHHH or \UHHHHHHHH, a byte that is not
  * UTF-8 as \xHH. Everything else as it is. */
 void sf_buf_term(sf_buf *b, const char *s, size_t n);
+/* s with what XML forbids or no text means (control characters but TAB, LF
+ * and CR, non-characters, bytes that are not UTF-8) as U+FFFD: for a writer
+ * that does the rest of the escaping itself (libxlsxwriter). */
+void sf_buf_plain(sf_buf *b, const char *s);
 /* XML 1.0 character data or a double-quoted attribute value: & < > " as
  * entities, TAB, LF, CR as character references (an attribute keeps them),
  * and what XML forbids or no text means (other control characters,

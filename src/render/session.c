@@ -296,10 +296,10 @@ static const char *attendance_sheet(xbook *x, const sf_output *o)
 {
 	lxw_worksheet *ws = x_sheet(x, o, o->str[SF_S_attendance]);
 	/* "#": the participant's number, the same on every sheet. */
-	worksheet_write_string(ws, 0, 0, "#", x->header);
-	worksheet_write_string(ws, 0, 1, o->str[SF_S_participant], x->header);
-	worksheet_write_string(ws, 0, 2, o->str[SF_S_present], x->header);
-	worksheet_write_string(ws, 0, 3, o->str[SF_S_notes], x->header);
+	x_string(ws, 0, 0, "#", x->header);
+	x_string(ws, 0, 1, o->str[SF_S_participant], x->header);
+	x_string(ws, 0, 2, o->str[SF_S_present], x->header);
+	x_string(ws, 0, 3, o->str[SF_S_notes], x->header);
 	participant_rows(ws, o, NULL, 1);
 	worksheet_set_column(ws, 0, 0, 5, NULL);
 	worksheet_set_column(ws, 1, 1, 30, NULL);
@@ -326,7 +326,7 @@ static void checklist_sheet(xbook *x, const sf_output *o, int s, const char *att
 				sf_buf item = { 0 };
 				const char *text = t->parts[p]->checklist.v[k];
 				sf_subst(&item, text, strlen(text), res);
-				worksheet_write_string(ws, 0, c++, item.data ? item.data : "", x->header);
+				x_string(ws, 0, c++, item.data ? item.data : "", x->header);
 				if (item.len > longest)
 					longest = item.len;
 				sf_buf_free(&item);
@@ -335,9 +335,9 @@ static void checklist_sheet(xbook *x, const sf_output *o, int s, const char *att
 	if (!ws) /* nothing to tick at this stage: no sheet */
 		return;
 	lxw_col_t last = c - 1, count = c;
-	worksheet_write_string(ws, 0, 0, "#", x->header);
-	worksheet_write_string(ws, 0, 1, o->str[SF_S_participant], x->header);
-	worksheet_write_string(ws, 0, count, o->str[SF_S_done], x->header);
+	x_string(ws, 0, 0, "#", x->header);
+	x_string(ws, 0, 1, o->str[SF_S_participant], x->header);
+	x_string(ws, 0, count, o->str[SF_S_done], x->header);
 	participant_rows(ws, o, attendance, 1);
 	const char *first = col_name(o->a, 2), *lastc = col_name(o->a, last);
 	/* The ticks equal to the drop-down's yes. Compared, not COUNTIF's
@@ -400,15 +400,16 @@ static void quiz_sheet(xbook *x, const sf_output *o, int s, const char *attendan
 	} groups[] = { { pre0, post0 - 1, SF_S_pre_session },
 		       { post0, spre - 1, SF_S_post_session },
 		       { spre, spost, SF_S_score } };
-	for (size_t g = 0; g < 3; g++)
-		if (groups[g].from == groups[g].to) /* Excel refuses a one-cell merge */
-			worksheet_write_string(ws, 0, groups[g].from, o->str[groups[g].label], group);
-		else
-			worksheet_merge_range(ws, 0, groups[g].from, 0, groups[g].to,
-					      o->str[groups[g].label], group);
-	worksheet_write_string(ws, 1, 0, "#", x->header);
-	worksheet_write_string(ws, 1, 1, o->str[SF_S_participant], x->header);
-	worksheet_write_string(ws, key, 1, o->str[SF_S_answer], x->bold);
+	for (size_t g = 0; g < 3; g++) {
+		/* Excel refuses a one-cell merge; a merged range shows its first
+		 * cell, written after the merge. */
+		if (groups[g].from != groups[g].to)
+			worksheet_merge_range(ws, 0, groups[g].from, 0, groups[g].to, "", group);
+		x_string(ws, 0, groups[g].from, o->str[groups[g].label], group);
+	}
+	x_string(ws, 1, 0, "#", x->header);
+	x_string(ws, 1, 1, o->str[SF_S_participant], x->header);
+	x_string(ws, key, 1, o->str[SF_S_answer], x->bold);
 	for (size_t q = 0; q < nq; q++) {
 		const char *head = sf_printf(o->a, "%s %zu", o->str[SF_S_question], q + 1);
 		lxw_data_validation dv = { 0 };
@@ -417,13 +418,13 @@ static void quiz_sheet(xbook *x, const sf_output *o, int s, const char *attendan
 		dv.minimum_number = 1;
 		dv.maximum_number = (double)qs[q]->options.n;
 		for (lxw_col_t c = pre0 + (lxw_col_t)q; c < spre; c += (lxw_col_t)nq) {
-			worksheet_write_string(ws, 1, c, head, x->header);
+			x_string(ws, 1, c, head, x->header);
 			worksheet_write_number(ws, key, c, qs[q]->answer + 1, x->bold);
 			worksheet_data_validation_range(ws, first, c, lastp, c, &dv);
 		}
 	}
-	worksheet_write_string(ws, 1, spre, o->str[SF_S_pre_session], x->header);
-	worksheet_write_string(ws, 1, spost, o->str[SF_S_post_session], x->header);
+	x_string(ws, 1, spre, o->str[SF_S_pre_session], x->header);
+	x_string(ws, 1, spost, o->str[SF_S_post_session], x->header);
 	participant_rows(ws, o, attendance, first);
 
 	/* A score counts the answers that match the key row. A participant with
@@ -457,7 +458,7 @@ static void quiz_sheet(xbook *x, const sf_output *o, int s, const char *attendan
 	lxw_format *num = workbook_add_format(x->wb);
 	format_set_bold(num);
 	format_set_num_format(num, "0.00");
-	worksheet_write_string(ws, gain, 1, o->str[SF_S_average_gain], x->bold);
+	x_string(ws, gain, 1, o->str[SF_S_average_gain], x->bold);
 	worksheet_write_formula_str(ws, gain, 2, f, num, "");
 
 	/* What "Question 3" and option 2 are, without the trainer's notes at hand. */
@@ -466,12 +467,12 @@ static void quiz_sheet(xbook *x, const sf_output *o, int s, const char *attendan
 		sf_buf t = { 0 };
 		sf_subst(&t, qs[q]->q, strlen(qs[q]->q), res);
 		worksheet_write_number(ws, r, 0, (double)(q + 1), x->bold);
-		worksheet_write_string(ws, r++, 1, t.data ? t.data : "", x->bold);
+		x_string(ws, r++, 1, t.data ? t.data : "", x->bold);
 		for (size_t a = 0; a < qs[q]->options.n; a++) {
 			sf_buf_reset(&t);
 			sf_buf_printf(&t, "%zu. ", a + 1);
 			sf_subst(&t, qs[q]->options.v[a], strlen(qs[q]->options.v[a]), res);
-			worksheet_write_string(ws, r++, 1, t.data, NULL);
+			x_string(ws, r++, 1, t.data, NULL);
 		}
 		sf_buf_free(&t);
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "safar/buf.h"
 #include "safar/fsio.h"
 #include "safar/utf8.h"
 #include "xlsx.h"
@@ -66,8 +67,8 @@ void x_yesno(xbook *x, lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t 
 static void yesno_sheet(xbook *x, const sf_output *o)
 {
 	lxw_worksheet *ws = x_sheet(x, o, "Lists");
-	worksheet_write_string(ws, 0, 0, o->str[SF_S_yes], NULL);
-	worksheet_write_string(ws, 1, 0, o->str[SF_S_no], NULL);
+	x_string(ws, 0, 0, o->str[SF_S_yes], NULL);
+	x_string(ws, 1, 0, o->str[SF_S_no], NULL);
 	worksheet_hide(ws);
 	/* x_sheet leaves no ' in a sheet name, so quoting it is safe. */
 	workbook_define_name(x->wb, X_YES, sf_printf(o->a, "='%s'!$A$1", ws->name));
@@ -90,7 +91,26 @@ int x_close(xbook *x, const sf_output *o)
 	return 0;
 }
 
+lxw_error x_string(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
+		   lxw_format *f)
+{
+	/* libxlsxwriter writes control characters as _xHHHH_ but U+FFFE raw,
+	 * which leaves the workbook's XML ill-formed: Excel repairs it, other
+	 * readers refuse it. */
+	sf_buf b = { 0 };
+	sf_buf_plain(&b, s);
+	lxw_error e = worksheet_write_string(ws, row, col, b.data ? b.data : "", f);
+	sf_buf_free(&b);
+	return e;
+}
+
 lxw_worksheet *x_sheet(xbook *x, const sf_output *o, const char *want)
+{
+	(void)o;
+	return x_sheet_wb(x->wb, want);
+}
+
+lxw_worksheet *x_sheet_wb(lxw_workbook *wb, const char *want)
 {
 	/* Keep whole characters: at most 31 of them, without the forbidden ones. */
 	char name[160];
@@ -100,7 +120,8 @@ lxw_worksheet *x_sheet(xbook *x, const sf_output *o, const char *want)
 		int w = sf_utf8_decode(want + i, len - i, &cp);
 		if (w <= 0)
 			break;
-		if (!strchr("[]:*?/\\'", want[i]) && n + (size_t)w < sizeof name - 8) {
+		if (!strchr("[]:*?/\\'", want[i]) && !sf_cp_control(cp) && !sf_cp_nonchar(cp) &&
+		    n + (size_t)w < sizeof name - 8) {
 			memcpy(name + n, want + i, (size_t)w);
 			n += (size_t)w;
 			chars++;
@@ -112,9 +133,9 @@ lxw_worksheet *x_sheet(xbook *x, const sf_output *o, const char *want)
 		strcpy(name, "Sheet");
 	char unique[176];
 	snprintf(unique, sizeof unique, "%s", name);
-	for (int k = 2; workbook_get_worksheet_by_name(x->wb, unique) && k < 100; k++)
+	for (int k = 2; workbook_get_worksheet_by_name(wb, unique) && k < 100; k++)
 		snprintf(unique, sizeof unique, "%s %d", name, k);
-	return workbook_add_worksheet(x->wb, sf_strdup(o->a, unique));
+	return workbook_add_worksheet(wb, unique); /* which copies the name */
 }
 
 static int render(void *state, const sf_output *o)
@@ -137,7 +158,7 @@ static int render(void *state, const sf_output *o)
 					if (!ws) {
 						ws = x_sheet(&x, o, o->str[H_STAGE(s)]);
 						for (int c = 0; c < 4; c++)
-							worksheet_write_string(ws, 0, (lxw_col_t)c, cols[c], x.header);
+							x_string(ws, 0, (lxw_col_t)c, cols[c], x.header);
 						worksheet_set_column(ws, 0, 0, 60, x.wrap);
 						worksheet_set_column(ws, 1, 1, 10, NULL);
 						worksheet_set_column(ws, 2, 2, 12, x.date);
@@ -151,7 +172,7 @@ static int render(void *state, const sf_output *o)
 					sf_buf item = { 0 };
 					const char *text = t->parts[p]->checklist.v[k];
 					sf_subst(&item, text, strlen(text), res);
-					worksheet_write_string(ws, row, 0, item.data ? item.data : "", x.wrap);
+					x_string(ws, row, 0, item.data ? item.data : "", x.wrap);
 					sf_buf_free(&item);
 					row++;
 				}
@@ -160,8 +181,8 @@ static int render(void *state, const sf_output *o)
 			x_yesno(&x, ws, 1, 1, row - 1, 1);
 	}
 	if (!sheets) /* a workbook needs one sheet; say there is nothing to tick */
-		worksheet_write_string(x_sheet(&x, o, o->str[SF_S_checklist]), 0, 0,
-				       o->str[SF_S_checklist], x.header);
+		x_string(x_sheet(&x, o, o->str[SF_S_checklist]), 0, 0, o->str[SF_S_checklist],
+			 x.header);
 	return x_close(&x, o);
 }
 

@@ -127,25 +127,39 @@ void sf_buf_term(sf_buf *b, const char *s, size_t n)
 	}
 }
 
-void sf_buf_xml_str(sf_buf *b, const char *s)
+/* Appends s, with what XML cannot hold as U+FFFD and, when xml is set,
+ * markup characters as entities. */
+static void xml_text(sf_buf *b, const char *s, int xml)
 {
 	size_t n = strlen(s);
 	for (size_t i = 0; i < n;) {
 		size_t at = i;
 		long c = next_cp(s, n, &i);
-		switch (c) {
-		case '&': sf_buf_puts(b, "&amp;"); break;
-		case '<': sf_buf_puts(b, "&lt;"); break;
-		case '>': sf_buf_puts(b, "&gt;"); break;
-		case '"': sf_buf_puts(b, "&quot;"); break;
-		case '\t': case '\n': case '\r': sf_buf_printf(b, "&#%ld;", c); break;
-		default:
-			if (hidden(c))
-				sf_buf_puts(b, "\xEF\xBF\xBD"); /* U+FFFD */
-			else
-				sf_buf_add(b, s + at, i - at);
-		}
+		if (xml && c == '&')
+			sf_buf_puts(b, "&amp;");
+		else if (xml && c == '<')
+			sf_buf_puts(b, "&lt;");
+		else if (xml && c == '>')
+			sf_buf_puts(b, "&gt;");
+		else if (xml && c == '"')
+			sf_buf_puts(b, "&quot;");
+		else if (xml && (c == '\t' || c == '\n' || c == '\r'))
+			sf_buf_printf(b, "&#%ld;", c);
+		else if (hidden(c) && c != '\t' && c != '\n' && c != '\r')
+			sf_buf_puts(b, "\xEF\xBF\xBD"); /* U+FFFD */
+		else
+			sf_buf_add(b, s + at, i - at);
 	}
+}
+
+void sf_buf_plain(sf_buf *b, const char *s)
+{
+	xml_text(b, s, 0);
+}
+
+void sf_buf_xml_str(sf_buf *b, const char *s)
+{
+	xml_text(b, s, 1);
 }
 
 void sf_buf_reset(sf_buf *b)

@@ -202,18 +202,19 @@ grep -q "$(printf '\033')" "$tmp/out" && bad "json holds a raw ESC" || ok
 
 # Interface yes / no holding a comma and a quote: the drop-downs refer to
 # cells of a hidden sheet (an inline list cannot hold a comma); a checklist
-# item that looks like a formula is a string cell.
+# item that looks like a formula is a string cell; U+FFFE (in an item, in a
+# sheet name) and ESC become U+FFFD or go, and the workbook stays readable.
 cp -R "$root" "$tmp/yesno"
 mkdir -p "$tmp/yesno/i18n"
-printf '%s\n' "yes: 'Yes, \"sure\"'" 'no: "No, never"' >"$tmp/yesno/i18n/en.yaml"
-printf -- '---\nid: tick\nstage: PDO\ntitle: Tick\nlang: en\nreview_by: 2027-06-30\nstatus: reviewed\nsources: [S]\nchecklist: ["=1+1", "Copy your passport"]\n---\nBody.\n' \
+printf '%s\n' "yes: 'Yes, \"sure\"'" 'no: "No, never"' 'attendance: "Att\uFFFE\e"' >"$tmp/yesno/i18n/en.yaml"
+printf -- '---\nid: tick\nstage: PDO\ntitle: Tick\nlang: en\nreview_by: 2027-06-30\nstatus: reviewed\nsources: [S]\nchecklist: ["=1+1", "a\\uFFFEb\\ec"]\n---\nBody.\n' \
 	>"$tmp/yesno/content/pdo/tick.en.md"
 expect 0 build-yesno -- "$bin" build -C "$tmp/yesno" -o "$tmp/yesno-out" --format xlsx,session --audience general
 "$py" -c '
 import sys, openpyxl
 ed = sys.argv[1] + "/kg-ru/en/all/general/"
 for f, sheets in (("checklist.xlsx", ["Before you leave"]),
-                  ("session-PDO/tracking.xlsx", ["Attendance", "Checklist progress"])):
+                  ("session-PDO/tracking.xlsx", ["Att", "Checklist progress"])):
     wb = openpyxl.load_workbook(ed + f)
     assert wb.sheetnames == sheets + ["Lists"], wb.sheetnames
     lists = wb["Lists"]
@@ -222,9 +223,16 @@ for f, sheets in (("checklist.xlsx", ["Before you leave"]),
     assert names == {"SafarYes": "'"'"'Lists'"'"'!$A$1", "SafarYesNo": "'"'"'Lists'"'"'!$A$1:$A$2"}, names
     for s in sheets:
         assert [dv.formula1 for dv in wb[s].data_validations.dataValidation] == ["SafarYesNo"], (f, s)
-item = openpyxl.load_workbook(ed + "checklist.xlsx")["Before you leave"]["A2"]
-assert (item.value, item.data_type) == ("=1+1", "s"), (item.value, item.data_type)
+items = openpyxl.load_workbook(ed + "checklist.xlsx")["Before you leave"]["A2:A3"]
+assert [(c.value, c.data_type) for (c,) in items] == [("=1+1", "s"), ("a\ufffdb\ufffdc", "s")], items
 ' "$tmp/yesno-out" && ok || bad "yes / no with a comma and a quote: drop-downs refer to hidden cells"
+
+# coverage --format xlsx with U+FFFE in a corridor id is readable XLSX.
+expect 1 coverage-xlsx-names -- "$bin" coverage --today 2026-11-23 --format xlsx -o "$tmp/names.xlsx" -C "$tmp/names"
+"$py" -c '
+import sys, openpyxl
+assert openpyxl.load_workbook(sys.argv[1]).sheetnames == ["kg-ru"]
+' "$tmp/names.xlsx" && ok || bad "coverage xlsx with U+FFFE in an id"
 
 # coverage --format xlsx, read back by an independent reader.
 expect 0 coverage-xlsx -- "$bin" coverage --today 2026-11-23 --format xlsx -o "$tmp/cov.xlsx" -C "$top/tests/golden/coverage-states/root"

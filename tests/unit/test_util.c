@@ -99,6 +99,9 @@ START_TEST(buf_xml_replaces_what_xml_forbids)
 	sf_buf_xml_str(&b, "<a&\"b\">\t\n\r\x01\x1b\xef\xbf\xbe\xc2\x85\xff|й");
 	ck_assert_str_eq(b.data, "&lt;a&amp;&quot;b&quot;&gt;&#9;&#10;&#13;"
 				 "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd|й");
+	sf_buf_reset(&b);
+	sf_buf_plain(&b, "<a&\t\n\x1b\xef\xbf\xbfй");
+	ck_assert_str_eq(b.data, "<a&\t\n\xef\xbf\xbd\xef\xbf\xbdй");
 	sf_buf_free(&b);
 }
 END_TEST
