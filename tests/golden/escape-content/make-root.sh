@@ -2,7 +2,8 @@
 # in a title (YAML refuses it; the quoted line shows it), ESC and BEL in an
 # id (a YAML escape; the message quotes the id), and in a body raw ESC, a C1
 # CSI (U+009B), U+FFFE and a TAB before a dead link (the caret lines up
-# under the link's escaped line).
+# under the link's escaped line). root/ has ESC and BEL in the corridor's
+# title, which list corridors shows escaped, as list and coverage show ids.
 cp -R "$CASE/root/." "$1/"
 front() {
 	printf -- '---\nid: %s\nstage: PDO\ntitle: %s\nlang: en\nreview_by: 2027-06-30\nstatus: reviewed\nsources: [S]\n---\n' "$1" "$2"
