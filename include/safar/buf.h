@@ -2,6 +2,7 @@
 #ifndef SAFAR_BUF_H
 #define SAFAR_BUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Ownership: the buffer owns its heap block; sf_buf_free releases it.
@@ -19,6 +20,7 @@ void sf_buf_printf(sf_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
+void sf_buf_vprintf(sf_buf *b, const char *fmt, va_list ap);
 /* Text escaped for where it goes (docs/decisions.md, "Escaping what leaves
  * safar"). What no destination shows raw: control characters, Unicode
  * non-characters, bytes that are not UTF-8.

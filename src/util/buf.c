@@ -43,19 +43,25 @@ void sf_buf_putc(sf_buf *b, char c)
 	sf_buf_add(b, &c, 1);
 }
 
-void sf_buf_printf(sf_buf *b, const char *fmt, ...)
+void sf_buf_vprintf(sf_buf *b, const char *fmt, va_list ap)
 {
-	va_list ap, aq;
-	va_start(ap, fmt);
+	va_list aq;
 	va_copy(aq, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	int n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
 	if (n > 0) {
 		reserve(b, (size_t)n);
-		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, aq);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 		b->len += (size_t)n;
 	}
-	va_end(aq);
+}
+
+void sf_buf_printf(sf_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sf_buf_vprintf(b, fmt, ap);
+	va_end(ap);
 }
 
 /* The code point at s[*i], advancing *i past it; a byte that is not

@@ -40,6 +40,13 @@ Try 'safar --help'."
 expect 2 unknown-option -- "$bin" check --formt text
 same unknown-option "$tmp/err" "safar check: unknown option '--formt'; did you mean '--format'?
 Try 'safar check --help'."
+# A usage error quotes what was typed: escaped, as diagnostics are.
+expect 2 unknown-command-escaped -- "$bin" "$(printf 'x\033]0;t\007')"
+same unknown-command-escaped "$tmp/err" "safar: unknown command 'x\x1B]0;t\x07'
+Try 'safar --help'."
+expect 2 list-what-escaped -- "$bin" list "$(printf 'x\033[2J')"
+same list-what-escaped "$tmp/err" "safar list: cannot list 'x\x1B[2J' (corridors, topics, modules)
+Try 'safar list --help'."
 expect 2 missing-value -- "$bin" check -C
 expect 2 bad-format -- "$bin" check --format yaml
 expect 2 stray-operand -- "$bin" check extra
