@@ -294,7 +294,7 @@ static void print_setup(lxw_worksheet *ws, const sf_output *o, lxw_row_t header_
 
 static const char *attendance_sheet(xbook *x, const sf_output *o)
 {
-	lxw_worksheet *ws = x_sheet(x, o, o->str[SF_S_attendance]);
+	lxw_worksheet *ws = x_sheet(x->wb, o->str[SF_S_attendance]);
 	/* "#": the participant's number, the same on every sheet. */
 	x_string(ws, 0, 0, "#", x->header);
 	x_string(ws, 0, 1, o->str[SF_S_participant], x->header);
@@ -322,7 +322,7 @@ static void checklist_sheet(xbook *x, const sf_output *o, int s, const char *att
 		for (size_t p = 0; t->stage == s && p < t->nparts; p++)
 			for (size_t k = 0; k < t->parts[p]->checklist.n; k++) {
 				if (!ws)
-					ws = x_sheet(x, o, o->str[SF_S_checklist_progress]);
+					ws = x_sheet(x->wb, o->str[SF_S_checklist_progress]);
 				sf_buf item = { 0 };
 				const char *text = t->parts[p]->checklist.v[k];
 				sf_subst(&item, text, strlen(text), res);
@@ -384,7 +384,7 @@ static void quiz_sheet(xbook *x, const sf_output *o, int s, const char *attendan
 	}
 	if (!nq) /* no questions at this stage: no sheet */
 		return;
-	lxw_worksheet *ws = x_sheet(x, o, o->str[SF_S_quiz]);
+	lxw_worksheet *ws = x_sheet(x->wb, o->str[SF_S_quiz]);
 	lxw_col_t pre0 = 2, post0 = (lxw_col_t)(2 + nq), spre = (lxw_col_t)(2 + 2 * nq),
 		  spost = spre + 1;
 	const lxw_row_t key = 2, first = 3, lastp = first + PARTICIPANTS - 1,

@@ -86,7 +86,7 @@ void x_yesno(xbook *x, lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t 
  * not a sheet reference, because the sheets that use it come first. */
 static void yesno_sheet(xbook *x, const sf_output *o)
 {
-	lxw_worksheet *ws = x_sheet(x, o, "Lists");
+	lxw_worksheet *ws = x_sheet(x->wb, "Lists");
 	x_string(ws, 0, 0, o->str[SF_S_yes], NULL);
 	x_string(ws, 1, 0, o->str[SF_S_no], NULL);
 	worksheet_hide(ws);
@@ -124,13 +124,7 @@ lxw_error x_string(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *
 	return e;
 }
 
-lxw_worksheet *x_sheet(xbook *x, const sf_output *o, const char *want)
-{
-	(void)o;
-	return x_sheet_wb(x->wb, want);
-}
-
-lxw_worksheet *x_sheet_wb(lxw_workbook *wb, const char *want)
+lxw_worksheet *x_sheet(lxw_workbook *wb, const char *want)
 {
 	/* Keep whole characters: at most 31 of them, without the forbidden ones. */
 	char name[160];
@@ -176,7 +170,7 @@ static int render(void *state, const sf_output *o)
 			for (size_t p = 0; t->stage == s && p < t->nparts; p++)
 				for (size_t k = 0; k < t->parts[p]->checklist.n; k++) {
 					if (!ws) {
-						ws = x_sheet(&x, o, o->str[H_STAGE(s)]);
+						ws = x_sheet(x.wb, o->str[H_STAGE(s)]);
 						for (int c = 0; c < 4; c++)
 							x_string(ws, 0, (lxw_col_t)c, cols[c], x.header);
 						worksheet_set_column(ws, 0, 0, 60, x.wrap);
@@ -201,7 +195,7 @@ static int render(void *state, const sf_output *o)
 			x_yesno(&x, ws, 1, 1, row - 1, 1);
 	}
 	if (!sheets) /* a workbook needs one sheet; say there is nothing to tick */
-		x_string(x_sheet(&x, o, o->str[SF_S_checklist]), 0, 0, o->str[SF_S_checklist],
+		x_string(x_sheet(x.wb, o->str[SF_S_checklist]), 0, 0, o->str[SF_S_checklist],
 			 x.header);
 	return x_close(&x, o);
 }

@@ -29,8 +29,7 @@ int x_close(xbook *x, const sf_output *o);
 void x_yesno(xbook *x, lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2);
 /* A worksheet name Excel accepts: at most 31 characters, none of []:*?/\,
  * no control character or non-character, not already used in the workbook. */
-lxw_worksheet *x_sheet(xbook *x, const sf_output *o, const char *want);
-lxw_worksheet *x_sheet_wb(lxw_workbook *wb, const char *want);
+lxw_worksheet *x_sheet(lxw_workbook *wb, const char *want);
 /* worksheet_write_string for any text that is not safar's own: a string
  * cell (no spreadsheet evaluates it), and what XML cannot hold as U+FFFD. */
 lxw_error x_string(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
