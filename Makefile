@@ -105,10 +105,10 @@ check: build/safar build/unit build/san/safar build/san/unit
 	@echo '== threads (tsan)'
 	@$(MAKE) -s tsan
 	@echo '== golden (valgrind)'
-	@SAFAR_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect' \
+	@SAFAR_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=tests/valgrind.supp' \
 		sh tests/run-golden.sh build/safar
 	@echo '== build outputs (valgrind)'
-	@SAFAR_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect' \
+	@SAFAR_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=tests/valgrind.supp' \
 		sh tests/build/run.sh build/safar
 	@echo 'all test suites passed'
 

@@ -55,23 +55,30 @@ static void json(sf_sink *sink, FILE *out)
 	sf_buf_free(&b);
 }
 
-/* Workflow commands: data escapes %, CR, LF; properties also : and ,. */
+/* A workflow command's value: first escaped as for a terminal (the log
+ * shows it; no control character may act there), then as the runner
+ * decodes it: data escapes %, CR, LF; a property also : and , (the
+ * escapes of actions/toolkit's command.ts). */
 static void gh_esc(FILE *out, const char *s, int prop)
 {
-	for (; *s; s++) {
-		if (*s == '%')
+	sf_buf b = { 0 };
+	sf_buf_term(&b, s, strlen(s));
+	for (size_t i = 0; i < b.len; i++) {
+		char c = b.data[i];
+		if (c == '%')
 			fputs("%25", out);
-		else if (*s == '\r')
+		else if (c == '\r')
 			fputs("%0D", out);
-		else if (*s == '\n')
+		else if (c == '\n')
 			fputs("%0A", out);
-		else if (prop && *s == ':')
+		else if (prop && c == ':')
 			fputs("%3A", out);
-		else if (prop && *s == ',')
+		else if (prop && c == ',')
 			fputs("%2C", out);
 		else
-			fputc(*s, out);
+			fputc(c, out);
 	}
+	sf_buf_free(&b);
 }
 
 static void github(sf_sink *sink, FILE *out)
@@ -93,28 +100,12 @@ static void github(sf_sink *sink, FILE *out)
 	}
 }
 
-static void xml_esc(sf_buf *b, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': sf_buf_puts(b, "&amp;"); break;
-		case '<': sf_buf_puts(b, "&lt;"); break;
-		case '>': sf_buf_puts(b, "&gt;"); break;
-		case '"': sf_buf_puts(b, "&quot;"); break;
-		default:
-			/* XML 1.0 allows no other control characters. */
-			if ((unsigned char)*s >= 0x20 || *s == '\n' || *s == '\t')
-				sf_buf_putc(b, *s);
-		}
-	}
-}
-
 static void diag_line(sf_buf *b, const sf_diag *d)
 {
-	sf_buf_printf(b, "%s:%d:%d: %s: ", d->loc.path ? d->loc.path : "safar",
-		      d->loc.line > 0 ? d->loc.line : 1, d->loc.col > 0 ? d->loc.col : 1,
-		      sf_severity_name(d->sev));
-	xml_esc(b, d->msg);
+	sf_buf_xml_str(b, d->loc.path ? d->loc.path : "safar");
+	sf_buf_printf(b, ":%d:%d: %s: ", d->loc.line > 0 ? d->loc.line : 1,
+		      d->loc.col > 0 ? d->loc.col : 1, sf_severity_name(d->sev));
+	sf_buf_xml_str(b, d->msg);
 	sf_buf_printf(b, " [%s]\n", sf_dcode_name(d->code));
 }
 
@@ -122,9 +113,9 @@ static void diag_line(sf_buf *b, const sf_diag *d)
 static void testcase(sf_buf *b, const char *cls, const char *name, const sf_diag **v, size_t n)
 {
 	sf_buf_puts(b, "  <testcase classname=\"");
-	xml_esc(b, cls);
+	sf_buf_xml_str(b, cls);
 	sf_buf_puts(b, "\" name=\"");
-	xml_esc(b, name);
+	sf_buf_xml_str(b, name);
 	sf_buf_puts(b, "\" time=\"0\"");
 	if (n == 0) {
 		sf_buf_puts(b, "/>\n");
@@ -135,9 +126,9 @@ static void testcase(sf_buf *b, const char *cls, const char *name, const sf_diag
 		if (v[i]->sev == SF_WARNING)
 			continue;
 		sf_buf_puts(b, "   <failure type=\"");
-		xml_esc(b, sf_dcode_name(v[i]->code));
+		sf_buf_xml_str(b, sf_dcode_name(v[i]->code));
 		sf_buf_puts(b, "\" message=\"");
-		xml_esc(b, v[i]->msg);
+		sf_buf_xml_str(b, v[i]->msg);
 		sf_buf_puts(b, "\">");
 		diag_line(b, v[i]);
 		sf_buf_puts(b, "</failure>\n");
@@ -234,7 +225,7 @@ static void junit(sf_sink *sink, const sf_root *root, FILE *out)
 				fails += failures(v, n);
 			}
 		sf_buf_puts(&suites, " <testsuite name=\"");
-		xml_esc(&suites, co->id);
+		sf_buf_xml_str(&suites, co->id);
 		sf_buf_printf(&suites, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n%s </testsuite>\n",
 			      tests, fails, cs.data ? cs.data : "");
 		total_tests += tests, total_fail += fails;

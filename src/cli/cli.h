@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "safar/buf.h"
 #include "safar/diag.h"
 #include "safar/arena.h"
 #include "safar/model.h"
@@ -68,6 +69,10 @@ int sf_report_text(sf_sink *sink, int verbose, int quiet_summary);
 int sf_use_color(void);
 /* The exit status for the worst severity seen. */
 int sf_exit_for(const sf_sink *sink);
+/* Writes a command's output to stdout. text: it is for a person, so each
+ * line is escaped as diagnostics are (docs/decisions.md, "Escaping what
+ * leaves safar"); JSON, CSV and the like are written as they are. */
+void sf_cli_print(const sf_buf *b, int text);
 
 /* A command's run over one content root: arena, sink, and the loaded model. */
 typedef struct sf_cli_root {

@@ -62,7 +62,7 @@ static int run(int argc, char **argv)
 		} else {
 			sf_buf b = { 0 };
 			sf_coverage_format(&b, &cov, format);
-			fwrite(b.data, 1, b.len, stdout);
+			sf_cli_print(&b, format == SF_COV_TEXT);
 			sf_buf_free(&b);
 		}
 	}

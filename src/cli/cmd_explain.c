@@ -217,7 +217,7 @@ static int run(int argc, char **argv)
 				status = no_topic(&cr.root, topic);
 			else
 				(json ? json_out : text_out)(&out, &t, &res, e, ne);
-			fwrite(out.data ? out.data : "", 1, out.len, stdout);
+			sf_cli_print(&out, !json);
 			sf_resolver_free(r);
 		}
 	}

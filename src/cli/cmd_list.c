@@ -204,7 +204,9 @@ static void list_modules(const sf_root *r, int json, sf_buf *b)
 			sf_buf_puts(b, i ? ",\n " : "\n ");
 			module_json(b, m);
 		} else {
-			sf_buf_printf(b, "%s %s %-28s %-2s %-7s ", m->path, sf_stage_names[m->stage],
+			/* A newline in a file name must not split the line. */
+			sf_buf_term(b, m->path, strlen(m->path));
+			sf_buf_printf(b, " %s %-28s %-2s %-7s ", sf_stage_names[m->stage],
 				      m->id ? m->id : "?", m->lang ? m->lang : "?",
 				      sf_merge_names[m->merge]);
 			when_text(b, &m->when);
@@ -255,7 +257,7 @@ static int run(int argc, char **argv)
 			list_topics(&cr.root, json, &out);
 		else
 			list_modules(&cr.root, json, &out);
-		fwrite(out.data ? out.data : "", 1, out.len, stdout);
+		sf_cli_print(&out, !json);
 	}
 	sf_buf_free(&out);
 	return sf_cli_close(&cr, EXIT_CLEAN);

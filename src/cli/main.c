@@ -46,9 +46,6 @@ int main(int argc, char **argv)
 	}
 	const char *near = sf_suggest(name, names, NCOMMANDS);
 	if (near)
-		fprintf(stderr, "safar: unknown command '%s'; did you mean '%s'?\n", name, near);
-	else
-		fprintf(stderr, "safar: unknown command '%s'\n", name);
-	fputs("Try 'safar --help'.\n", stderr);
-	return EXIT_USAGE;
+		return sf_usage_error(NULL, "unknown command '%s'; did you mean '%s'?", name, near);
+	return sf_usage_error(NULL, "unknown command '%s'", name);
 }

@@ -31,11 +31,18 @@ static const sf_opt *by_short(const sf_cmd *c, char s)
 
 int sf_usage_error(const sf_cmd *cmd, const char *fmt, ...)
 {
+	/* The message quotes what was typed and names from the content:
+	 * escaped for the terminal, as diagnostics are. */
+	sf_buf msg = { 0 }, shown = { 0 };
 	va_list ap;
-	fprintf(stderr, "safar%s%s: ", cmd ? " " : "", cmd ? cmd->name : "");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	sf_buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
+	sf_buf_term(&shown, msg.data ? msg.data : "", msg.len);
+	fprintf(stderr, "safar%s%s: %s", cmd ? " " : "", cmd ? cmd->name : "",
+		shown.data ? shown.data : "");
+	sf_buf_free(&msg);
+	sf_buf_free(&shown);
 	fprintf(stderr, "\nTry 'safar %s%s--help'.\n", cmd ? cmd->name : "", cmd ? " " : "");
 	return EXIT_USAGE;
 }

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "loadint.h"
+#include "safar/buf.h"
 #include "safar/fsio.h"
 #include "safar/utf8.h"
 
@@ -37,24 +38,14 @@ static int ends_with(const char *s, const char *ext)
 	return n > m && strcmp(s + n - m, ext) == 0;
 }
 
-/* A printable form of a name that is not UTF-8: bad bytes as \xHH. */
+/* A printable form of a name that is not UTF-8: bad bytes as \xHH, as a
+ * terminal is shown them (sf_buf_term). */
 static const char *escape_name(sf_arena *a, const char *s)
 {
-	size_t n = strlen(s);
-	char *o = sf_alloc(a, n * 4 + 1), *p = o;
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		int w = sf_utf8_decode(s + i, n - i, &cp);
-		if (w > 0) {
-			memcpy(p, s + i, (size_t)w);
-			p += w, i += (size_t)w;
-		} else {
-			static const char hex[] = "0123456789ABCDEF";
-			unsigned char b = (unsigned char)s[i++];
-			*p++ = '\\', *p++ = 'x', *p++ = hex[b >> 4], *p++ = hex[b & 15];
-		}
-	}
-	*p = '\0';
+	sf_buf b = { 0 };
+	sf_buf_term(&b, s, strlen(s));
+	const char *o = sf_strdup(a, b.data);
+	sf_buf_free(&b);
 	return o;
 }
 

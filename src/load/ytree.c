@@ -6,6 +6,7 @@
 #include <yaml.h>
 
 #include "safar/strmap.h"
+#include "safar/utf8.h"
 
 /* Content never nests this deep; the bound keeps hostile input cheap. */
 #define MAX_DEPTH 64
@@ -20,6 +21,20 @@ struct ctx {
 static sf_loc mark_loc(const struct ctx *c, yaml_mark_t m)
 {
 	return (sf_loc){ c->path, (int)m.line + c->first_line, (int)m.column + 1 };
+}
+
+/* libyaml places a reader error (a character YAML does not allow: a
+ * control character, U+FFFE) by its byte offset alone. */
+static sf_loc offset_loc(const struct ctx *c, const char *text, size_t len, size_t off)
+{
+	int line = c->first_line;
+	size_t start = 0;
+	if (off > len)
+		off = len;
+	for (size_t i = 0; i < off; i++)
+		if (text[i] == '\n')
+			line++, start = i + 1;
+	return (sf_loc){ c->path, line, (int)sf_utf8_count(text + start, off - start) + 1 };
 }
 
 /* Tabs cannot indent YAML; libyaml's own message for them ("cannot start any
@@ -158,7 +173,12 @@ ynode *yn_parse(sf_arena *a, sf_sink *sink, const char *path, const char *text,
 			if (p.error == YAML_MEMORY_ERROR)
 				sf_oom();
 			sf_loc at = mark_loc(&c, p.problem_mark);
-			if (p.context)
+			if (p.error == YAML_READER_ERROR && p.problem_value >= 0)
+				sf_emit(sink, SF_D_YAML_SYNTAX, offset_loc(&c, text, len, p.problem_offset),
+					"YAML cannot hold the character U+%04X (a control "
+					"character or a non-character): delete it",
+					(unsigned)p.problem_value);
+			else if (p.context)
 				sf_emit(sink, SF_D_YAML_SYNTAX, at, "%s %s", p.problem, p.context);
 			else
 				sf_emit(sink, SF_D_YAML_SYNTAX, at, "%s",

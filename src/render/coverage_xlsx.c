@@ -29,22 +29,20 @@ int sf_coverage_xlsx(const sf_coverage *c, const char *path, long date, sf_sink 
 	}
 	for (size_t i = 0; i < c->ncorridors; i++) {
 		const sf_cov_corridor *cc = &c->corridors[i];
-		char sheet[32];
-		snprintf(sheet, sizeof sheet, "%.31s", cc->corridor->id);
-		lxw_worksheet *ws = workbook_add_worksheet(wb, sheet);
+		lxw_worksheet *ws = x_sheet(wb, cc->corridor->id);
 		worksheet_write_string(ws, 0, 0, "stage", head);
 		worksheet_write_string(ws, 0, 1, "topic", head);
 		worksheet_write_string(ws, 0, 2, "required", head);
 		for (size_t col = 0; col < cc->ncols; col++) {
 			char name[96];
 			snprintf(name, sizeof name, "%s/%s", cc->col_lang[col], cc->col_audience[col]);
-			worksheet_write_string(ws, 0, (lxw_col_t)(col + 3), name, head);
+			x_string(ws, 0, (lxw_col_t)(col + 3), name, head);
 		}
 		for (size_t r = 0; r < cc->nrows; r++) {
 			const sf_cov_row *row = &cc->rows[r];
 			lxw_row_t y = (lxw_row_t)(r + 1);
 			worksheet_write_string(ws, y, 0, sf_stage_names[row->stage], NULL);
-			worksheet_write_string(ws, y, 1, row->id, NULL);
+			x_string(ws, y, 1, row->id, NULL);
 			worksheet_write_string(ws, y, 2, row->required ? "yes" : "no", NULL);
 			for (size_t col = 0; col < cc->ncols; col++)
 				worksheet_write_string(ws, y, (lxw_col_t)(col + 3),

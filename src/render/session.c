@@ -323,22 +323,6 @@ static const char *col_name(sf_arena *a, lxw_col_t c)
 	return out;
 }
 
-/* A string literal inside a formula: quotes doubled. */
-static const char *f_str(sf_arena *a, const char *s)
-{
-	sf_buf t = { 0 };
-	sf_buf_putc(&t, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			sf_buf_putc(&t, '"');
-		sf_buf_putc(&t, *s);
-	}
-	sf_buf_putc(&t, '"');
-	char *out = sf_strdup(a, t.data);
-	sf_buf_free(&t);
-	return out;
-}
-
 /* Rows 1..PARTICIPANTS: the number, and the name typed once on the
  * attendance sheet (a blank shows blank, not Excel's 0). The cached result
  * is the blank it is: LibreOffice shows cached results of a workbook that
@@ -367,30 +351,26 @@ static void print_setup(lxw_worksheet *ws, const sf_output *o, lxw_row_t header_
 	worksheet_repeat_rows(ws, 0, header_rows - 1);
 }
 
-static const char *attendance_sheet(xbook *x, const sf_output *o, const char *const *yesno)
+static const char *attendance_sheet(xbook *x, const sf_output *o)
 {
-	lxw_worksheet *ws = x_sheet(x, o, o->str[SF_S_attendance]);
+	lxw_worksheet *ws = x_sheet(x->wb, o->str[SF_S_attendance]);
 	/* "#": the participant's number, the same on every sheet. */
-	worksheet_write_string(ws, 0, 0, "#", x->header);
-	worksheet_write_string(ws, 0, 1, o->str[SF_S_participant], x->header);
-	worksheet_write_string(ws, 0, 2, o->str[SF_S_present], x->header);
-	worksheet_write_string(ws, 0, 3, o->str[SF_S_notes], x->header);
+	x_string(ws, 0, 0, "#", x->header);
+	x_string(ws, 0, 1, o->str[SF_S_participant], x->header);
+	x_string(ws, 0, 2, o->str[SF_S_present], x->header);
+	x_string(ws, 0, 3, o->str[SF_S_notes], x->header);
 	participant_rows(ws, o, NULL, 1);
 	worksheet_set_column(ws, 0, 0, 5, NULL);
 	worksheet_set_column(ws, 1, 1, 30, NULL);
 	worksheet_set_column(ws, 2, 2, 12, NULL);
 	worksheet_set_column(ws, 3, 3, 40, x->wrap);
 	worksheet_freeze_panes(ws, 1, 0);
-	lxw_data_validation dv = { 0 };
-	dv.validate = LXW_VALIDATION_TYPE_LIST;
-	dv.value_list = (char **)yesno;
-	worksheet_data_validation_range(ws, 1, 2, PARTICIPANTS, 2, &dv);
+	x_yesno(x, ws, 1, 2, PARTICIPANTS, 2);
 	print_setup(ws, o, 1, 0);
 	return ws->name;
 }
 
-static void checklist_sheet(xbook *x, const sf_output *o, int s, const char *attendance,
-			    const char *const *yesno)
+static void checklist_sheet(xbook *x, const sf_output *o, int s, const char *attendance)
 {
 	const sf_resolved *res = o->res;
 	lxw_worksheet *ws = NULL;
@@ -401,11 +381,11 @@ static void checklist_sheet(xbook *x, const sf_output *o, int s, const char *att
 		for (size_t p = 0; t->stage == s && p < t->nparts; p++)
 			for (size_t k = 0; k < t->parts[p]->checklist.n; k++) {
 				if (!ws)
-					ws = x_sheet(x, o, o->str[SF_S_checklist_progress]);
+					ws = x_sheet(x->wb, o->str[SF_S_checklist_progress]);
 				sf_buf item = { 0 };
 				const char *text = t->parts[p]->checklist.v[k];
 				sf_subst(&item, text, strlen(text), res);
-				worksheet_write_string(ws, 0, c++, item.data ? item.data : "", x->header);
+				x_string(ws, 0, c++, item.data ? item.data : "", x->header);
 				if (item.len > longest)
 					longest = item.len;
 				sf_buf_free(&item);
@@ -414,15 +394,18 @@ static void checklist_sheet(xbook *x, const sf_output *o, int s, const char *att
 	if (!ws) /* nothing to tick at this stage: no sheet */
 		return;
 	lxw_col_t last = c - 1, count = c;
-	worksheet_write_string(ws, 0, 0, "#", x->header);
-	worksheet_write_string(ws, 0, 1, o->str[SF_S_participant], x->header);
-	worksheet_write_string(ws, 0, count, o->str[SF_S_done], x->header);
+	x_string(ws, 0, 0, "#", x->header);
+	x_string(ws, 0, 1, o->str[SF_S_participant], x->header);
+	x_string(ws, 0, count, o->str[SF_S_done], x->header);
 	participant_rows(ws, o, attendance, 1);
 	const char *first = col_name(o->a, 2), *lastc = col_name(o->a, last);
-	const char *yes = f_str(o->a, o->str[SF_S_yes]);
+	/* The ticks equal to the drop-down's yes. Compared, not COUNTIF's
+	 * criterion, which would read a yes starting with < > = or holding
+	 * * ? ~ as an operator or a wildcard. */
 	for (int p = 0; p < PARTICIPANTS; p++) {
 		int row = p + 2; /* the spreadsheet's 1-based row */
-		const char *f = sf_printf(o->a, "=COUNTIF(%s%d:%s%d,%s)", first, row, lastc, row, yes);
+		const char *f = sf_printf(o->a, "=SUMPRODUCT(--(%s%d:%s%d=" X_YES "))", first, row,
+					  lastc, row);
 		worksheet_write_formula_num(ws, (lxw_row_t)(p + 1), count, f, x->bold, 0);
 	}
 	/* Item headers wrap; a row tall enough for the longest (bytes over
@@ -439,10 +422,7 @@ static void checklist_sheet(xbook *x, const sf_output *o, int s, const char *att
 	worksheet_set_column(ws, 2, last, 18, NULL);
 	worksheet_set_column(ws, count, count, 10, NULL);
 	worksheet_freeze_panes(ws, 1, 2);
-	lxw_data_validation dv = { 0 };
-	dv.validate = LXW_VALIDATION_TYPE_LIST;
-	dv.value_list = (char **)yesno;
-	worksheet_data_validation_range(ws, 1, 2, PARTICIPANTS, last, &dv);
+	x_yesno(x, ws, 1, 2, PARTICIPANTS, last);
 	print_setup(ws, o, 1, 1);
 }
 
@@ -463,7 +443,7 @@ static void quiz_sheet(xbook *x, const sf_output *o, int s, const char *attendan
 	}
 	if (!nq) /* no questions at this stage: no sheet */
 		return;
-	lxw_worksheet *ws = x_sheet(x, o, o->str[SF_S_quiz]);
+	lxw_worksheet *ws = x_sheet(x->wb, o->str[SF_S_quiz]);
 	lxw_col_t pre0 = 2, post0 = (lxw_col_t)(2 + nq), spre = (lxw_col_t)(2 + 2 * nq),
 		  spost = spre + 1;
 	const lxw_row_t key = 2, first = 3, lastp = first + PARTICIPANTS - 1,
@@ -479,15 +459,16 @@ static void quiz_sheet(xbook *x, const sf_output *o, int s, const char *attendan
 	} groups[] = { { pre0, post0 - 1, SF_S_pre_session },
 		       { post0, spre - 1, SF_S_post_session },
 		       { spre, spost, SF_S_score } };
-	for (size_t g = 0; g < 3; g++)
-		if (groups[g].from == groups[g].to) /* Excel refuses a one-cell merge */
-			worksheet_write_string(ws, 0, groups[g].from, o->str[groups[g].label], group);
-		else
-			worksheet_merge_range(ws, 0, groups[g].from, 0, groups[g].to,
-					      o->str[groups[g].label], group);
-	worksheet_write_string(ws, 1, 0, "#", x->header);
-	worksheet_write_string(ws, 1, 1, o->str[SF_S_participant], x->header);
-	worksheet_write_string(ws, key, 1, o->str[SF_S_answer], x->bold);
+	for (size_t g = 0; g < 3; g++) {
+		/* Excel refuses a one-cell merge; a merged range shows its first
+		 * cell, written after the merge. */
+		if (groups[g].from != groups[g].to)
+			worksheet_merge_range(ws, 0, groups[g].from, 0, groups[g].to, "", group);
+		x_string(ws, 0, groups[g].from, o->str[groups[g].label], group);
+	}
+	x_string(ws, 1, 0, "#", x->header);
+	x_string(ws, 1, 1, o->str[SF_S_participant], x->header);
+	x_string(ws, key, 1, o->str[SF_S_answer], x->bold);
 	for (size_t q = 0; q < nq; q++) {
 		const char *head = sf_printf(o->a, "%s %zu", o->str[SF_S_question], q + 1);
 		lxw_data_validation dv = { 0 };
@@ -496,13 +477,13 @@ static void quiz_sheet(xbook *x, const sf_output *o, int s, const char *attendan
 		dv.minimum_number = 1;
 		dv.maximum_number = (double)qs[q]->options.n;
 		for (lxw_col_t c = pre0 + (lxw_col_t)q; c < spre; c += (lxw_col_t)nq) {
-			worksheet_write_string(ws, 1, c, head, x->header);
+			x_string(ws, 1, c, head, x->header);
 			worksheet_write_number(ws, key, c, qs[q]->answer, x->bold);
 			worksheet_data_validation_range(ws, first, c, lastp, c, &dv);
 		}
 	}
-	worksheet_write_string(ws, 1, spre, o->str[SF_S_pre_session], x->header);
-	worksheet_write_string(ws, 1, spost, o->str[SF_S_post_session], x->header);
+	x_string(ws, 1, spre, o->str[SF_S_pre_session], x->header);
+	x_string(ws, 1, spost, o->str[SF_S_post_session], x->header);
 	participant_rows(ws, o, attendance, first);
 
 	/* A score counts the answers that match the key row. A participant with
@@ -536,7 +517,7 @@ static void quiz_sheet(xbook *x, const sf_output *o, int s, const char *attendan
 	lxw_format *num = workbook_add_format(x->wb);
 	format_set_bold(num);
 	format_set_num_format(num, "0.00");
-	worksheet_write_string(ws, gain, 1, o->str[SF_S_average_gain], x->bold);
+	x_string(ws, gain, 1, o->str[SF_S_average_gain], x->bold);
 	worksheet_write_formula_str(ws, gain, 2, f, num, "");
 
 	/* What "Question 3" and option 2 are, without the trainer's notes at hand. */
@@ -545,12 +526,12 @@ static void quiz_sheet(xbook *x, const sf_output *o, int s, const char *attendan
 		sf_buf t = { 0 };
 		sf_subst(&t, qs[q]->q, strlen(qs[q]->q), res);
 		worksheet_write_number(ws, r, 0, (double)(q + 1), x->bold);
-		worksheet_write_string(ws, r++, 1, t.data ? t.data : "", x->bold);
+		x_string(ws, r++, 1, t.data ? t.data : "", x->bold);
 		for (size_t a = 0; a < qs[q]->options.n; a++) {
 			sf_buf_reset(&t);
 			sf_buf_printf(&t, "%zu. ", a + 1);
 			sf_subst(&t, qs[q]->options.v[a], strlen(qs[q]->options.v[a]), res);
-			worksheet_write_string(ws, r++, 1, t.data, NULL);
+			x_string(ws, r++, 1, t.data, NULL);
 		}
 		sf_buf_free(&t);
 	}
@@ -567,9 +548,8 @@ static int tracking(const sf_output *o, int s)
 	xbook x;
 	if (x_open(&x, o, "tracking.xlsx") != 0)
 		return -1;
-	const char *yesno[] = { o->str[SF_S_yes], o->str[SF_S_no], NULL };
-	const char *attendance = attendance_sheet(&x, o, yesno);
-	checklist_sheet(&x, o, s, attendance, yesno);
+	const char *attendance = attendance_sheet(&x, o);
+	checklist_sheet(&x, o, s, attendance);
 	quiz_sheet(&x, o, s, attendance);
 	return x_close(&x, o);
 }

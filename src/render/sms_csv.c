@@ -4,11 +4,17 @@
 #include "html.h"
 #include "safar/sms.h"
 
-/* RFC 4180: quote a field holding a comma, a quote or a line break. */
+/* RFC 4180: quote a field holding a comma, a quote or a line break. A
+ * field a spreadsheet would read as a formula (one starting = + - @ TAB CR)
+ * gets a leading ', OWASP's advice against CSV injection: an SMS text is
+ * content, and content must not run in the office that opens the file
+ * (docs/outputs.md says what it costs). */
 static void field(sf_buf *b, const char *s, int last)
 {
+	const char *lead = *s && strchr("=+-@\t\r", *s) ? "'" : "";
 	if (strpbrk(s, ",\"\r\n")) {
 		sf_buf_putc(b, '"');
+		sf_buf_puts(b, lead);
 		for (; *s; s++) {
 			if (*s == '"')
 				sf_buf_putc(b, '"');
@@ -16,6 +22,7 @@ static void field(sf_buf *b, const char *s, int last)
 		}
 		sf_buf_putc(b, '"');
 	} else {
+		sf_buf_puts(b, lead);
 		sf_buf_puts(b, s);
 	}
 	sf_buf_puts(b, last ? "\r\n" : ",");

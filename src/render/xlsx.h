@@ -14,6 +14,7 @@ typedef struct xbook {
 	const char *path;
 	char tmp[4096];
 	lxw_format *bold, *wrap, *header, *date;
+	int yesno; /* a drop-down uses the yes / no list: x_close writes it */
 } xbook;
 
 int x_open(xbook *x, const sf_output *o, const char *name);
@@ -41,8 +42,19 @@ int x_workbook_commit(lxw_workbook *wb, const char *tmp, const char *path, sf_wr
 /* workbook_close, one thread at a time (see xlsx.c). */
 lxw_error x_workbook_close(lxw_workbook *wb);
 int x_close(xbook *x, const sf_output *o);
+
+/* The interface's yes and no (i18n `yes`, `no`) as workbook names: a
+ * formula compares a cell with X_YES; X_YESNO is the drop-down's list. */
+#define X_YES "SafarYes"
+#define X_YESNO "SafarYesNo"
+/* A yes / no drop-down on the cells from (r1, c1) to (r2, c2). */
+void x_yesno(xbook *x, lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2);
 /* A worksheet name Excel accepts: at most 31 characters, none of []:*?/\,
- * not already used in the workbook. */
-lxw_worksheet *x_sheet(xbook *x, const sf_output *o, const char *want);
+ * no control character or non-character, not already used in the workbook. */
+lxw_worksheet *x_sheet(lxw_workbook *wb, const char *want);
+/* worksheet_write_string for any text that is not safar's own: a string
+ * cell (no spreadsheet evaluates it), and what XML cannot hold as U+FFFD. */
+lxw_error x_string(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
+		   lxw_format *f);
 
 #endif

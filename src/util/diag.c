@@ -1,4 +1,4 @@
-/* diag.c: the diagnostic sink: collect, sort, print with a quoted caret. */
+/* diag.c: the diagnostic sink: collect, sort, print (escaped for a terminal) with a quoted caret. */
 #include "safar/diag.h"
 
 #include <pthread.h>
@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "safar/buf.h"
 #include "safar/utf8.h"
 #include "safar/xalloc.h"
 
@@ -207,6 +208,9 @@ static int find_line(const sf_sink *s, const char *path, int line,
 	return 0;
 }
 
+/* The source line, escaped as the message is (a module's bytes never reach
+ * the terminal raw), and a caret under column col: one space per column of
+ * what is shown before it, tabs kept so the caret lines up. */
 static void print_quote(const sf_sink *s, const sf_diag *d, FILE *out, int color)
 {
 	const char *line;
@@ -214,18 +218,22 @@ static void print_quote(const sf_sink *s, const sf_diag *d, FILE *out, int color
 	if (!d->loc.path || d->loc.line <= 0 ||
 	    !find_line(s, d->loc.path, d->loc.line, &line, &len))
 		return;
-	fprintf(out, " %5d | %.*s\n       | ", d->loc.line, (int)len, line);
-	/* Walk col-1 code points, copying tabs so the caret lines up. */
 	size_t i = 0;
 	for (int c = 1; c < d->loc.col && i < len; c++) {
 		uint32_t cp;
 		int w = sf_utf8_decode(line + i, len - i, &cp);
-		if (w <= 0)
-			w = 1;
-		fputc(line[i] == '\t' ? '\t' : ' ', out);
-		i += (size_t)w;
+		i += w > 0 ? (size_t)w : 1;
 	}
+	sf_buf shown = { 0 }, before = { 0 };
+	sf_buf_term(&shown, line, len);
+	sf_buf_term(&before, line, i);
+	fprintf(out, " %5d | %s\n       | ", d->loc.line, shown.data ? shown.data : "");
+	for (size_t k = 0; k < before.len; k++)
+		if (((unsigned char)before.data[k] & 0xC0) != 0x80) /* one per code point */
+			fputc(before.data[k] == '\t' ? '\t' : ' ', out);
 	fprintf(out, "%s^%s\n", color ? "\033[1;32m" : "", color ? "\033[0m" : "");
+	sf_buf_free(&shown);
+	sf_buf_free(&before);
 }
 
 void sf_diag_print(const sf_sink *s, const sf_diag *d, FILE *out, sf_print_opts o)
@@ -237,14 +245,24 @@ void sf_diag_print(const sf_sink *s, const sf_diag *d, FILE *out, sf_print_opts 
 		off = "\033[0m";
 		bold = "\033[1m";
 	}
+	/* A file name or a message may quote content: escaped, so no control
+	 * character reaches the terminal and a diagnostic stays one line. */
+	sf_buf b = { 0 };
 	/* A problem with a whole file (unreadable, misnamed) points at 1:1,
 	 * so every line parses as file:line:col. */
-	if (d->loc.path)
-		fprintf(out, "%s%s:%d:%d:%s ", bold, d->loc.path,
-			d->loc.line > 0 ? d->loc.line : 1, d->loc.col > 0 ? d->loc.col : 1, off);
-	else
-		fputs("safar: ", out);
-	fprintf(out, "%s%s:%s %s [%s]\n", on, sev, off, d->msg, catalogue[d->code].name);
+	if (d->loc.path) {
+		sf_buf_puts(&b, bold);
+		sf_buf_term(&b, d->loc.path, strlen(d->loc.path));
+		sf_buf_printf(&b, ":%d:%d:%s ", d->loc.line > 0 ? d->loc.line : 1,
+			      d->loc.col > 0 ? d->loc.col : 1, off);
+	} else {
+		sf_buf_puts(&b, "safar: ");
+	}
+	sf_buf_printf(&b, "%s%s:%s ", on, sev, off);
+	sf_buf_term(&b, d->msg, strlen(d->msg));
+	sf_buf_printf(&b, " [%s]\n", catalogue[d->code].name);
+	fwrite(b.data, 1, b.len, out);
+	sf_buf_free(&b);
 	if (o.quote)
 		print_quote(s, d, out, o.color);
 }

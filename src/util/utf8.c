@@ -62,3 +62,13 @@ size_t sf_utf8_count(const char *s, size_t n)
 			count++;
 	return count;
 }
+
+int sf_cp_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+int sf_cp_nonchar(uint32_t cp)
+{
+	return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}

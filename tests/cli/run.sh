@@ -40,6 +40,13 @@ Try 'safar --help'."
 expect 2 unknown-option -- "$bin" check --formt text
 same unknown-option "$tmp/err" "safar check: unknown option '--formt'; did you mean '--format'?
 Try 'safar check --help'."
+# A usage error quotes what was typed: escaped, as diagnostics are.
+expect 2 unknown-command-escaped -- "$bin" "$(printf 'x\033]0;t\007')"
+same unknown-command-escaped "$tmp/err" "safar: unknown command 'x\x1B]0;t\x07'
+Try 'safar --help'."
+expect 2 list-what-escaped -- "$bin" list "$(printf 'x\033[2J')"
+same list-what-escaped "$tmp/err" "safar list: cannot list 'x\x1B[2J' (corridors, topics, modules)
+Try 'safar list --help'."
 expect 2 missing-value -- "$bin" check -C
 expect 2 bad-format -- "$bin" check --format yaml
 expect 2 stray-operand -- "$bin" check extra
@@ -195,6 +202,63 @@ for suite in root:
     total += len(cases); fails += f
 assert int(root.get("tests")) == total == 4 and int(root.get("failures")) == fails == 1
 ' "$tmp/out" && ok || bad "check junit shape"
+# Names no report may print raw (tests/golden/escape-names): the JUnit XML
+# still parses, U+FFFE and ESC in it as U+FFFD; the JSON keeps them exactly.
+mkdir -p "$tmp/names"
+CASE="$top/tests/golden/escape-names" sh "$top/tests/golden/escape-names/make-root.sh" "$tmp/names"
+expect 1 check-junit-names -- "$bin" check --today 2026-11-23 --format junit -C "$tmp/names"
+"$py" -c 'import xml.dom.minidom, sys; xml.dom.minidom.parse(sys.argv[1])' "$tmp/out" && ok ||
+	bad "junit with U+FFFE and ESC in names is well-formed XML"
+"$py" -c '
+import os, sys, xml.etree.ElementTree as ET
+cases = ET.parse(sys.argv[1]).getroot().iter("testcase")
+names = sorted(os.path.basename(c.get("name")) for c in cases if c.get("classname") == "content")
+assert names == ["a<b&c.md", "kg-ru.yaml", "new\nline.md", "x\ufffd.md", "\ufffd]0;pwned\ufffd.md"], names
+' "$tmp/out" && ok || bad "junit names: U+FFFD for what XML forbids, newline and <& kept"
+expect 1 check-json-names -- "$bin" check --today 2026-11-23 --format json -C "$tmp/names"
+"$py" -c '
+import json, sys
+files = sorted({d["file"] for d in json.load(open(sys.argv[1]))["diagnostics"]})
+want = [sys.argv[2] + "/content/pdo/" + f for f in
+        ["\x1b]0;pwned\x07.md", "a<b&c.md", "new\nline.md", "x\ufffe.md"]]
+assert files == want + [sys.argv[2] + "/corridors/kg-ru.yaml"], files
+' "$tmp/out" "$tmp/names" && ok || bad "json names: exact, every control character escaped"
+grep -q "$(printf '\033')" "$tmp/out" && bad "json holds a raw ESC" || ok
+
+# Interface yes / no holding a comma and a quote: the drop-downs refer to
+# cells of a hidden sheet (an inline list cannot hold a comma); a checklist
+# item that looks like a formula is a string cell; U+FFFE (in an item, in a
+# sheet name) and ESC become U+FFFD or go, and the workbook stays readable.
+cp -R "$root" "$tmp/yesno"
+mkdir -p "$tmp/yesno/i18n"
+printf '%s\n' "yes: 'Yes, \"sure\"'" 'no: "No, never"' 'attendance: "Att\uFFFE\e"' >"$tmp/yesno/i18n/en.yaml"
+printf -- '---\nid: tick\nstage: PDO\ntitle: Tick\nlang: en\nreview_by: 2027-06-30\nstatus: reviewed\nsources: [S]\nchecklist: ["=1+1", "a\\uFFFEb\\ec"]\n---\nBody.\n' \
+	>"$tmp/yesno/content/pdo/tick.en.md"
+expect 0 build-yesno -- "$bin" build -C "$tmp/yesno" -o "$tmp/yesno-out" --format xlsx,session --audience general
+"$py" -c '
+import sys, openpyxl
+ed = sys.argv[1] + "/kg-ru/en/all/general/"
+for f, sheets in (("checklist.xlsx", ["Before you leave"]),
+                  ("session-PDO/tracking.xlsx", ["Att", "Checklist progress"])):
+    wb = openpyxl.load_workbook(ed + f)
+    assert wb.sheetnames == sheets + ["Lists"], wb.sheetnames
+    lists = wb["Lists"]
+    assert lists.sheet_state == "hidden" and lists["A1"].value == "Yes, \"sure\"" and lists["A2"].value == "No, never"
+    names = {d.name: d.attr_text for d in wb.defined_names.definedName}
+    assert names == {"SafarYes": "'"'"'Lists'"'"'!$A$1", "SafarYesNo": "'"'"'Lists'"'"'!$A$1:$A$2"}, names
+    for s in sheets:
+        assert [dv.formula1 for dv in wb[s].data_validations.dataValidation] == ["SafarYesNo"], (f, s)
+items = openpyxl.load_workbook(ed + "checklist.xlsx")["Before you leave"]["A2:A3"]
+assert [(c.value, c.data_type) for (c,) in items] == [("=1+1", "s"), ("a\ufffdb\ufffdc", "s")], items
+' "$tmp/yesno-out" && ok || bad "yes / no with a comma and a quote: drop-downs refer to hidden cells"
+
+# coverage --format xlsx with U+FFFE in a corridor id is readable XLSX.
+expect 1 coverage-xlsx-names -- "$bin" coverage --today 2026-11-23 --format xlsx -o "$tmp/names.xlsx" -C "$tmp/names"
+"$py" -c '
+import sys, openpyxl
+assert openpyxl.load_workbook(sys.argv[1]).sheetnames == ["kg-ru"]
+' "$tmp/names.xlsx" && ok || bad "coverage xlsx with U+FFFE in an id"
+
 # coverage --format xlsx, read back by an independent reader.
 expect 0 coverage-xlsx -- "$bin" coverage --today 2026-11-23 --format xlsx -o "$tmp/cov.xlsx" -C "$top/tests/golden/coverage-states/root"
 "$py" -c '

@@ -75,6 +75,40 @@ START_TEST(buf_json_escapes)
 }
 END_TEST
 
+/* RFC 8259 exactly, and nothing a terminal would act on left raw. */
+START_TEST(buf_json_escapes_every_control)
+{
+	sf_buf b = { 0 };
+	sf_buf_json_str(&b, "\x1b[2J\b\f\x7f\xc2\x9b\xef\xbf\xbe\xf0\x9f\xbf\xbf\xe2\x80\xa8\xff|");
+	ck_assert_str_eq(b.data, "\"\\u001b[2J\\u0008\\u000c\\u007f\\u009b\\ufffe\\ud83f\\udfff"
+				 "\\u2028\\ufffd|\"");
+	sf_buf_free(&b);
+}
+END_TEST
+
+START_TEST(buf_term_shows_controls)
+{
+	sf_buf b = { 0 };
+	const char s[] = "a\tb\nc\x1b]0;t\x07\xc2\x9b\xef\xbf\xbf\xf4\x8f\xbf\xbe\xe9й";
+	sf_buf_term(&b, s, sizeof s - 1);
+	ck_assert_str_eq(b.data, "a\tb\\x0Ac\\x1B]0;t\\x07\\x9B\\uFFFF\\U0010FFFE\\xE9й");
+	sf_buf_free(&b);
+}
+END_TEST
+
+START_TEST(buf_xml_replaces_what_xml_forbids)
+{
+	sf_buf b = { 0 };
+	sf_buf_xml_str(&b, "<a&\"b\">\t\n\r\x01\x1b\xef\xbf\xbe\xc2\x85\xff|й");
+	ck_assert_str_eq(b.data, "&lt;a&amp;&quot;b&quot;&gt;&#9;&#10;&#13;"
+				 "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd|й");
+	sf_buf_reset(&b);
+	sf_buf_plain(&b, "<a&\t\n\x1b\xef\xbf\xbfй");
+	ck_assert_str_eq(b.data, "<a&\t\n\xef\xbf\xbd\xef\xbf\xbdй");
+	sf_buf_free(&b);
+}
+END_TEST
+
 START_TEST(utf8_strict)
 {
 	size_t bad = 99;
@@ -270,6 +304,9 @@ Suite *suite_util(void)
 	tcase_add_test(t, arena_cleanups_run_once);
 	tcase_add_test(t, arena_push_grows);
 	tcase_add_test(t, buf_json_escapes);
+	tcase_add_test(t, buf_json_escapes_every_control);
+	tcase_add_test(t, buf_term_shows_controls);
+	tcase_add_test(t, buf_xml_replaces_what_xml_forbids);
 	tcase_add_test(t, utf8_strict);
 	tcase_add_test(t, suggest_near_names);
 	tcase_add_test(t, sink_sorts_and_ranks);

@@ -62,17 +62,26 @@ CHECK_EN = ["Read the contract before you sign", "Save HOTLINE-EN in your phone"
 # ru: the Russian contract module, then documents in its English fallback.
 CHECK_RU = ["Прочитайте договор до подписи", "Сохраните HOTLINE-RU", "Copy your passport"]
 
-for lang, sheet, head, items, yes in (
-        ("en", "Before you leave", ["Item", "Done", "Date", "Notes"], CHECK_EN, '"Yes,No"'),
-        ("ru", "Перед отъездом", ["Пункт", "Сделано", "Дата", "Заметки"], CHECK_RU, '"Да,Нет"')):
+def check_lists(f, wb, yes, no):
+    """The drop-downs' yes / no: cells of a hidden last sheet, by name."""
+    ws = wb["Lists"]
+    check(f + " Lists sheet", (wb.sheetnames[-1], ws.sheet_state, rows(ws)), ("Lists", "hidden", [[yes], [no]]))
+    names = {d.name: d.attr_text for d in wb.defined_names.definedName}
+    check(f + " yes / no names", names, {"SafarYes": "'Lists'!$A$1", "SafarYesNo": "'Lists'!$A$1:$A$2"})
+
+
+for lang, sheet, head, items, yes, no in (
+        ("en", "Before you leave", ["Item", "Done", "Date", "Notes"], CHECK_EN, "Yes", "No"),
+        ("ru", "Перед отъездом", ["Пункт", "Сделано", "Дата", "Заметки"], CHECK_RU, "Да", "Нет")):
     f = "%s/%s/checklist.xlsx" % (OUT, ED % lang)
     wb = openpyxl.load_workbook(f)
-    check(f + " sheets (PEO has no items, so no sheet)", wb.sheetnames, [sheet])
+    check(f + " sheets (PEO has no items, so no sheet)", wb.sheetnames, [sheet, "Lists"])
     ws = wb[sheet]
     check(f + " cells", rows(ws), [head] + [[i, None, None, None] for i in items])
     check(f + " frozen", ws.freeze_panes, "A2")
     check(f + " validation", validations(ws),
-          [("list", yes, None, "B2:B%d" % (len(items) + 1))])
+          [("list", "SafarYesNo", None, "B2:B%d" % (len(items) + 1))])
+    check_lists(f, wb, yes, no)
 
 # --- tracking.xlsx: structure ------------------------------------------------
 
@@ -121,8 +130,7 @@ def check_attendance(f, ws, L):
     check(f + " attendance cells", rows(ws),
           [["#", L["part"], L["present"], L["notes"]]] + [[p, None, None, None] for p in range(1, N + 1)])
     check(f + " attendance frozen", ws.freeze_panes, "A2")
-    check(f + " attendance validation", validations(ws),
-          [("list", '"%s,%s"' % (L["yes"], L["no"]), None, "C2:C26")])
+    check(f + " attendance validation", validations(ws), [("list", "SafarYesNo", None, "C2:C26")])
     check(f + " attendance widths", [round(ws.column_dimensions[c].width) for c in "ABCD"],
           [6, 31, 13, 41])
 
@@ -134,11 +142,10 @@ def check_progress(f, ws, L, items):
     want = [["#", L["part"]] + items + [L["done"]]]
     for p in range(1, N + 1):
         want.append([p, name_formula(L["att"], p)] + [None] * len(items)
-                    + ['=COUNTIF(C%d:%s%d,"%s")' % (p + 1, last, p + 1, L["yes"])])
+                    + ['=SUMPRODUCT(--(C%d:%s%d=SafarYes))' % (p + 1, last, p + 1)])
     check(f + " progress cells", rows(ws), want)
     check(f + " progress frozen", ws.freeze_panes, "C2")
-    check(f + " progress validation", validations(ws),
-          [("list", '"%s,%s"' % (L["yes"], L["no"]), None, "C2:%s26" % last)])
+    check(f + " progress validation", validations(ws), [("list", "SafarYesNo", None, "C2:%s26" % last)])
     check(f + " progress widths", round(ws.column_dimensions["C"].width), 19)
 
 
@@ -187,14 +194,15 @@ for lang in ("en", "ru"):
     L = LABELS[lang]
     f = "%s/%s/session-PDO/tracking.xlsx" % (OUT, ED % lang)
     wb = openpyxl.load_workbook(f)
-    check(f + " sheets", wb.sheetnames, [L["att"], L["prog"], L["quiz"]])
+    check(f + " sheets", wb.sheetnames, [L["att"], L["prog"], L["quiz"], "Lists"])
+    check_lists(f, wb, L["yes"], L["no"])
     check_attendance(f, wb[L["att"]], L)
     check_progress(f, wb[L["prog"]], L, ITEMS[lang])
     check_quiz(f, wb[L["quiz"]], L, QUIZ[lang])
     # PEO: no checklist and no quiz, so attendance alone.
     f = "%s/%s/session-PEO/tracking.xlsx" % (OUT, ED % lang)
     wb = openpyxl.load_workbook(f)
-    check(f + " sheets", wb.sheetnames, [L["att"]])
+    check(f + " sheets", wb.sheetnames, [L["att"], "Lists"])
     check_attendance(f, wb[L["att"]], L)
 
 # --- tracking.xlsx: the formulas, computed by LibreOffice ----------------------
