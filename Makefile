@@ -69,6 +69,8 @@ test: build/safar build/unit
 	@sh tests/build/run.sh build/safar
 	@echo '== writes'
 	@sh tests/cli/writes.sh build/safar
+	@echo '== scale'
+	@sh tests/cli/scale.sh build/safar
 
 # make check: everything. Unit tests (Check), golden diagnostics, CLI tests:
 # once on the plain build, once under ASan+UBSan, then the golden cases under
@@ -93,6 +95,9 @@ check: build/safar build/unit build/san/safar build/san/unit
 	@echo '== writes (plain, asan+ubsan)'
 	@sh tests/cli/writes.sh build/safar
 	@sh tests/cli/writes.sh build/san/safar
+	@echo '== scale (plain, asan+ubsan)'
+	@sh tests/cli/scale.sh build/safar
+	@sh tests/cli/scale.sh build/san/safar
 	@echo '== xlsx read back'
 	@sh tests/xlsx/check-xlsx.sh build/safar
 	@echo '== print (chromium)'

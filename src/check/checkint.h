@@ -4,6 +4,7 @@
 
 #include "safar/check.h"
 #include "safar/resolve.h"
+#include "safar/strmap.h"
 
 typedef struct ck_ctx {
 	const sf_root *root;
@@ -15,8 +16,7 @@ typedef struct ck_ctx {
 	 * an sms with no facts is the same text everywhere and is measured once. */
 	const sf_corridor **sms_corridor;
 	const char **sms_lang;
-	sf_strv reported;            /* keys of findings already reported */
-	size_t reported_cap;
+	sf_strmap *reported;         /* keys of findings already reported */
 } ck_ctx;
 
 /* Per target. */
@@ -31,9 +31,6 @@ void ck_freshness(ck_ctx *c);
 void ck_contacts(ck_ctx *c);
 void ck_strings(ck_ctx *c);
 void ck_dropped_links(ck_ctx *c);
-
-/* Appends s to v (arena-grown). */
-void sf_strv_push(sf_arena *a, sf_strv *v, size_t *cap, const char *s);
 
 /* "kg-ru ky all-sector women" */
 const char *ck_target_name(ck_ctx *c, const sf_target *t);

@@ -12,9 +12,11 @@ const char *ck_target_name(ck_ctx *c, const sf_target *t)
 void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *opts)
 {
 	sf_arena *a = sf_arena_new();
-	ck_ctx c = { root, sink, opts, a, sf_alloc(a, root->nmodules + 1),
-		     sf_alloc_array(a, root->nmodules + 1, sizeof(sf_corridor *)),
-		     sf_alloc_array(a, root->nmodules + 1, sizeof(char *)), { 0 }, 0 };
+	ck_ctx c = { .root = root, .sink = sink, .opts = opts, .a = a,
+		     .sms_reported = sf_alloc(a, root->nmodules + 1),
+		     .sms_corridor = sf_alloc_array(a, root->nmodules + 1, sizeof(sf_corridor *)),
+		     .sms_lang = sf_alloc_array(a, root->nmodules + 1, sizeof(char *)),
+		     .reported = sf_strmap_new(a, 0) };
 	sf_resolver *r = sf_resolver_new(root, sink);
 	sf_target *t;
 	size_t n = sf_targets(root, NULL, a, &t);
@@ -47,17 +49,4 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 	ck_strings(&c);
 	ck_dropped_links(&c);
 	sf_arena_free(a);
-}
-
-void sf_strv_push(sf_arena *a, sf_strv *v, size_t *cap, const char *s)
-{
-	if (v->n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 16;
-		const char **nv = sf_alloc_array(a, nc, sizeof *nv);
-		if (v->n)
-			memcpy(nv, v->v, v->n * sizeof *nv);
-		v->v = nv;
-		*cap = nc;
-	}
-	v->v[v->n++] = s;
 }
