@@ -15,7 +15,7 @@ CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # The folders are the pipeline: load -> resolve -> render, check beside it.
-LIB_SRC  := $(wildcard src/util/*.c src/load/*.c src/resolve/*.c src/render/*.c src/check/*.c)
+LIB_SRC  := $(wildcard src/util/*.c src/load/*.c src/resolve/*.c src/edition/*.c src/render/*.c src/check/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 HDRS     := $(wildcard include/safar/*.h src/*/*.h)

@@ -3,6 +3,7 @@
 #define SAFAR_CHECK_INT_H
 
 #include "safar/check.h"
+#include "safar/edition.h"
 #include "safar/resolve.h"
 #include "safar/strmap.h"
 
@@ -19,13 +20,12 @@ typedef struct ck_ctx {
 	sf_strmap *reported;         /* keys of findings already reported */
 } ck_ctx;
 
-/* Per target. */
-void ck_completeness(ck_ctx *c, const sf_resolved *res);
-void ck_sms(ck_ctx *c, const sf_resolved *res);
-void ck_links(ck_ctx *c, const sf_resolved *res);
-/* Per corridor language, over all its targets: the topics that fell back. */
-void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_resolved *res,
-		 size_t nres);
+/* Per edition. */
+void ck_completeness(ck_ctx *c, const sf_edition *e);
+void ck_sms(ck_ctx *c, const sf_edition *e);
+void ck_links(ck_ctx *c, const sf_edition *e);
+/* Per corridor language, over all its editions: the topics that fell back. */
+void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_edition *e, size_t n);
 /* Once per root. */
 void ck_freshness(ck_ctx *c);
 void ck_contacts(ck_ctx *c);
@@ -33,6 +33,6 @@ void ck_strings(ck_ctx *c);
 void ck_dropped_links(ck_ctx *c);
 
 /* "kg-ru ky all-sector women" */
-const char *ck_target_name(ck_ctx *c, const sf_target *t);
+const char *ck_edition_name(ck_ctx *c, const sf_edition *e);
 
 #endif
