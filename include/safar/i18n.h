@@ -5,8 +5,9 @@
 #include "safar/model.h"
 
 /* Every string the outputs print that is not content: key, English default.
- * i18n/<lang>.yaml maps these keys to text; a key missing in a language falls
- * back along the language's fallback chain, then to these defaults. */
+ * A language's strings are the root's i18n/<lang>.yaml over safar's own (see
+ * sf_i18n_builtins), key by key; a key missing in both falls back along the
+ * language's fallback chain, then to these defaults. */
 #define SF_I18N_KEYS(X) \
 	X(contents, "Contents") \
 	X(checklist, "Checklist") \
