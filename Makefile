@@ -15,7 +15,9 @@ CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # The folders are the pipeline: load -> resolve -> render, check beside it.
-LIB_SRC  := $(wildcard src/util/*.c src/load/*.c src/resolve/*.c src/edition/*.c src/render/*.c src/check/*.c)
+# safar's own interface strings (i18n/) are compiled in: GEN_SRC.
+GEN_SRC  := build/gen/i18n_builtin.c
+LIB_SRC  := $(wildcard src/util/*.c src/load/*.c src/resolve/*.c src/edition/*.c src/render/*.c src/check/*.c) $(GEN_SRC)
 CLI_SRC  := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 HDRS     := $(wildcard include/safar/*.h src/*/*.h)
@@ -37,6 +39,10 @@ build/%.o: %.c $(HDRS) build/datadir
 build/san/%.o: %.c $(HDRS) build/datadir
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CPPFLAGS) -DSAFAR_DATADIR='"$(DATADIR)"' $(PKGCFLAGS) -O1 -g $(SAN) -c $< -o $@
+
+$(GEN_SRC): tools/embed.sh $(wildcard i18n/*.yaml)
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh $@ $(wildcard i18n/*.yaml)
 
 # The data directory is compiled in; rebuild when PREFIX changes.
 build/datadir: FORCE
