@@ -76,13 +76,25 @@ typedef struct sf_loc {
 	int line, col;    /* 1-based; 0: unknown (col counts code points) */
 } sf_loc;
 
+/* The editions a finding is about, as fields: a report groups by them
+ * (JUnit) and never parses a string. A NULL field means every value:
+ * {"kg-ru", "ky"} is every kg-ru edition in Kyrgyz. */
+typedef struct sf_diag_key {
+	const char *corridor, *lang;
+	const char *sector; /* "all": the all-sector edition */
+	const char *audience;
+	const char *stage; /* "PDO" */
+} sf_diag_key;
+
 typedef struct sf_diag {
 	sf_dcode code;
 	sf_severity sev;
 	sf_loc loc;
 	char *msg;
 	size_t seq; /* emission order: the last sort key, for stable output */
-	char *group; /* what it is about, e.g. "kg-ru ky all-sector women PDO"; may be NULL */
+	int keyed;  /* key is set: the finding is about editions */
+	sf_diag_key key; /* the sink's own copies of the strings */
+	char *group; /* the key as people say it: "kg-ru ky all-sector women PDO"; NULL unless keyed */
 } sf_diag;
 
 const char *sf_dcode_name(sf_dcode c);
@@ -104,9 +116,9 @@ void sf_emit(sf_sink *s, sf_dcode code, sf_loc loc, const char *fmt, ...)
 #endif
 	;
 
-/* Like sf_emit, with the target (and stage) a finding is about, for reports
- * that group findings (JUnit). */
-void sf_emit_group(sf_sink *s, const char *group, sf_dcode code, sf_loc loc, const char *fmt, ...)
+/* Like sf_emit, with the editions a finding is about, for reports that
+ * group findings (JUnit) and say what a finding is about (JSON "target"). */
+void sf_emit_group(sf_sink *s, const sf_diag_key *key, sf_dcode code, sf_loc loc, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 5, 6)))
 #endif

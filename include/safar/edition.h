@@ -97,6 +97,9 @@ size_t sf_edition_source_no(const sf_edition *e, const char *source);
  * renderer: text nodes are substituted as they are printed). */
 void sf_edition_subst(const sf_edition *e, sf_buf *out, const char *text, size_t len);
 
+/* The key of findings about this edition (stage: NULL, or "PDO"). */
+sf_diag_key sf_edition_diag_key(const sf_edition *e, const char *stage);
+
 /* "kg-ru ky all-sector women": an edition as people say it. */
 const char *sf_edition_name(const sf_edition *e, sf_arena *a);
 

@@ -7,6 +7,7 @@
 #include "safar/arena.h"
 #include "safar/buf.h"
 #include "safar/diag.h"
+#include "safar/edition.h"
 #include "safar/model.h"
 #include "safar/resolve.h"
 
@@ -49,7 +50,8 @@ void sf_writes_fail(sf_writes *w, const char *path, const char *what, int err);
  * never reads a file: the model and the resolution are all there is. */
 typedef struct sf_output {
 	const sf_root *root;
-	const sf_resolved *res;
+	const sf_edition *ed;   /* what to print: decided, never decided again */
+	const sf_resolved *res; /* ed->res */
 	const char *const *str; /* interface strings, SF_NSTRINGS, for res's chain */
 	const sf_build_opts *opts;
 	const char *dir; /* where this target's files go; exists */
@@ -82,8 +84,8 @@ const char *sf_target_dir(sf_arena *a, const char *outdir, const sf_target *t);
 void sf_build_index(const sf_root *root, const sf_target *t, const unsigned *stages, size_t n,
 		    const sf_build_opts *opts, sf_writes *w);
 
-/* The SMS rows of one target as CSV (header included when header is set). */
-void sf_sms_csv(sf_buf *b, const sf_resolved *res, sf_arena *a, int header);
+/* The SMS rows of one edition as CSV (header included when header is set). */
+void sf_sms_csv(sf_buf *b, const sf_edition *e, int header);
 
 /* Writes b to o->dir/name atomically; reports failure through o->w. 0 or -1. */
 int sf_output_write(const sf_output *o, const char *name, const sf_buf *b);

@@ -32,8 +32,8 @@ void ck_completeness(ck_ctx *c, const sf_edition *e)
 			if (found)
 				continue;
 			const char *name = ck_edition_name(c, e);
-			sf_emit_group(c->sink, sf_printf(c->a, "%s %s", name, sf_stage_names[s]),
-				      SF_D_MISSING_TOPIC, where(t->corridor, t->lang, s, id),
+			sf_diag_key key = sf_edition_diag_key(e, sf_stage_names[s]);
+			sf_emit_group(c->sink, &key, SF_D_MISSING_TOPIC, where(t->corridor, t->lang, s, id),
 				      "%s topic '%s' is required, but the %s edition has no module for it",
 				      sf_stage_names[s], id, name);
 		}

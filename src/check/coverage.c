@@ -3,24 +3,21 @@
 #include <string.h>
 
 #include "safar/coverage.h"
-#include "safar/resolve.h"
+#include "safar/edition.h"
 
 const char *const sf_cell_names[SF_NCELL] = { "present", "fallback", "draft", "stale soon",
 					      "stale", "missing", "absent" };
 
-/* The state of a resolved topic: the worst of its modules' and its language's. */
-static int topic_state(const sf_topic *t, long today, long warn)
+/* The state of an edition's topic: the worst of its parts' and its language's. */
+static int topic_state(const sf_ed_topic *t)
 {
 	int st = t->fallback ? SF_CELL_FALLBACK : SF_CELL_PRESENT;
 	for (size_t p = 0; p < t->nparts; p++) {
-		const sf_module *m = t->parts[p];
-		int s = SF_CELL_PRESENT;
-		if (m->review_by > 0 && m->review_by < today)
-			s = SF_CELL_STALE;
-		else if (m->review_by > 0 && m->review_by - today <= warn)
-			s = SF_CELL_STALE_SOON;
-		else if (m->status == SF_STATUS_DRAFT)
-			s = SF_CELL_DRAFT;
+		const sf_ed_part *ep = &t->parts[p];
+		int s = ep->freshness == SF_STALE	? SF_CELL_STALE
+			: ep->freshness == SF_STALE_SOON ? SF_CELL_STALE_SOON
+			: ep->draft			? SF_CELL_DRAFT
+							: SF_CELL_PRESENT;
 		if (s > st)
 			st = s;
 	}
@@ -56,7 +53,6 @@ void sf_coverage_compute(const sf_root *root, sf_sink *sink, long today, sf_aren
 			 sf_coverage *out)
 {
 	memset(out, 0, sizeof *out);
-	long warn = root->config.review_warn_days;
 	sf_resolver *r = sf_resolver_new(root, sink);
 	out->corridors = sf_alloc_array(a, root->ncorridors + 1, sizeof *out->corridors);
 	for (size_t ci = 0; ci < root->ncorridors; ci++) {
@@ -67,16 +63,17 @@ void sf_coverage_compute(const sf_root *root, sf_sink *sink, long today, sf_aren
 		sf_filter f = { ids, 1, NULL, NULL, NULL, 0 };
 		sf_target *t;
 		size_t nt = sf_targets(root, &f, a, &t);
-		sf_resolved *res = sf_alloc_array(a, nt + 1, sizeof *res);
+		sf_edition *ed = sf_alloc_array(a, nt + 1, sizeof *ed);
 		size_t cap = 0;
 		for (size_t i = 0; i < nt; i++) {
-			sf_resolve(r, &t[i], a, &res[i]);
+			sf_edition_make(r, &t[i], today, a, &ed[i]);
+			const sf_resolved *res = ed[i].res;
 			for (int s = 0; s < SF_NSTAGE; s++)
-				for (size_t k = 0; k < res[i].policy[s].n; k++)
-					if (!sf_strv_has(&res[i].excluded, res[i].policy[s].v[k]))
-						add_row(a, cc, &cap, s, res[i].policy[s].v[k], 1);
-			for (size_t k = 0; k < res[i].ntopics; k++)
-				add_row(a, cc, &cap, res[i].topics[k].stage, res[i].topics[k].id, 0);
+				for (size_t k = 0; k < res->policy[s].n; k++)
+					if (!sf_strv_has(&res->excluded, res->policy[s].v[k]))
+						add_row(a, cc, &cap, s, res->policy[s].v[k], 1);
+			for (size_t k = 0; k < ed[i].ntopics; k++)
+				add_row(a, cc, &cap, ed[i].topics[k].stage, ed[i].topics[k].id, 0);
 		}
 		if (cc->nrows > 1)
 			qsort(cc->rows, cc->nrows, sizeof *cc->rows, cmp_row);
@@ -99,10 +96,10 @@ void sf_coverage_compute(const sf_root *root, sf_sink *sink, long today, sf_aren
 					if (strcmp(t[i].lang, cc->col_lang[col]) != 0 ||
 					    strcmp(t[i].audience, cc->col_audience[col]) != 0)
 						continue;
-					for (size_t k = 0; k < res[i].ntopics; k++)
-						if (res[i].topics[k].stage == row->stage &&
-						    strcmp(res[i].topics[k].id, row->id) == 0)
-							state = topic_state(&res[i].topics[k], today, warn);
+					for (size_t k = 0; k < ed[i].ntopics; k++)
+						if (ed[i].topics[k].stage == row->stage &&
+						    strcmp(ed[i].topics[k].id, row->id) == 0)
+							state = topic_state(&ed[i].topics[k]);
 				}
 				row->cells[col] = state;
 				cc->totals[state]++;

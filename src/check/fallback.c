@@ -72,7 +72,8 @@ void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_edition
 	if (count || nfacts || title) {
 		const char *l = ed[0].target.lang;
 		sf_loc at = lang < co->languages.n ? co->languages.loc[lang] : co->loc;
-		sf_emit_group(c->sink, sf_printf(c->a, "%s %s", co->id, l), SF_D_FALLBACK, at,
+		sf_diag_key key = { .corridor = co->id, .lang = l };
+		sf_emit_group(c->sink, &key, SF_D_FALLBACK, at,
 			      "%s in %s reads through a fallback language: %s", co->id, l, msg.data);
 	}
 	sf_buf_free(&msg);

@@ -22,7 +22,8 @@ void ck_links(ck_ctx *c, const sf_edition *e)
 				if (sf_strmap_put(c->reported, key, strlen(key), (void *)key))
 					continue;
 				const char *name = ck_edition_name(c, e);
-				sf_emit_group(c->sink, name, SF_D_DEAD_REFERENCE, l->loc,
+				sf_diag_key dk = sf_edition_diag_key(e, NULL);
+				sf_emit_group(c->sink, &dk, SF_D_DEAD_REFERENCE, l->loc,
 					      "link '%s' points at nothing in the %s edition: no such topic or section "
 					      "(anchors are stage-PDO, PDO-<topic id>, checklist, help, sources, src-<n>)",
 					      l->url, name);

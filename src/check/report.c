@@ -154,6 +154,18 @@ static size_t failures(const sf_diag **v, size_t n)
 	return 0;
 }
 
+/* 1 when a finding's key covers the edition and stage k: each field equal,
+ * or unset (every value). */
+static int key_covers(const sf_diag_key *f, const sf_diag_key *k)
+{
+	const char *fv[] = { f->corridor, f->lang, f->sector, f->audience, f->stage };
+	const char *kv[] = { k->corridor, k->lang, k->sector, k->audience, k->stage };
+	for (size_t i = 0; i < sizeof fv / sizeof fv[0]; i++)
+		if (fv[i] && strcmp(fv[i], kv[i]) != 0)
+			return 0;
+	return 1;
+}
+
 /* A testsuite per corridor with a testcase per target and stage; the
  * findings not about a target go to a suite "content", a testcase per file.
  * A finding about several targets (a corridor language) goes to the first. */
@@ -171,7 +183,7 @@ static void junit(sf_sink *sink, const sf_root *root, FILE *out)
 	size_t tests = 0, fails = 0;
 	for (size_t i = 0; i < nd;) {
 		const sf_diag *d = sf_sink_get(sink, i);
-		if (d->group) {
+		if (d->keyed) {
 			i++;
 			continue;
 		}
@@ -179,7 +191,7 @@ static void junit(sf_sink *sink, const sf_root *root, FILE *out)
 		size_t n = 0;
 		for (size_t j = i; j < nd; j++) {
 			const sf_diag *e = sf_sink_get(sink, j);
-			if (!e->group && strcmp(e->loc.path ? e->loc.path : "safar", file) == 0 && !used[j]) {
+			if (!e->keyed && strcmp(e->loc.path ? e->loc.path : "safar", file) == 0 && !used[j]) {
 				v[n++] = e;
 				used[j] = 1;
 			}
@@ -206,19 +218,18 @@ static void junit(sf_sink *sink, const sf_root *root, FILE *out)
 		tests = fails = 0;
 		for (; i < nt && t[i].corridor == co; i++)
 			for (int s = 0; s < SF_NSTAGE; s++) {
+				sf_diag_key k = { co->id, t[i].lang, t[i].sector ? t[i].sector : "all",
+						  t[i].audience, sf_stage_names[s] };
 				const char *name = sf_printf(a, "%s %s %s %s %s", co->id, t[i].lang,
 							     t[i].sector ? t[i].sector : "all-sector",
 							     t[i].audience, sf_stage_names[s]);
-				size_t n = 0, len;
+				size_t n = 0;
 				for (size_t j = 0; j < nd; j++) {
 					const sf_diag *e = sf_sink_get(sink, j);
-					if (used[j] || !e->group)
+					if (used[j] || !e->keyed || !key_covers(&e->key, &k))
 						continue;
-					len = strlen(e->group);
-					if (strncmp(name, e->group, len) == 0 && (name[len] == ' ' || !name[len])) {
-						v[n++] = e;
-						used[j] = 1;
-					}
+					v[n++] = e;
+					used[j] = 1;
 				}
 				testcase(&cs, co->id, name, v, n);
 				tests++;

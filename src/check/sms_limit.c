@@ -43,9 +43,8 @@ void ck_sms(ck_ctx *c, const sf_edition *e)
 			if (sms->nparts <= (size_t)max)
 				continue;
 			c->sms_reported[idx] = 1;
-			sf_emit_group(c->sink,
-				      sf_printf(c->a, "%s %s", ck_edition_name(c, e), sf_stage_names[t->stage]),
-				      SF_D_SMS_TOO_LONG, m->sms_loc,
+			sf_diag_key key = sf_edition_diag_key(e, sf_stage_names[t->stage]);
+			sf_emit_group(c->sink, &key, SF_D_SMS_TOO_LONG, m->sms_loc,
 				      "the sms needs %zu messages %s, more than sms.max_parts %d%s%s",
 				      sms->nparts, how_sent(c->a, sms), max, m->nplaceholders ? " for " : "",
 				      m->nplaceholders ? tg->corridor->id : "");

@@ -51,9 +51,9 @@ static int run(int argc, char **argv)
 		status = sf_cli_target(&sf_cmd_sms, &cr, argv[1], lang, audience, sector, &t);
 		if (status == EXIT_CLEAN) {
 			sf_resolver *r = sf_resolver_new(&cr.root, cr.sink);
-			sf_resolved res;
-			sf_resolve(r, &t, cr.a, &res);
-			sf_sms_csv(&out, &res, cr.a, 1);
+			sf_edition e;
+			sf_edition_make(r, &t, 0, cr.a, &e);
+			sf_sms_csv(&out, &e, 1);
 			fwrite(out.data ? out.data : "", 1, out.len, stdout);
 			sf_resolver_free(r);
 		}

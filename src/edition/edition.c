@@ -186,3 +186,9 @@ const char *sf_edition_name(const sf_edition *e, sf_arena *a)
 			 strcmp(e->key.sector, "all") == 0 ? "all-sector" : e->key.sector,
 			 e->key.audience);
 }
+
+sf_diag_key sf_edition_diag_key(const sf_edition *e, const char *stage)
+{
+	return (sf_diag_key){ .corridor = e->key.corridor, .lang = e->key.lang,
+			      .sector = e->key.sector, .audience = e->key.audience, .stage = stage };
+}

@@ -39,18 +39,15 @@ static void build_one(job *j, size_t i, void **states)
 {
 	const sf_target *t = &j->targets[i];
 	sf_arena *a = sf_arena_new();
-	sf_resolved res;
-	sf_resolve(j->resolver, t, a, &res);
-	for (size_t k = 0; k < res.ntopics; k++)
-		j->stages_built[i] |= 1u << res.topics[k].stage;
-	const char *str[SF_NSTRINGS];
-	sf_i18n_resolve(j->root, res.chain, res.nchain, str, NULL);
+	sf_edition ed;
+	sf_edition_make(j->resolver, t, j->opts->date, a, &ed);
+	j->stages_built[i] = ed.stages;
 	const char *dir = sf_target_dir(a, j->opts->outdir, t);
 	if (sf_mkdirs(dir) != 0) {
 		sf_writes_fail(&j->w, dir, "create folder", errno);
 	} else {
-		sf_output o = { .root = j->root, .res = &res, .str = str, .opts = j->opts, .dir = dir,
-				.a = a, .sink = j->sink, .w = &j->w };
+		sf_output o = { .root = j->root, .ed = &ed, .res = ed.res, .str = ed.str,
+				.opts = j->opts, .dir = dir, .a = a, .sink = j->sink, .w = &j->w };
 		for (size_t r = 0; r < NRENDERERS; r++)
 			if (j->opts->formats & renderers[r]->format)
 				renderers[r]->render(states[r], &o);

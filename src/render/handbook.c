@@ -28,46 +28,29 @@ static void cover(sf_buf *b, const sf_output *o)
 	sf_buf_printf(b, ": %s</p>\n</section>\n", date);
 }
 
-static int stage_has_topics(const sf_resolved *res, int s)
-{
-	for (size_t i = 0; i < res->ntopics; i++)
-		if (res->topics[i].stage == s)
-			return 1;
-	return 0;
-}
-
-static int has_checklist(const sf_resolved *res)
-{
-	for (size_t i = 0; i < res->ntopics; i++)
-		for (size_t p = 0; p < res->topics[i].nparts; p++)
-			if (res->topics[i].parts[p]->checklist.n)
-				return 1;
-	return 0;
-}
-
 static void contents(sf_buf *b, const sf_output *o)
 {
-	const sf_resolved *res = o->res;
+	const sf_edition *e = o->ed;
 	sf_buf_puts(b, "<nav>\n<h2>");
 	h_esc(b, o->str[SF_S_contents]);
 	sf_buf_puts(b, "</h2>\n<ol>\n");
 	for (int s = 0; s < SF_NSTAGE; s++) {
-		if (!stage_has_topics(res, s))
+		if (!(e->stages & (1u << s)))
 			continue;
 		sf_buf_printf(b, "<li><a href=\"#stage-%s\">", sf_stage_names[s]);
 		h_esc(b, o->str[H_STAGE(s)]);
 		sf_buf_puts(b, "</a>\n<ol>\n");
-		for (size_t i = 0; i < res->ntopics; i++) {
-			const sf_topic *t = &res->topics[i];
+		for (size_t i = 0; i < e->ntopics; i++) {
+			const sf_ed_topic *t = &e->topics[i];
 			if (t->stage != s)
 				continue;
-			sf_buf_printf(b, "<li><a href=\"#%s-%s\">", sf_stage_names[s], t->id);
-			h_text(b, t->base->title, res);
+			sf_buf_printf(b, "<li><a href=\"#%s\">", t->anchor);
+			h_esc(b, t->title);
 			sf_buf_puts(b, "</a></li>\n");
 		}
 		sf_buf_puts(b, "</ol></li>\n");
 	}
-	if (has_checklist(res)) {
+	if (e->has_checklist) {
 		sf_buf_puts(b, "<li><a href=\"#checklist\">");
 		h_esc(b, o->str[SF_S_checklist]);
 		sf_buf_puts(b, "</a></li>\n");
@@ -79,22 +62,22 @@ static void contents(sf_buf *b, const sf_output *o)
 	sf_buf_puts(b, "</a></li>\n</ol>\n</nav>\n");
 }
 
-static void topic(sf_buf *b, const sf_output *o, const sf_topic *t, h_sources *sources)
+static void topic(sf_buf *b, const sf_output *o, const sf_ed_topic *t, h_sources *sources)
 {
-	sf_buf_printf(b, "<article class=\"module\" id=\"%s-%s\"", sf_stage_names[t->stage], t->id);
+	sf_buf_printf(b, "<article class=\"module\" id=\"%s\"", t->anchor);
 	if (t->fallback) /* a fallback language is marked so screen readers switch */
 		sf_buf_printf(b, " lang=\"%s\"", t->lang);
 	sf_buf_puts(b, ">\n<h3>");
-	h_text(b, t->base->title, o->res);
+	h_esc(b, t->title);
 	sf_buf_puts(b, "</h3>\n");
 	for (size_t p = 0; p < t->nparts; p++)
-		h_markdown(b, t->parts[p]->doc, o->res, 2);
+		h_markdown(b, t->parts[p].m->doc, o->res, 2);
 	sf_buf_puts(b, "<p class=\"meta\">");
 	h_esc(b, o->str[SF_S_sources]);
 	sf_buf_puts(b, ":");
 	for (size_t p = 0; p < t->nparts; p++)
-		for (size_t i = 0; i < t->parts[p]->sources.n; i++) {
-			size_t no = source_no(sources, o->a, t->parts[p]->sources.v[i]);
+		for (size_t i = 0; i < t->parts[p].m->sources.n; i++) {
+			size_t no = source_no(sources, o->a, t->parts[p].m->sources.v[i]);
 			sf_buf_printf(b, " <a href=\"#src-%zu\">[%zu]</a>", no, no);
 		}
 	sf_buf_puts(b, "</p>\n</article>\n");
@@ -107,9 +90,9 @@ void h_stage(sf_buf *b, const sf_output *o, int s, h_sources *sources)
 	sf_buf_puts(b, "</h2>\n<p class=\"purpose\">");
 	h_esc(b, o->str[H_PURPOSE(s)]);
 	sf_buf_puts(b, "</p>\n");
-	for (size_t i = 0; i < o->res->ntopics; i++)
-		if (o->res->topics[i].stage == s)
-			topic(b, o, &o->res->topics[i], sources);
+	for (size_t i = 0; i < o->ed->ntopics; i++)
+		if (o->ed->topics[i].stage == s)
+			topic(b, o, &o->ed->topics[i], sources);
 	sf_buf_puts(b, "</section>\n");
 }
 
@@ -128,13 +111,13 @@ void h_sources_list(sf_buf *b, const sf_output *o, const h_sources *sources)
 
 void h_checklist_items(sf_buf *b, const sf_output *o, int level, int ids)
 {
-	const sf_resolved *res = o->res;
+	const sf_edition *e = o->ed;
 	for (int s = 0; s < SF_NSTAGE; s++) {
 		int open = 0;
-		for (size_t i = 0; i < res->ntopics; i++) {
-			const sf_topic *t = &res->topics[i];
+		for (size_t i = 0; i < e->ntopics; i++) {
+			const sf_ed_topic *t = &e->topics[i];
 			for (size_t p = 0; t->stage == s && p < t->nparts; p++)
-				for (size_t k = 0; k < t->parts[p]->checklist.n; k++) {
+				for (size_t k = 0; k < t->parts[p].nchecklist; k++) {
 					if (!open) {
 						sf_buf_printf(b, "<h%d", level);
 						if (ids)
@@ -145,7 +128,7 @@ void h_checklist_items(sf_buf *b, const sf_output *o, int level, int ids)
 						open = 1;
 					}
 					sf_buf_puts(b, "<li><span class=\"box\"></span>");
-					h_text(b, t->parts[p]->checklist.v[k], res);
+					h_esc(b, t->parts[p].checklist[k]);
 					sf_buf_puts(b, "</li>\n");
 				}
 		}
@@ -223,7 +206,7 @@ static void help(sf_buf *b, const sf_output *o)
 	h_esc(b, o->str[SF_S_where_to_get_help]);
 	sf_buf_puts(b, "</h2>\n");
 	for (int s = 0; s < SF_NSTAGE; s++) {
-		if (!(o->res->target.stages & (1u << s)) || !stage_has_topics(o->res, s))
+		if (!(o->res->target.stages & (1u << s)) || !(o->ed->stages & (1u << s)))
 			continue;
 		sf_buf_puts(b, "<h3>");
 		h_esc(b, o->str[H_STAGE(s)]);
@@ -259,9 +242,9 @@ static int render(void *state, const sf_output *o)
 	contents(b, o);
 	h_sources sources = { 0 };
 	for (int s = 0; s < SF_NSTAGE; s++)
-		if (stage_has_topics(res, s))
+		if (o->ed->stages & (1u << s))
 			h_stage(b, o, s, &sources);
-	if (has_checklist(res))
+	if (o->ed->has_checklist)
 		checklist(b, o);
 	help(b, o);
 	h_sources_list(b, o, &sources);

@@ -28,34 +28,26 @@ static void field(sf_buf *b, const char *s, int last)
 	sf_buf_puts(b, last ? "\r\n" : ",");
 }
 
-void sf_sms_csv(sf_buf *b, const sf_resolved *res, sf_arena *a, int header)
+void sf_sms_csv(sf_buf *b, const sf_edition *e, int header)
 {
-	const sf_target *t = &res->target;
 	if (header)
 		sf_buf_puts(b, "corridor,lang,sector,audience,stage,id,part,parts,encoding,units,text\r\n");
-	for (size_t i = 0; i < res->ntopics; i++) {
-		const sf_topic *tp = &res->topics[i];
+	for (size_t i = 0; i < e->ntopics; i++) {
+		const sf_ed_topic *tp = &e->topics[i];
 		/* Each module of the composition that has an sms is its own message. */
 		for (size_t p = 0; p < tp->nparts; p++) {
-			const char *sms = tp->parts[p]->sms;
-			if (!sms)
-				continue;
-			sf_buf text = { 0 };
-			sf_subst(&text, sms, strlen(sms), res);
-			sf_sms m;
-			sf_sms_split(text.data ? text.data : "", text.len, a, &m);
-			for (size_t k = 0; k < m.nparts; k++) {
-				field(b, t->corridor->id, 0);
+			const sf_sms *m = &tp->parts[p].sms_split;
+			for (size_t k = 0; k < m->nparts; k++) {
+				field(b, e->key.corridor, 0);
 				field(b, tp->lang, 0);
-				field(b, t->sector ? t->sector : "all", 0);
-				field(b, t->audience, 0);
+				field(b, e->key.sector, 0);
+				field(b, e->key.audience, 0);
 				field(b, sf_stage_names[tp->stage], 0);
 				field(b, tp->id, 0);
-				sf_buf_printf(b, "%zu,%zu,%s,%zu,", k + 1, m.nparts,
-					      m.parts[k].encoding == SF_SMS_GSM7 ? "GSM-7" : "UCS-2", m.parts[k].units);
-				field(b, m.parts[k].text, 1);
+				sf_buf_printf(b, "%zu,%zu,%s,%zu,", k + 1, m->nparts,
+					      m->parts[k].encoding == SF_SMS_GSM7 ? "GSM-7" : "UCS-2", m->parts[k].units);
+				field(b, m->parts[k].text, 1);
 			}
-			sf_buf_free(&text);
 		}
 	}
 }
@@ -64,7 +56,7 @@ static int render(void *state, const sf_output *o)
 {
 	sf_buf *b = state;
 	sf_buf_reset(b);
-	sf_sms_csv(b, o->res, o->a, 1);
+	sf_sms_csv(b, o->ed, 1);
 	return sf_output_write(o, "sms.csv", b);
 }
 

@@ -184,7 +184,7 @@ lxw_worksheet *x_sheet(lxw_workbook *wb, const char *want)
 static int render(void *state, const sf_output *o)
 {
 	(void)state;
-	const sf_resolved *res = o->res;
+	const sf_edition *e = o->ed;
 	xbook x;
 	if (x_open(&x, o, "checklist.xlsx") != 0)
 		return -1;
@@ -194,10 +194,10 @@ static int render(void *state, const sf_output *o)
 	for (int s = 0; s < SF_NSTAGE; s++) {
 		lxw_worksheet *ws = NULL;
 		lxw_row_t row = 1;
-		for (size_t i = 0; i < res->ntopics; i++) {
-			const sf_topic *t = &res->topics[i];
+		for (size_t i = 0; i < e->ntopics; i++) {
+			const sf_ed_topic *t = &e->topics[i];
 			for (size_t p = 0; t->stage == s && p < t->nparts; p++)
-				for (size_t k = 0; k < t->parts[p]->checklist.n; k++) {
+				for (size_t k = 0; k < t->parts[p].nchecklist; k++) {
 					if (!ws) {
 						ws = x_sheet(x.wb, o->str[H_STAGE(s)]);
 						for (int c = 0; c < 4; c++)
@@ -212,11 +212,7 @@ static int render(void *state, const sf_output *o)
 						worksheet_set_paper(ws, o->opts->paper_a4 ? 9 : 11);
 						sheets++;
 					}
-					sf_buf item = { 0 };
-					const char *text = t->parts[p]->checklist.v[k];
-					sf_subst(&item, text, strlen(text), res);
-					x_string(ws, row, 0, item.data ? item.data : "", x.wrap);
-					sf_buf_free(&item);
+					x_string(ws, row, 0, t->parts[p].checklist[k], x.wrap);
 					row++;
 				}
 		}

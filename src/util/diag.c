@@ -62,6 +62,11 @@ void sf_sink_free(sf_sink *s)
 	for (size_t i = 0; i < s->n; i++) {
 		free(s->v[i].msg);
 		free(s->v[i].group);
+		free((char *)s->v[i].key.corridor);
+		free((char *)s->v[i].key.lang);
+		free((char *)s->v[i].key.sector);
+		free((char *)s->v[i].key.audience);
+		free((char *)s->v[i].key.stage);
 		free((char *)s->v[i].loc.path);
 	}
 	for (size_t i = 0; i < s->nsrc; i++)
@@ -80,7 +85,21 @@ static char *xstrdup(const char *p)
 	return memcpy(xrealloc(NULL, n), p, n);
 }
 
-static void emit(sf_sink *s, const char *group, sf_dcode code, sf_loc loc, const char *fmt,
+/* "kg-ru ky all-sector women PDO": the fields that are set, in that order. */
+static char *key_name(const sf_diag_key *k)
+{
+	char buf[512];
+	size_t n = 0;
+	const char *part[] = { k->corridor, k->lang,
+			       k->sector && strcmp(k->sector, "all") == 0 ? "all-sector" : k->sector,
+			       k->audience, k->stage };
+	for (size_t i = 0; i < sizeof part / sizeof part[0] && part[i]; i++)
+		n += (size_t)snprintf(buf + n, n < sizeof buf ? sizeof buf - n : 0, "%s%s",
+				      n ? " " : "", part[i]);
+	return xstrdup(buf);
+}
+
+static void emit(sf_sink *s, const sf_diag_key *key, sf_dcode code, sf_loc loc, const char *fmt,
 		 va_list ap)
 {
 	va_list aq;
@@ -103,7 +122,14 @@ static void emit(sf_sink *s, const char *group, sf_dcode code, sf_loc loc, const
 	d->loc = loc;
 	d->loc.path = xstrdup(loc.path); /* the sink may outlive the model */
 	d->msg = msg;
-	d->group = xstrdup(group);
+	d->keyed = key != NULL;
+	d->key = (sf_diag_key){ 0 };
+	d->group = NULL;
+	if (key) {
+		d->key = (sf_diag_key){ xstrdup(key->corridor), xstrdup(key->lang), xstrdup(key->sector),
+					xstrdup(key->audience), xstrdup(key->stage) };
+		d->group = key_name(key);
+	}
 	d->seq = s->n++;
 	pthread_mutex_unlock(&s->lock);
 }
@@ -116,11 +142,11 @@ void sf_emit(sf_sink *s, sf_dcode code, sf_loc loc, const char *fmt, ...)
 	va_end(ap);
 }
 
-void sf_emit_group(sf_sink *s, const char *group, sf_dcode code, sf_loc loc, const char *fmt, ...)
+void sf_emit_group(sf_sink *s, const sf_diag_key *key, sf_dcode code, sf_loc loc, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	emit(s, group, code, loc, fmt, ap);
+	emit(s, key, code, loc, fmt, ap);
 	va_end(ap);
 }
 
