@@ -49,6 +49,7 @@ static void part(sf_buf *b, const sf_ed_part *p)
 	const sf_module *m = p->m;
 	sf_buf_printf(b, "      %s %s", sf_merge_names[m->merge], m->path);
 	when(b, m);
+	sf_buf_printf(b, " spec %d", sf_specificity(&m->when));
 	sf_buf_printf(b, " [%s%s]\n", p->draft ? "draft, " : "", freshness_names[p->freshness]);
 	if (p->sms) {
 		sf_buf_printf(b, "        sms %zu part%s:\n", p->sms_split.nparts,
@@ -93,9 +94,12 @@ void sf_edition_dump(const sf_edition *e, sf_buf *b)
 		sf_buf_putc(b, '\n');
 	}
 	for (int s = 0; s < SF_NSTAGE; s++) {
-		if (!(e->stages & (1u << s)))
+		if (!(e->stages & (1u << s)) && !e->res->failed[s].n && !e->res->policy[s].n)
 			continue;
 		sf_buf_printf(b, "  stage %s\n", sf_stage_names[s]);
+		for (size_t k = 0; k < e->res->failed[s].n; k++)
+			sf_buf_printf(b, "    left out %s: a resolution error (reported)\n",
+				      e->res->failed[s].v[k]);
 		for (size_t i = 0; i < e->ntopics; i++) {
 			const sf_ed_topic *t = &e->topics[i];
 			if (t->stage != s)
@@ -117,7 +121,7 @@ void sf_edition_dump(const sf_edition *e, sf_buf *b)
 			if (!found)
 				sf_buf_printf(b, "    required %s: %s\n", id,
 					      sf_strv_has(&e->res->excluded, id) ? "excluded by a rule"
-					      : sf_strv_has(&e->res->failed[s], id) ? "left out by an error"
+					      : sf_strv_has(&e->res->failed[s], id) ? "left out (above)"
 										 : "missing");
 		}
 	}

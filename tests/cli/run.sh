@@ -60,7 +60,7 @@ same missing-root "$tmp/err" "$tmp/nowhere:1:1: error: cannot open content root:
 
 # --help of every command lists exactly the options its section of the man
 # page documents.
-for cmd in build check coverage explain init list sms; do
+for cmd in build check coverage dump explain init list sms; do
 	"$bin" $cmd --help >"$tmp/help" 2>&1 || bad "$cmd --help exits non-zero"
 	grep -o -- '--[a-z-]*' "$tmp/help" | sort -u >"$tmp/h"
 	awk -v c="$cmd" '/^\.S[SH] /{on = ($0 ~ "^.SS \"safar " c "\"")} on' "$top/docs/safar.1" |
