@@ -272,12 +272,27 @@ int yn_is_null(const ynode *n)
 		strcmp(n->s, "Null") == 0 || strcmp(n->s, "NULL") == 0);
 }
 
+/* The index of key among map's items, or map->n when it is not there. */
+static size_t key_index(const ynode *map, const char *key)
+{
+	for (size_t i = 0; i + 1 < map->n; i += 2)
+		if (map->items[i]->kind == YN_SCALAR && strcmp(map->items[i]->s, key) == 0)
+			return i;
+	return map->n;
+}
+
 ynode *yn_get(const ynode *map, const char *key)
 {
 	if (!map || map->kind != YN_MAP)
 		return NULL;
-	for (size_t i = 0; i + 1 < map->n; i += 2)
-		if (map->items[i]->kind == YN_SCALAR && strcmp(map->items[i]->s, key) == 0)
-			return map->items[i + 1];
-	return NULL;
+	size_t i = key_index(map, key);
+	return i < map->n ? map->items[i + 1] : NULL;
+}
+
+ynode *yn_key(const ynode *map, const char *key)
+{
+	if (!map || map->kind != YN_MAP)
+		return NULL;
+	size_t i = key_index(map, key);
+	return i < map->n ? map->items[i] : NULL;
 }

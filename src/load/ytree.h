@@ -33,5 +33,7 @@ ynode *yn_parse(sf_arena *a, sf_sink *sink, const char *path, const char *text,
 int yn_is_null(const ynode *n);
 /* The value of key in a mapping, or NULL. */
 ynode *yn_get(const ynode *map, const char *key);
+/* The key itself (where it is written), or NULL. */
+ynode *yn_key(const ynode *map, const char *key);
 
 #endif
