@@ -15,7 +15,9 @@ CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # The folders are the pipeline: load -> resolve -> render, check beside it.
-LIB_SRC  := $(wildcard src/util/*.c src/load/*.c src/resolve/*.c src/render/*.c src/check/*.c)
+# safar's own interface strings (i18n/) are compiled in: GEN_SRC.
+GEN_SRC  := build/gen/i18n_builtin.c
+LIB_SRC  := $(wildcard src/util/*.c src/load/*.c src/resolve/*.c src/edition/*.c src/render/*.c src/check/*.c) $(GEN_SRC)
 CLI_SRC  := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 HDRS     := $(wildcard include/safar/*.h src/*/*.h)
@@ -37,6 +39,10 @@ build/%.o: %.c $(HDRS) build/datadir
 build/san/%.o: %.c $(HDRS) build/datadir
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CPPFLAGS) -DSAFAR_DATADIR='"$(DATADIR)"' $(PKGCFLAGS) -O1 -g $(SAN) -c $< -o $@
+
+$(GEN_SRC): tools/embed.sh $(wildcard i18n/*.yaml)
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh $@ $(wildcard i18n/*.yaml)
 
 # The data directory is compiled in; rebuild when PREFIX changes.
 build/datadir: FORCE
@@ -69,6 +75,8 @@ test: build/safar build/unit
 	@sh tests/build/run.sh build/safar
 	@echo '== writes'
 	@sh tests/cli/writes.sh build/safar
+	@echo '== scale'
+	@sh tests/cli/scale.sh build/safar
 
 # make check: everything. Unit tests (Check), golden diagnostics, CLI tests:
 # once on the plain build, once under ASan+UBSan, then the golden cases under
@@ -93,6 +101,9 @@ check: build/safar build/unit build/san/safar build/san/unit
 	@echo '== writes (plain, asan+ubsan)'
 	@sh tests/cli/writes.sh build/safar
 	@sh tests/cli/writes.sh build/san/safar
+	@echo '== scale (plain, asan+ubsan)'
+	@sh tests/cli/scale.sh build/safar
+	@sh tests/cli/scale.sh build/san/safar
 	@echo '== xlsx read back'
 	@sh tests/xlsx/check-xlsx.sh build/safar
 	@echo '== print (chromium)'

@@ -5,8 +5,9 @@
 #include "safar/model.h"
 
 /* Every string the outputs print that is not content: key, English default.
- * i18n/<lang>.yaml maps these keys to text; a key missing in a language falls
- * back along the language's fallback chain, then to these defaults. */
+ * A language's strings are the root's i18n/<lang>.yaml over safar's own (see
+ * sf_i18n_builtins), key by key; a key missing in both falls back along the
+ * language's fallback chain, then to these defaults. */
 #define SF_I18N_KEYS(X) \
 	X(contents, "Contents") \
 	X(checklist, "Checklist") \
@@ -74,6 +75,18 @@ enum sf_i18n_key {
 
 extern const char *const sf_i18n_key_names[SF_NSTRINGS];
 extern const char *const sf_i18n_defaults[SF_NSTRINGS];
+
+/* safar's own interface strings: the repository's i18n/<lang>.yaml, compiled
+ * in by tools/embed.sh (build/gen/i18n_builtin.c). The loader parses the one
+ * of every declared language under the root's file (docs/decisions.md). */
+typedef struct sf_i18n_builtin {
+	const char *lang;
+	const unsigned char *text; /* YAML, NUL-terminated */
+	size_t len;                /* without the NUL */
+} sf_i18n_builtin;
+
+extern const sf_i18n_builtin sf_i18n_builtins[];
+extern const size_t sf_i18n_nbuiltins;
 
 /* Fills out[SF_NSTRINGS] for a language chain: each key from the first
  * language of chain whose file has it, else the English default. When

@@ -160,11 +160,13 @@ typedef struct sf_rule {
 	size_t nfacts;
 } sf_rule;
 
-/* One i18n/<lang>.yaml: interface strings by key (see i18n.h). */
+/* One language's interface strings by key (see i18n.h): the root's
+ * i18n/<lang>.yaml over safar's own. */
 typedef struct sf_i18n_file {
-	const char *lang, *path;
+	const char *lang;
+	const char *path; /* the root's file; NULL: it has none, all are safar's */
 	const char **val; /* SF_NSTRINGS entries; NULL where the file lacks a key */
-	sf_loc *loc;
+	sf_loc *loc;      /* per key; safar's own are at <built-in>/<lang>.yaml */
 	struct sf_sector_name {
 		const char *sector, *name; /* key sector_<sector>: how it is called */
 	} *sectors;

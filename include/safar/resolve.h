@@ -68,6 +68,9 @@ typedef struct sf_resolved {
 typedef struct sf_resolver sf_resolver;
 
 sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink);
+/* The root it resolves, and where it reports. */
+const sf_root *sf_resolver_root(const sf_resolver *r);
+sf_sink *sf_resolver_sink(const sf_resolver *r);
 void sf_resolver_free(sf_resolver *r);
 
 /* Every target of the root that passes filter, in a stable order: corridor,

@@ -3,7 +3,9 @@
 #define SAFAR_CHECK_INT_H
 
 #include "safar/check.h"
+#include "safar/edition.h"
 #include "safar/resolve.h"
+#include "safar/strmap.h"
 
 typedef struct ck_ctx {
 	const sf_root *root;
@@ -15,27 +17,22 @@ typedef struct ck_ctx {
 	 * an sms with no facts is the same text everywhere and is measured once. */
 	const sf_corridor **sms_corridor;
 	const char **sms_lang;
-	sf_strv reported;            /* keys of findings already reported */
-	size_t reported_cap;
+	sf_strmap *reported;         /* keys of findings already reported */
 } ck_ctx;
 
-/* Per target. */
-void ck_completeness(ck_ctx *c, const sf_resolved *res);
-void ck_sms(ck_ctx *c, const sf_resolved *res);
-void ck_links(ck_ctx *c, const sf_resolved *res);
-/* Per corridor language, over all its targets: the topics that fell back. */
-void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_resolved *res,
-		 size_t nres);
+/* Per edition. */
+void ck_completeness(ck_ctx *c, const sf_edition *e);
+void ck_sms(ck_ctx *c, const sf_edition *e);
+void ck_links(ck_ctx *c, const sf_edition *e);
+/* Per corridor language, over all its editions: the topics that fell back. */
+void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_edition *e, size_t n);
 /* Once per root. */
 void ck_freshness(ck_ctx *c);
 void ck_contacts(ck_ctx *c);
 void ck_strings(ck_ctx *c);
 void ck_dropped_links(ck_ctx *c);
 
-/* Appends s to v (arena-grown). */
-void sf_strv_push(sf_arena *a, sf_strv *v, size_t *cap, const char *s);
-
 /* "kg-ru ky all-sector women" */
-const char *ck_target_name(ck_ctx *c, const sf_target *t);
+const char *ck_edition_name(ck_ctx *c, const sf_edition *e);
 
 #endif

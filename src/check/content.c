@@ -3,18 +3,19 @@
 
 #include "checkint.h"
 
-const char *ck_target_name(ck_ctx *c, const sf_target *t)
+const char *ck_edition_name(ck_ctx *c, const sf_edition *e)
 {
-	return sf_printf(c->a, "%s %s %s %s", t->corridor->id, t->lang,
-			 t->sector ? t->sector : "all-sector", t->audience);
+	return sf_edition_name(e, c->a);
 }
 
 void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *opts)
 {
 	sf_arena *a = sf_arena_new();
-	ck_ctx c = { root, sink, opts, a, sf_alloc(a, root->nmodules + 1),
-		     sf_alloc_array(a, root->nmodules + 1, sizeof(sf_corridor *)),
-		     sf_alloc_array(a, root->nmodules + 1, sizeof(char *)), { 0 }, 0 };
+	ck_ctx c = { .root = root, .sink = sink, .opts = opts, .a = a,
+		     .sms_reported = sf_alloc(a, root->nmodules + 1),
+		     .sms_corridor = sf_alloc_array(a, root->nmodules + 1, sizeof(sf_corridor *)),
+		     .sms_lang = sf_alloc_array(a, root->nmodules + 1, sizeof(char *)),
+		     .reported = sf_strmap_new(a, 0) };
 	sf_resolver *r = sf_resolver_new(root, sink);
 	sf_target *t;
 	size_t n = sf_targets(root, NULL, a, &t);
@@ -26,18 +27,18 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 		while (j < n && t[j].corridor == t[i].corridor && strcmp(t[j].lang, t[i].lang) == 0)
 			j++;
 		sf_arena *ga = sf_arena_new();
-		sf_resolved *res = sf_alloc_array(ga, j - i, sizeof *res);
+		sf_edition *ed = sf_alloc_array(ga, j - i, sizeof *ed);
 		for (size_t k = i; k < j; k++) {
-			sf_resolve(r, &t[k], ga, &res[k - i]);
-			ck_completeness(&c, &res[k - i]);
-			ck_sms(&c, &res[k - i]);
-			ck_links(&c, &res[k - i]);
+			sf_edition_make(r, &t[k], opts->today, ga, &ed[k - i]);
+			ck_completeness(&c, &ed[k - i]);
+			ck_sms(&c, &ed[k - i]);
+			ck_links(&c, &ed[k - i]);
 		}
 		size_t lang = 0;
 		while (lang < t[i].corridor->languages.n &&
 		       strcmp(t[i].corridor->languages.v[lang], t[i].lang) != 0)
 			lang++;
-		ck_fallback(&c, t[i].corridor, lang, res, j - i);
+		ck_fallback(&c, t[i].corridor, lang, ed, j - i);
 		sf_arena_free(ga);
 		i = j;
 	}
@@ -47,17 +48,4 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 	ck_strings(&c);
 	ck_dropped_links(&c);
 	sf_arena_free(a);
-}
-
-void sf_strv_push(sf_arena *a, sf_strv *v, size_t *cap, const char *s)
-{
-	if (v->n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 16;
-		const char **nv = sf_alloc_array(a, nc, sizeof *nv);
-		if (v->n)
-			memcpy(nv, v->v, v->n * sizeof *nv);
-		v->v = nv;
-		*cap = nc;
-	}
-	v->v[v->n++] = s;
 }

@@ -6,18 +6,17 @@
 
 /* One warning per corridor language, listing each topic once, rather than
  * one per edition: the fix (write the topic in that language) is one. */
-void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_resolved *res,
-		 size_t nres)
+void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_edition *ed, size_t nres)
 {
 	if (nres == 0)
 		return;
 	sf_buf list = { 0 };
 	size_t count = 0;
-	const sf_topic **seen = NULL;
+	const sf_ed_topic **seen = NULL;
 	size_t nseen = 0, cap = 0;
 	for (size_t r = 0; r < nres; r++)
-		for (size_t i = 0; i < res[r].ntopics; i++) {
-			const sf_topic *t = &res[r].topics[i];
+		for (size_t i = 0; i < ed[r].ntopics; i++) {
+			const sf_ed_topic *t = &ed[r].topics[i];
 			if (!t->fallback)
 				continue;
 			int dup = 0;
@@ -37,12 +36,12 @@ void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_resolve
 	const char **fseen = NULL;
 	size_t nfseen = 0, fcap = 0;
 	for (size_t r = 0; r < nres; r++)
-		for (size_t i = 0; i < res[r].ntopics; i++) {
-			const sf_topic *t = &res[r].topics[i];
+		for (size_t i = 0; i < ed[r].ntopics; i++) {
+			const sf_ed_topic *t = &ed[r].topics[i];
 			for (size_t p = 0; p < t->nparts; p++)
-				for (size_t k = 0; k < t->parts[p]->nplaceholders; k++) {
-					const sf_fact_ref *f = sf_fact_lookup(&res[r], t->parts[p]->placeholders[k].name);
-					if (!f || !f->lang || strcmp(f->lang, res[r].target.lang) == 0)
+				for (size_t k = 0; k < t->parts[p].m->nplaceholders; k++) {
+					const sf_fact_ref *f = sf_fact_lookup(ed[r].res, t->parts[p].m->placeholders[k].name);
+					if (!f || !f->lang || strcmp(f->lang, ed[r].target.lang) == 0)
 						continue;
 					int dup = 0;
 					for (size_t j = 0; j < nfseen && !dup; j++)
@@ -55,7 +54,7 @@ void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_resolve
 				}
 		}
 	/* The corridor's title is on every cover. */
-	const char *l0 = res[0].target.lang;
+	const char *l0 = ed[0].target.lang;
 	int title = !co->title.plain && co->title.n > 0;
 	for (size_t i = 0; title && i < co->title.n; i++)
 		title = strcmp(co->title.lang[i], l0) != 0;
@@ -71,7 +70,7 @@ void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_resolve
 			      nfacts == 1 ? "" : "s", facts.data);
 	sf_buf_free(&facts);
 	if (count || nfacts || title) {
-		const char *l = res[0].target.lang;
+		const char *l = ed[0].target.lang;
 		sf_loc at = lang < co->languages.n ? co->languages.loc[lang] : co->loc;
 		sf_emit_group(c->sink, sf_printf(c->a, "%s %s", co->id, l), SF_D_FALLBACK, at,
 			      "%s in %s reads through a fallback language: %s", co->id, l, msg.data);

@@ -4,40 +4,28 @@
 
 #include "checkint.h"
 
-/* The anchors of a handbook: stage-X, X-id per topic, checklist, help, sources. */
-static int anchor_exists(const sf_resolved *res, const char *a)
+/* The edition judged every link; check reports the dead ones, once per link
+ * however many editions lack its anchor. */
+void ck_links(ck_ctx *c, const sf_edition *e)
 {
-	if (strcmp(a, "checklist") == 0 || strcmp(a, "help") == 0 || strcmp(a, "sources") == 0)
-		return 1;
-	for (size_t i = 0; i < res->ntopics; i++) {
-		const char *st = sf_stage_names[res->topics[i].stage];
-		if (strncmp(a, "stage-", 6) == 0 && strcmp(a + 6, st) == 0)
-			return 1;
-		size_t n = strlen(st);
-		if (strncmp(a, st, n) == 0 && a[n] == '-' && strcmp(a + n + 1, res->topics[i].id) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-void ck_links(ck_ctx *c, const sf_resolved *res)
-{
-	for (size_t i = 0; i < res->ntopics; i++)
-		for (size_t p = 0; p < res->topics[i].nparts; p++) {
-			const sf_module *m = res->topics[i].parts[p];
-			for (size_t k = 0; k < m->nlinks; k++) {
-				const sf_link *l = &m->links[k];
-				if (l->url[0] != '#' || anchor_exists(res, l->url + 1))
+	if (!e->has_dead_link)
+		return;
+	for (size_t i = 0; i < e->ntopics; i++)
+		for (size_t p = 0; p < e->topics[i].nparts; p++) {
+			const sf_ed_part *ep = &e->topics[i].parts[p];
+			for (size_t k = 0; k < ep->m->nlinks; k++) {
+				const sf_link *l = ep->links[k].link;
+				if (ep->links[k].verdict != SF_LINK_DEAD)
 					continue;
-				const char *key = sf_printf(c->a, "%s#%zu", m->path, k);
-				if (!sf_strv_has(&c->reported, key)) {
-					sf_strv_push(c->a, &c->reported, &c->reported_cap, key);
-					sf_emit_group(c->sink, ck_target_name(c, &res->target), SF_D_DEAD_REFERENCE,
-						      l->loc,
-						      "link '%s' points at nothing in the %s edition: no such topic or section "
-						      "(anchors are stage-PDO, PDO-<topic id>, checklist, help, sources)",
-						      l->url, ck_target_name(c, &res->target));
-				}
+				/* A hash set: 40,000 dead links once took 47 s. */
+				const char *key = sf_printf(c->a, "%s#%zu", ep->m->path, k);
+				if (sf_strmap_put(c->reported, key, strlen(key), (void *)key))
+					continue;
+				const char *name = ck_edition_name(c, e);
+				sf_emit_group(c->sink, name, SF_D_DEAD_REFERENCE, l->loc,
+					      "link '%s' points at nothing in the %s edition: no such topic or section "
+					      "(anchors are stage-PDO, PDO-<topic id>, checklist, help, sources, src-<n>)",
+					      l->url, name);
 			}
 		}
 }

@@ -19,38 +19,36 @@ static const char *how_sent(sf_arena *a, const sf_sms *sms)
 	return sf_printf(a, "(%zu in GSM-7, %zu in UCS-2)", gsm, sms->nparts - gsm);
 }
 
-void ck_sms(ck_ctx *c, const sf_resolved *res)
+void ck_sms(ck_ctx *c, const sf_edition *e)
 {
 	int max = c->root->config.sms_max_parts;
-	for (size_t i = 0; i < res->ntopics; i++) {
-		const sf_topic *t = &res->topics[i];
+	const sf_target *tg = &e->target;
+	for (size_t i = 0; i < e->ntopics; i++) {
+		const sf_ed_topic *t = &e->topics[i];
 		for (size_t p = 0; p < t->nparts; p++) {
-			const sf_module *m = t->parts[p];
+			const sf_module *m = t->parts[p].m;
+			const sf_sms *sms = &t->parts[p].sms_split;
 			size_t idx = (size_t)(m - c->root->modules);
 			if (!m->sms || c->sms_reported[idx])
 				continue;
-			if (c->sms_corridor[idx] &&
-			    (!m->nplaceholders || (c->sms_corridor[idx] == res->target.corridor &&
-						   c->sms_lang[idx] == res->target.lang)))
-				continue;
-			c->sms_corridor[idx] = res->target.corridor;
-			c->sms_lang[idx] = res->target.lang;
 			/* Facts differ per corridor, so the same sms may fit in one
-			 * corridor and not in another. */
-			sf_buf text = { 0 };
-			sf_subst(&text, m->sms, strlen(m->sms), res);
-			sf_sms sms;
-			sf_sms_split(text.data ? text.data : "", text.len, c->a, &sms);
-			sf_buf_free(&text);
-			if (sms.nparts <= (size_t)max)
+			 * corridor and not in another; one without facts is judged
+			 * once. */
+			if (c->sms_corridor[idx] &&
+			    (!m->nplaceholders || (c->sms_corridor[idx] == tg->corridor &&
+						   c->sms_lang[idx] == tg->lang)))
+				continue;
+			c->sms_corridor[idx] = tg->corridor;
+			c->sms_lang[idx] = tg->lang;
+			if (sms->nparts <= (size_t)max)
 				continue;
 			c->sms_reported[idx] = 1;
 			sf_emit_group(c->sink,
-				      sf_printf(c->a, "%s %s", ck_target_name(c, &res->target),
-						sf_stage_names[t->stage]),
+				      sf_printf(c->a, "%s %s", ck_edition_name(c, e), sf_stage_names[t->stage]),
 				      SF_D_SMS_TOO_LONG, m->sms_loc,
-				      "the sms needs %zu messages %s, more than sms.max_parts %d%s%s", sms.nparts, how_sent(c->a, &sms), max, m->nplaceholders ? " for " : "",
-				      m->nplaceholders ? res->target.corridor->id : "");
+				      "the sms needs %zu messages %s, more than sms.max_parts %d%s%s",
+				      sms->nparts, how_sent(c->a, sms), max, m->nplaceholders ? " for " : "",
+				      m->nplaceholders ? tg->corridor->id : "");
 		}
 	}
 }

@@ -8,6 +8,7 @@
 #include "safar/diag.h"
 #include "safar/arena.h"
 #include "safar/model.h"
+#include "safar/nelem.h"
 
 /* Exit status (DESIGN §4). */
 enum { EXIT_CLEAN = 0, EXIT_CONTENT = 1, EXIT_USAGE = 2, EXIT_SYSTEM = 3 };
@@ -105,6 +106,6 @@ struct sf_target;
 int sf_cli_target(const sf_cmd *cmd, const sf_cli_root *cr, const char *cid, const char *lang,
 		  const char *audience, const char *sector, struct sf_target *t);
 
-extern const sf_cmd sf_cmd_build, sf_cmd_check, sf_cmd_coverage, sf_cmd_explain, sf_cmd_init, sf_cmd_list, sf_cmd_sms;
+extern const sf_cmd sf_cmd_build, sf_cmd_check, sf_cmd_coverage, sf_cmd_dump, sf_cmd_explain, sf_cmd_init, sf_cmd_list, sf_cmd_sms;
 
 #endif

@@ -1,4 +1,4 @@
-/* i18n.c: i18n/<lang>.yaml, the interface strings of one language. */
+/* i18n.c: the interface strings of one language: the root's i18n/<lang>.yaml over safar's own. */
 #include <string.h>
 
 #include "loadint.h"
@@ -59,4 +59,66 @@ int i18n_load(lctx *c, const srcfile *f, const char *lang, sf_i18n_file *out)
 		out->loc[k] = root->items[i]->loc;
 	}
 	return 0;
+}
+
+static const sf_i18n_builtin *builtin_of(const char *lang)
+{
+	for (size_t i = 0; i < sf_i18n_nbuiltins; i++)
+		if (strcmp(sf_i18n_builtins[i].lang, lang) == 0)
+			return &sf_i18n_builtins[i];
+	return NULL;
+}
+
+static sf_i18n_file *file_of(sf_root *root, const char *lang)
+{
+	for (size_t i = 0; i < root->ni18n; i++)
+		if (strcmp(root->i18n[i].lang, lang) == 0)
+			return &root->i18n[i];
+	return NULL;
+}
+
+static int names_sector(const sf_i18n_file *f, const char *sector)
+{
+	for (size_t i = 0; i < f->nsectors; i++)
+		if (strcmp(f->sectors[i].sector, sector) == 0)
+			return 1;
+	return 0;
+}
+
+/* The root's file wins: b (built-in) gives only the keys and sector names
+ * f lacks, each with its own loc. */
+static void fill_from(sf_arena *a, sf_i18n_file *f, const sf_i18n_file *b)
+{
+	for (int k = 0; k < SF_NSTRINGS; k++)
+		if (!f->val[k] && b->val[k]) {
+			f->val[k] = b->val[k];
+			f->loc[k] = b->loc[k];
+		}
+	size_t cap = f->nsectors; /* the first push copies the array */
+	for (size_t i = 0; i < b->nsectors; i++)
+		if (!names_sector(f, b->sectors[i].sector))
+			*SF_PUSH(a, f->sectors, f->nsectors, cap) = b->sectors[i];
+}
+
+void i18n_builtin(lctx *c, sf_root *root)
+{
+	const sf_strv *langs = &root->config.languages;
+	size_t cap = root->ni18n; /* the first push copies the array */
+	for (size_t l = 0; l < langs->n; l++) {
+		const sf_i18n_builtin *b = builtin_of(langs->v[l]);
+		if (!b)
+			continue;
+		srcfile src = { sf_printf(c->f.a, "<built-in>/%s.yaml", b->lang),
+				(const char *)b->text, b->len };
+		sf_i18n_file bf;
+		if (i18n_load(c, &src, langs->v[l], &bf) != 0)
+			continue;
+		sf_i18n_file *f = file_of(root, langs->v[l]);
+		if (f) {
+			fill_from(c->f.a, f, &bf);
+			continue;
+		}
+		bf.path = NULL; /* the root has no file for this language */
+		*SF_PUSH(c->f.a, root->i18n, root->ni18n, cap) = bf;
+	}
 }

@@ -97,6 +97,7 @@ int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root)
 		if (i18n_load(&c, &f, stem_of(a, files[i]), &root->i18n[root->ni18n]) == 0)
 			root->ni18n++;
 	}
+	i18n_builtin(&c, root);
 
 	n = walk_files(&c, "content", ".md", 1, &files);
 	root->modules = sf_alloc_array(a, n + 1, sizeof *root->modules);

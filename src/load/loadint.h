@@ -50,5 +50,8 @@ int corridor_load(lctx *c, const srcfile *f, const char *stem, sf_corridor *out)
 int module_load(lctx *c, const srcfile *f, sf_module *out);
 void rules_load(lctx *c, const srcfile *f, sf_root *root);
 int i18n_load(lctx *c, const srcfile *f, const char *lang, sf_i18n_file *out);
+/* For every language safar.yaml declares that safar has strings for: the
+ * built-in file under the root's, key by key, or as its file when it has none. */
+void i18n_builtin(lctx *c, sf_root *root);
 
 #endif

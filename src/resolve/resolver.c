@@ -118,3 +118,13 @@ int rs_once(sf_resolver *r, const char *key)
 	pthread_mutex_unlock(&r->lock);
 	return fresh;
 }
+
+const sf_root *sf_resolver_root(const sf_resolver *r)
+{
+	return r->root;
+}
+
+sf_sink *sf_resolver_sink(const sf_resolver *r)
+{
+	return r->sink;
+}

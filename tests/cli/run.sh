@@ -299,6 +299,42 @@ same explain-bad-lang "$tmp/err" "safar explain: kg-ru has no language 'ky' (it 
 Try 'safar explain --help'."
 expect 2 sms-bad-sector -- "$bin" sms kg-ru -C "$froot" --sector trade
 
+# Interface strings: safar's own serve a root with no i18n/ (Russian and
+# Kyrgyz, sector names too); a root's i18n/ru.yaml wins key by key over them
+# (the fixture's `contents`); a language safar has none for (tr) is shown
+# through its fallback chain.
+headings() { grep -o '<p class="edition">[^<]*</p>\|<h2>[^<]*</h2>' "$1"; }
+expect 0 build-builtin-strings -- "$bin" build -C "$top/tests/golden/i18n-builtin/root" -o "$tmp/i18n" --format html
+headings "$tmp/i18n/kg-ru/ru/construction/general/handbook.html" >"$tmp/h"
+same builtin-strings-ru "$tmp/h" '<p class="edition">Вид работы: Строительство · Для кого: Все · Русский</p>
+<h2>Содержание</h2>
+<h2>Перед отъездом</h2>
+<h2>Куда обратиться за помощью</h2>
+<h2>Источники</h2>'
+headings "$tmp/i18n/kg-ru/ky/construction/general/handbook.html" >"$tmp/h"
+same builtin-strings-ky "$tmp/h" '<p class="edition">Иштин түрү: Курулуш · Ким үчүн: Баары · Кыргызча</p>
+<h2>Мазмуну</h2>
+<h2>Жолго чыгардан мурун</h2>
+<h2>Кайдан жардам алса болот</h2>
+<h2>Булактар</h2>'
+expect 0 build-root-strings -- "$bin" build -C "$froot" -o "$tmp/i18n-root" --format html --lang ru --sector construction --audience general
+headings "$tmp/i18n-root/kg-ru/ru/construction/general/handbook.html" >"$tmp/h"
+same root-strings-win "$tmp/h" '<p class="edition">Вид работы: Строительство · Для кого: Все · Русский</p>
+<h2>Оглавление</h2>
+<h2>Прежде чем решить</h2>
+<h2>Перед отъездом</h2>
+<h2>После приезда</h2>
+<h2>Список дел</h2>
+<h2>Куда обратиться за помощью</h2>
+<h2>Источники</h2>'
+expect 0 build-no-strings -- "$bin" build -C "$top/tests/golden/check-i18n-no-file/root" -o "$tmp/i18n-tr" --format html --lang tr --sector fishing
+headings "$tmp/i18n-tr/kg-ru/tr/fishing/general/handbook.html" >"$tmp/h"
+same no-strings-fall-back "$tmp/h" '<p class="edition">Sector: fishing · For: Everyone · tr</p>
+<h2>Contents</h2>
+<h2>Before you leave</h2>
+<h2>Where to get help</h2>
+<h2>Sources</h2>'
+
 # --today is validated; exit codes as DESIGN 4.
 expect 2 check-bad-today -- "$bin" check --today 2026-02-30
 expect 2 check-bad-max -- "$bin" check --max-warnings -1

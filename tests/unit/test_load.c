@@ -7,6 +7,7 @@
 
 #include "safar/check.h"
 #include "safar/fsio.h"
+#include "safar/i18n.h"
 #include "safar/load.h"
 #include "suites.h"
 
@@ -168,6 +169,76 @@ START_TEST(country_codes)
 }
 END_TEST
 
+static const sf_i18n_file *strings_of(const sf_root *r, const char *lang)
+{
+	for (size_t i = 0; i < r->ni18n; i++)
+		if (strcmp(r->i18n[i].lang, lang) == 0)
+			return &r->i18n[i];
+	return NULL;
+}
+
+/* safar's own strings serve a root with no i18n/: every declared language
+ * they cover has every key, parsed without a finding; English matches the
+ * defaults of i18n.h. */
+START_TEST(builtin_strings_serve_every_root)
+{
+	put("corridors/kg-ru.yaml", corridor);
+	sf_arena *a = sf_arena_new();
+	sf_sink *s = sf_sink_new();
+	sf_root r;
+	ck_assert_int_eq(sf_load(root, a, s, &r), 0);
+	ck_assert_uint_eq(sf_sink_count(s), 1); /* empty-root: no module */
+	ck_assert_uint_eq(sf_i18n_nbuiltins, 6);
+	ck_assert_uint_eq(r.ni18n, 6);
+	for (size_t i = 0; i < r.config.languages.n; i++) {
+		const sf_i18n_file *f = strings_of(&r, r.config.languages.v[i]);
+		ck_assert_ptr_nonnull(f);
+		ck_assert_ptr_null(f->path);
+		ck_assert_uint_eq(f->nsectors, 8);
+		for (int k = 0; k < SF_NSTRINGS; k++) {
+			ck_assert_msg(f->val[k], "%s lacks %s", f->lang, sf_i18n_key_names[k]);
+			ck_assert_int_eq(strncmp(f->loc[k].path, "<built-in>/", 11), 0);
+		}
+	}
+	const sf_i18n_file *en = strings_of(&r, "en");
+	for (int k = 0; k < SF_NSTRINGS; k++)
+		ck_assert_str_eq(en->val[k], sf_i18n_defaults[k]);
+	ck_assert_str_eq(strings_of(&r, "ru")->val[SF_S_contents], "Содержание");
+	sf_sink_free(s);
+	sf_arena_free(a);
+}
+END_TEST
+
+/* A root's i18n/ru.yaml wins key by key (sector names too); what it lacks
+ * is safar's own Russian, not the fallback's English. A declared language
+ * safar has no strings for gets none. */
+START_TEST(root_strings_win_key_by_key)
+{
+	put("safar.yaml", "languages: [en, ru, tr]\nsectors: [construction, agriculture]\n");
+	put("corridors/kg-ru.yaml", corridor);
+	put("i18n/ru.yaml", "contents: \"Оглавление\"\nsector_construction: \"Стройка\"\n");
+	sf_arena *a = sf_arena_new();
+	sf_sink *s = sf_sink_new();
+	sf_root r;
+	ck_assert_int_eq(sf_load(root, a, s, &r), 0);
+	ck_assert_uint_eq(r.ni18n, 2);
+	ck_assert_ptr_null(strings_of(&r, "tr"));
+	const sf_i18n_file *ru = strings_of(&r, "ru");
+	ck_assert_ptr_nonnull(strstr(ru->path, "i18n/ru.yaml"));
+	ck_assert_str_eq(ru->loc[SF_S_contents].path, ru->path);
+	ck_assert_str_eq(ru->loc[SF_S_checklist].path, "<built-in>/ru.yaml");
+	const char *chain[] = { "ru", "en" };
+	const char *str[SF_NSTRINGS];
+	sf_i18n_resolve(&r, chain, 2, str, NULL);
+	ck_assert_str_eq(str[SF_S_contents], "Оглавление");
+	ck_assert_str_eq(str[SF_S_checklist], "Список дел");
+	ck_assert_str_eq(sf_i18n_sector(&r, chain, 2, "construction"), "Стройка");
+	ck_assert_str_eq(sf_i18n_sector(&r, chain, 2, "agriculture"), "Сельское хозяйство");
+	sf_sink_free(s);
+	sf_arena_free(a);
+}
+END_TEST
+
 Suite *suite_load(void)
 {
 	Suite *s = suite_create("load");
@@ -178,6 +249,8 @@ Suite *suite_load(void)
 	tcase_add_test(t, missing_root_is_system_error);
 	tcase_add_test(t, country_codes);
 	tcase_add_test(t, duplicate_keys_in_a_big_mapping);
+	tcase_add_test(t, builtin_strings_serve_every_root);
+	tcase_add_test(t, root_strings_win_key_by_key);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -1,7 +1,7 @@
 # A 100 KB fact used 50 times in one body: 5 MB once substituted, past the
 # 4 MiB a module may grow to. One error, at the first use of the fact.
 cp -R "$CASE/root/." "$1/"
-mkdir -p "$1/corridors"
+mkdir -p "$1/corridors" "$1/content/pdo"
 big=$(head -c 102400 /dev/zero | tr '\0' 'a')
 cat > "$1/corridors/kg-ru.yaml" <<YAML
 id: kg-ru

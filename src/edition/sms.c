@@ -1,4 +1,4 @@
-/* sms.c: SMS cost (GSM 03.38 septets or UTF-16 units) and splitting into " (k/n)" parts, each in its own encoding. */
+/* sms.c: SMS cost (GSM 03.38 septets or UTF-16 units) and splitting into " (k/n)" parts, per part. */
 #include <stdint.h>
 #include <string.h>
 

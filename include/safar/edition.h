@@ -1,0 +1,107 @@
+/* edition.h: one fully decided edition of a target, which render prints and check inspects. */
+#ifndef SAFAR_EDITION_H
+#define SAFAR_EDITION_H
+
+#include "safar/arena.h"
+#include "safar/i18n.h"
+#include "safar/resolve.h"
+#include "safar/sms.h"
+
+/* Ownership: an edition and everything it holds live in the arena given to
+ * sf_edition_make; it borrows the root and the resolver (which must outlive
+ * it). Nothing downstream decides again (docs/resolution.md, "The
+ * edition"): renderers print these strings, check and coverage read these
+ * verdicts. */
+
+/* Which edition, as fields, never as a string to parse. */
+typedef struct sf_edition_key {
+	const char *corridor, *lang;
+	const char *sector; /* "all" for the all-sector edition */
+	const char *audience;
+} sf_edition_key;
+
+/* What becomes of a link of a body in this edition. */
+enum sf_link_verdict {
+	SF_LINK_OK,      /* http, https, mailto, tel: printed as a link */
+	SF_LINK_ANCHOR,  /* #x, and the edition has x */
+	SF_LINK_DEAD,    /* #x, and the edition has no x */
+	SF_LINK_DROPPED, /* any other scheme: printed as its text */
+};
+
+typedef struct sf_ed_link {
+	const sf_link *link;
+	enum sf_link_verdict verdict;
+} sf_ed_link;
+
+/* The freshness of a module on the edition's date. */
+enum sf_freshness { SF_FRESH, SF_STALE_SOON, SF_STALE };
+
+/* One module of a topic's composition, with its texts after facts. */
+typedef struct sf_ed_part {
+	const sf_module *m;
+	const char *sms;         /* after facts; NULL when the module has none */
+	sf_sms sms_split;        /* its messages, each with its own encoding */
+	const char **checklist;  /* after facts */
+	size_t nchecklist;
+	sf_ed_link *links;       /* one per m->links, same order */
+	enum sf_freshness freshness;
+	int draft;               /* status: draft */
+} sf_ed_part;
+
+typedef struct sf_ed_topic {
+	int stage;
+	const char *id;
+	const char *anchor; /* "PDO-employment-contract" */
+	const char *title;  /* the base's, after facts */
+	const char *lang;   /* the language it resolved in */
+	int fallback;       /* lang is not the edition's language */
+	int tailored;       /* some part has a corridor, destination, origin, sector or audience key */
+	int draft;          /* some part is a draft */
+	const sf_topic *resolved;
+	sf_ed_part *parts; /* reading order: prepends, base, appends */
+	size_t nparts;
+} sf_ed_topic;
+
+typedef struct sf_edition {
+	sf_target target;
+	sf_edition_key key;
+	long today; /* days since 1970: what freshness was judged against */
+	const sf_resolved *res; /* chain, facts, policy: what it was decided from */
+	sf_ed_topic *topics;    /* stage, order, id */
+	size_t ntopics;
+	unsigned stages; /* bit per stage that has topics */
+	/* Sources, one entry per work, numbered from 1 in reading order. */
+	const char **sources;
+	size_t nsources;
+	/* Every anchor the handbook prints: stage-X, X-id, checklist, help,
+	 * sources, src-N. Sorted; what #links are judged against. */
+	const char **anchors;
+	size_t nanchors;
+	const char *str[SF_NSTRINGS];      /* interface strings */
+	const char *str_lang[SF_NSTRINGS]; /* the language each was read in; NULL: built in */
+	int has_checklist, has_draft, has_fallback, has_dead_link;
+} sf_edition;
+
+/* Decides the edition of t: resolves it (reporting resolution problems
+ * through the resolver's sink, once each), substitutes facts, splits SMS,
+ * numbers sources, lists anchors and judges every link. */
+void sf_edition_make(sf_resolver *r, const sf_target *t, long today, sf_arena *a,
+		     sf_edition *out);
+
+/* 1 when the edition has the anchor (without its '#'). */
+int sf_edition_has_anchor(const sf_edition *e, const char *anchor);
+/* The number of a source in the edition's list (from 1), or 0. */
+size_t sf_edition_source_no(const sf_edition *e, const char *source);
+
+/* Text with the edition's facts substituted (for bodies walked by a
+ * renderer: text nodes are substituted as they are printed). */
+void sf_edition_subst(const sf_edition *e, sf_buf *out, const char *text, size_t len);
+
+/* "kg-ru ky all-sector women": an edition as people say it. */
+const char *sf_edition_name(const sf_edition *e, sf_arena *a);
+
+/* The edition as an indented tree (safar dump): the test surface of the
+ * rules engine. */
+void sf_edition_dump(const sf_edition *e, sf_buf *b);
+
+#endif

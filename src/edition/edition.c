@@ -1,0 +1,188 @@
+/* edition.c: from a resolved target to its decided edition: texts after facts, SMS, sources, anchors, links. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "safar/edition.h"
+
+static const char *subst(const sf_resolved *res, sf_arena *a, const char *s)
+{
+	sf_buf b = { 0 };
+	sf_subst(&b, s, strlen(s), res);
+	const char *out = sf_strndup(a, b.data ? b.data : "", b.len);
+	sf_buf_free(&b);
+	return out;
+}
+
+/* Tailored: written for this corridor, country, sector or audience; an
+ * audience of general counts as no key (docs/resolution.md). */
+static int tailored(const sf_module *m)
+{
+	for (int k = 0; k < SF_NWHEN; k++) {
+		if (!(m->when.present & (1u << k)))
+			continue;
+		if (k != SF_W_AUDIENCE)
+			return 1;
+		for (size_t i = 0; i < m->when.key[k].n; i++)
+			if (strcmp(m->when.key[k].v[i], "general") != 0)
+				return 1;
+	}
+	return 0;
+}
+
+static enum sf_freshness freshness(const sf_module *m, long today, long warn)
+{
+	if (m->review_by <= 0)
+		return SF_FRESH;
+	if (m->review_by < today)
+		return SF_STALE;
+	return m->review_by - today <= warn ? SF_STALE_SOON : SF_FRESH;
+}
+
+static void make_part(sf_edition *e, const sf_module *m, sf_arena *a, sf_ed_part *p)
+{
+	p->m = m;
+	p->draft = m->status == SF_STATUS_DRAFT;
+	if (m->sms) {
+		p->sms = subst(e->res, a, m->sms);
+		sf_sms_split(p->sms, strlen(p->sms), a, &p->sms_split);
+	}
+	p->nchecklist = m->checklist.n;
+	p->checklist = sf_alloc_array(a, m->checklist.n + 1, sizeof *p->checklist);
+	for (size_t k = 0; k < m->checklist.n; k++)
+		p->checklist[k] = subst(e->res, a, m->checklist.v[k]);
+	if (m->checklist.n)
+		e->has_checklist = 1;
+	p->links = sf_alloc_array(a, m->nlinks + 1, sizeof *p->links);
+}
+
+static size_t add_source(sf_edition *e, sf_arena *a, size_t *cap, const char *src)
+{
+	size_t n = sf_edition_source_no(e, src);
+	if (n)
+		return n;
+	*SF_PUSH(a, e->sources, e->nsources, *cap) = src;
+	return e->nsources;
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* The anchors handbook.html prints (docs/outputs.md): what #links may name. */
+static void list_anchors(sf_edition *e, sf_arena *a)
+{
+	size_t cap = 0;
+	for (int s = 0; s < SF_NSTAGE; s++)
+		if (e->stages & (1u << s))
+			*SF_PUSH(a, e->anchors, e->nanchors, cap) =
+				sf_printf(a, "stage-%s", sf_stage_names[s]);
+	for (size_t i = 0; i < e->ntopics; i++)
+		*SF_PUSH(a, e->anchors, e->nanchors, cap) = e->topics[i].anchor;
+	if (e->has_checklist)
+		*SF_PUSH(a, e->anchors, e->nanchors, cap) = "checklist";
+	*SF_PUSH(a, e->anchors, e->nanchors, cap) = "help";
+	*SF_PUSH(a, e->anchors, e->nanchors, cap) = "sources";
+	for (size_t i = 0; i < e->nsources; i++)
+		*SF_PUSH(a, e->anchors, e->nanchors, cap) = sf_printf(a, "src-%zu", i + 1);
+	qsort(e->anchors, e->nanchors, sizeof *e->anchors, cmp_str);
+}
+
+static enum sf_link_verdict judge(const sf_edition *e, const char *url)
+{
+	if (url[0] == '#')
+		return sf_edition_has_anchor(e, url + 1) ? SF_LINK_ANCHOR : SF_LINK_DEAD;
+	static const char *const ok[] = { "http://", "https://", "mailto:", "tel:" };
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		size_t n = strlen(ok[i]);
+		size_t k = 0;
+		while (k < n && url[k] && (url[k] | 0x20) == ok[i][k])
+			k++;
+		if (k == n)
+			return SF_LINK_OK;
+	}
+	return SF_LINK_DROPPED;
+}
+
+void sf_edition_make(sf_resolver *r, const sf_target *t, long today, sf_arena *a,
+		     sf_edition *e)
+{
+	const sf_root *root = sf_resolver_root(r);
+	memset(e, 0, sizeof *e);
+	sf_resolved *res = sf_alloc(a, sizeof *res);
+	sf_resolve(r, t, a, res);
+	e->res = res;
+	e->target = *t;
+	e->today = today;
+	e->key = (sf_edition_key){ .corridor = t->corridor->id, .lang = t->lang,
+				   .sector = t->sector ? t->sector : "all", .audience = t->audience };
+	sf_i18n_resolve(root, res->chain, res->nchain, e->str, e->str_lang);
+
+	long warn = root->config.review_warn_days;
+	size_t scap = 0;
+	e->ntopics = res->ntopics;
+	e->topics = sf_alloc_array(a, res->ntopics + 1, sizeof *e->topics);
+	for (size_t i = 0; i < res->ntopics; i++) {
+		const sf_topic *tp = &res->topics[i];
+		sf_ed_topic *et = &e->topics[i];
+		*et = (sf_ed_topic){ .stage = tp->stage, .id = tp->id, .lang = tp->lang,
+				     .fallback = tp->fallback, .resolved = tp,
+				     .anchor = sf_printf(a, "%s-%s", sf_stage_names[tp->stage], tp->id),
+				     .title = subst(res, a, tp->base->title ? tp->base->title : tp->id),
+				     .nparts = tp->nparts };
+		et->parts = sf_alloc_array(a, tp->nparts + 1, sizeof *et->parts);
+		for (size_t p = 0; p < tp->nparts; p++) {
+			sf_ed_part *ep = &et->parts[p];
+			make_part(e, tp->parts[p], a, ep);
+			ep->freshness = freshness(tp->parts[p], today, warn);
+			et->tailored |= tailored(tp->parts[p]);
+			et->draft |= ep->draft;
+		}
+		e->stages |= 1u << tp->stage;
+		e->has_draft |= et->draft;
+		e->has_fallback |= et->fallback;
+	}
+	/* Sources in reading order: stage by stage, as the handbook prints. */
+	for (int s = 0; s < SF_NSTAGE; s++)
+		for (size_t i = 0; i < e->ntopics; i++)
+			for (size_t p = 0; e->topics[i].stage == s && p < e->topics[i].nparts; p++) {
+				const sf_module *m = e->topics[i].parts[p].m;
+				for (size_t k = 0; k < m->sources.n; k++)
+					add_source(e, a, &scap, m->sources.v[k]);
+			}
+	list_anchors(e, a);
+	for (size_t i = 0; i < e->ntopics; i++)
+		for (size_t p = 0; p < e->topics[i].nparts; p++) {
+			sf_ed_part *ep = &e->topics[i].parts[p];
+			for (size_t k = 0; k < ep->m->nlinks; k++) {
+				ep->links[k] = (sf_ed_link){ &ep->m->links[k], judge(e, ep->m->links[k].url) };
+				e->has_dead_link |= ep->links[k].verdict == SF_LINK_DEAD;
+			}
+		}
+}
+
+int sf_edition_has_anchor(const sf_edition *e, const char *anchor)
+{
+	return e->nanchors && bsearch(&anchor, e->anchors, e->nanchors, sizeof *e->anchors, cmp_str);
+}
+
+size_t sf_edition_source_no(const sf_edition *e, const char *source)
+{
+	/* Editions cite a few dozen works: a scan is cheaper than a table. */
+	for (size_t i = 0; i < e->nsources; i++)
+		if (strcmp(e->sources[i], source) == 0)
+			return i + 1;
+	return 0;
+}
+
+void sf_edition_subst(const sf_edition *e, sf_buf *out, const char *text, size_t len)
+{
+	sf_subst(out, text, len, e->res);
+}
+
+const char *sf_edition_name(const sf_edition *e, sf_arena *a)
+{
+	return sf_printf(a, "%s %s %s %s", e->key.corridor, e->key.lang,
+			 strcmp(e->key.sector, "all") == 0 ? "all-sector" : e->key.sector,
+			 e->key.audience);
+}
