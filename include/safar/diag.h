@@ -46,7 +46,7 @@ typedef enum sf_severity {
 	X(EMPTY_ROOT, SF_ERROR, "empty-root", "a content root without any corridor or any module") \
 	X(AMBIGUOUS, SF_ERROR, "ambiguous", "two replace modules tie at the top specificity") \
 	X(NO_BASE, SF_ERROR, "no-base", "append or prepend modules with no replace module to stack on") \
-	X(UNKNOWN_FACT, SF_ERROR, "unknown-fact", "a {{placeholder}} names no fact of the corridor or rules") \
+	X(UNKNOWN_FACT, SF_ERROR, "unknown-fact", "a corridor lacks facts its modules use, or a {{placeholder}} names a fact nothing defines") \
 	X(FACT_LANGUAGE, SF_ERROR, "fact-language", "a fact has no value in the target language or its fallbacks") \
 	X(TOO_EXPANDED, SF_ERROR, "too-expanded", "a module grows past 4 MiB once its facts are substituted") \
 	X(UNKNOWN_TOPIC, SF_ERROR, "unknown-topic", "a rule excludes or requires a topic no module defines") \

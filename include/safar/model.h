@@ -77,6 +77,7 @@ typedef struct sf_corridor {
 	sf_strv languages, sectors, audiences;
 	sf_fact *facts;
 	size_t nfacts;
+	sf_loc facts_loc; /* the facts: key; line 0 when there is none */
 	sf_contact *contacts;
 	size_t ncontacts;
 	sf_strv require[SF_NSTAGE];

@@ -62,7 +62,9 @@ typedef struct sf_resolved {
 /* Ownership: a resolver borrows the root (which must outlive it) and keeps
  * an index of it in its own arena. sf_resolve may run on several threads at
  * once, each with its own out-arena; diagnostics are reported once each,
- * however many targets meet them. */
+ * however many targets meet them. What only all the targets together tell
+ * (the facts a corridor lacks: one error per corridor) is reported by
+ * sf_resolver_free, so free the resolver before reading the sink. */
 typedef struct sf_resolver sf_resolver;
 
 sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink);

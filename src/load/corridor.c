@@ -84,6 +84,9 @@ int corridor_load(lctx *c, const srcfile *f, const char *stem, sf_corridor *co)
 		co->audiences.loc[0] = co->loc;
 	}
 	co->nfacts = f_facts(&c->f, yn_get(root, "facts"), &co->facts);
+	const ynode *fk = yn_key(root, "facts");
+	if (fk)
+		co->facts_loc = fk->loc; /* where missing facts are reported */
 
 	const ynode *cts = yn_get(root, "contacts");
 	if (cts && !yn_is_null(cts)) {

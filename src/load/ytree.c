@@ -146,6 +146,30 @@ static void check_map(struct ctx *c, ynode *m)
 	}
 }
 
+/* libyaml's message, its place, and a plain hint when the line shows the
+ * typical cause: libyaml's words alone ("mapping values are not allowed in
+ * this context") leave authors guessing. */
+static void syntax_error(const struct ctx *c, const yaml_parser_t *p, yn_error *y)
+{
+	sf_loc at = mark_loc(c, p->problem_mark);
+	if (p->error == YAML_READER_ERROR && p->problem_value >= 0) {
+		sf_emit(c->sink, SF_D_YAML_SYNTAX, offset_loc(c, y->text, y->len, p->problem_offset),
+			"YAML cannot hold the character U+%04X (a control "
+			"character or a non-character): delete it",
+			(unsigned)p->problem_value);
+		return;
+	}
+	y->problem = p->problem;
+	y->context = p->context;
+	y->line = (int)p->problem_mark.line;
+	y->col = (int)p->problem_mark.column;
+	y->ctx_line = (int)p->context_mark.line;
+	y->ctx_col = (int)p->context_mark.column;
+	const char *hint = yn_hint(c->a, y);
+	sf_emit(c->sink, SF_D_YAML_SYNTAX, at, "%s%s%s%s%s", p->problem ? p->problem : "cannot parse YAML",
+		p->context ? " " : "", p->context ? p->context : "", hint ? "; " : "", hint ? hint : "");
+}
+
 ynode *yn_parse(sf_arena *a, sf_sink *sink, const char *path, const char *text,
 		size_t len, int first_line, int *failed)
 {
@@ -166,23 +190,14 @@ ynode *yn_parse(sf_arena *a, sf_sink *sink, const char *path, const char *text,
 	struct frame stack[MAX_DEPTH];
 	int depth = 0, docs = 0, ok = 1, done = 0;
 	ynode *root = NULL;
+	yn_error y = { .text = text, .len = len, .first_line = first_line };
 
 	while (ok && !done) {
 		yaml_event_t e;
 		if (!yaml_parser_parse(&p, &e)) {
 			if (p.error == YAML_MEMORY_ERROR)
 				sf_oom();
-			sf_loc at = mark_loc(&c, p.problem_mark);
-			if (p.error == YAML_READER_ERROR && p.problem_value >= 0)
-				sf_emit(sink, SF_D_YAML_SYNTAX, offset_loc(&c, text, len, p.problem_offset),
-					"YAML cannot hold the character U+%04X (a control "
-					"character or a non-character): delete it",
-					(unsigned)p.problem_value);
-			else if (p.context)
-				sf_emit(sink, SF_D_YAML_SYNTAX, at, "%s %s", p.problem, p.context);
-			else
-				sf_emit(sink, SF_D_YAML_SYNTAX, at, "%s",
-					p.problem ? p.problem : "cannot parse YAML");
+			syntax_error(&c, &p, &y);
 			ok = 0;
 			break;
 		}
@@ -210,6 +225,13 @@ ynode *yn_parse(sf_arena *a, sf_sink *sink, const char *path, const char *text,
 				ok = 0;
 				break;
 			}
+			/* What a quote left open would have swallowed. */
+			y.quote = e.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE   ? '"'
+				  : e.data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ? '\''
+											   : 0;
+			y.q_line = (int)e.start_mark.line;
+			y.q_col = (int)e.start_mark.column;
+			y.q_end_line = (int)e.end_mark.line;
 			n = new_node(&c, YN_SCALAR, e.start_mark);
 			n->s = sf_strndup(a, (const char *)e.data.scalar.value, e.data.scalar.length);
 			n->len = e.data.scalar.length;
@@ -272,12 +294,27 @@ int yn_is_null(const ynode *n)
 		strcmp(n->s, "Null") == 0 || strcmp(n->s, "NULL") == 0);
 }
 
+/* The index of key among map's items, or map->n when it is not there. */
+static size_t key_index(const ynode *map, const char *key)
+{
+	for (size_t i = 0; i + 1 < map->n; i += 2)
+		if (map->items[i]->kind == YN_SCALAR && strcmp(map->items[i]->s, key) == 0)
+			return i;
+	return map->n;
+}
+
 ynode *yn_get(const ynode *map, const char *key)
 {
 	if (!map || map->kind != YN_MAP)
 		return NULL;
-	for (size_t i = 0; i + 1 < map->n; i += 2)
-		if (map->items[i]->kind == YN_SCALAR && strcmp(map->items[i]->s, key) == 0)
-			return map->items[i + 1];
-	return NULL;
+	size_t i = key_index(map, key);
+	return i < map->n ? map->items[i + 1] : NULL;
+}
+
+ynode *yn_key(const ynode *map, const char *key)
+{
+	if (!map || map->kind != YN_MAP)
+		return NULL;
+	size_t i = key_index(map, key);
+	return i < map->n ? map->items[i] : NULL;
 }

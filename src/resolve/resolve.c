@@ -1,5 +1,4 @@
 /* resolve.c: one target: language per topic, specificity, merge, rules, order. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -229,33 +228,6 @@ static void add_fact(sf_resolved *res, const sf_fact *f)
 	r->value = fact_value(f, res->chain, res->nchain, &r->lang);
 }
 
-/* A module whose substituted text passes SF_MAX_EXPANDED, reported once per
- * module and corridor at the first use of its largest fact. */
-static void check_expansion(rs_ctx *c, const sf_resolved *res, const sf_module *m, sf_arena *a)
-{
-	size_t total = m->body_len + (m->sms ? strlen(m->sms) : 0), big = 0, uses = 0;
-	const sf_placeholder *at = NULL;
-	for (size_t i = 0; i < m->nplaceholders; i++) {
-		const sf_fact_ref *f = sf_fact_lookup(res, m->placeholders[i].name);
-		size_t n = f && f->value ? strlen(f->value) : 0;
-		total += n;
-		if (n > big) {
-			big = n;
-			at = &m->placeholders[i];
-		}
-	}
-	if (total <= SF_MAX_EXPANDED || !at)
-		return;
-	for (size_t i = 0; i < m->nplaceholders; i++)
-		uses += strcmp(m->placeholders[i].name, at->name) == 0;
-	if (!rs_once(c->r, sf_printf(a, "expand\n%s\n%s", m->path, c->t->corridor->id)))
-		return;
-	sf_emit(c->r->sink, SF_D_TOO_EXPANDED, at->loc,
-		"with the facts of %s this module grows to %zu KiB, over the limit of %zu KiB: "
-		"fact '%s' (%zu bytes) is used %zu times; use it less or shorten it",
-		c->t->corridor->id, total >> 10, SF_MAX_EXPANDED >> 10, at->name, big, uses);
-}
-
 /* Room for every fact the corridor and the rules could add, so that entries
  * never move once the name set points at them. */
 static void alloc_facts(const sf_root *root, const sf_target *t, sf_arena *a, sf_resolved *res)
@@ -265,34 +237,6 @@ static void alloc_facts(const sf_root *root, const sf_target *t, sf_arena *a, sf
 		n += root->rules[i].nfacts;
 	res->facts = sf_alloc_array(a, n + 1, sizeof *res->facts);
 	res->fact_names = sf_strmap_new(a, n);
-}
-
-/* Every {{name}} of the composition must have a value for this target. */
-static void check_placeholders(rs_ctx *c, const sf_resolved *res, const sf_topic *tp,
-			       sf_arena *a)
-{
-	for (size_t p = 0; p < tp->nparts; p++) {
-		const sf_module *m = tp->parts[p];
-		check_expansion(c, res, m, a);
-		for (size_t i = 0; i < m->nplaceholders; i++) {
-			const sf_placeholder *ph = &m->placeholders[i];
-			const sf_fact_ref *f = sf_fact_lookup(res, ph->name);
-			if (f && f->value)
-				continue;
-			const char *key = sf_printf(a, "fact\n%s\n%zu\n%s", m->path, i,
-						    c->t->corridor->id);
-			if (!rs_once(c->r, key))
-				continue;
-			if (!f)
-				sf_emit(c->r->sink, SF_D_UNKNOWN_FACT, ph->loc,
-					"unknown fact '%s': corridor %s and the rules that apply to it define no such fact",
-					ph->name, c->t->corridor->id);
-			else
-				sf_emit(c->r->sink, SF_D_FACT_LANGUAGE, ph->loc,
-					"fact '%s' of %s has no value in %s or its fallbacks", ph->name,
-					c->t->corridor->id, c->t->lang);
-		}
-	}
 }
 
 void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *res)
@@ -329,7 +273,7 @@ void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *re
 			continue;
 		int got = rs_topic(&c, ix, a, &res->topics[res->ntopics], NULL);
 		if (got > 0) {
-			check_placeholders(&c, res, &res->topics[res->ntopics], a);
+			rs_check_facts(&c, res, &res->topics[res->ntopics], a);
 			res->ntopics++;
 		} else if (got < 0) {
 			const char *id = ix->id;

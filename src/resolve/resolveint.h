@@ -21,9 +21,18 @@ struct sf_resolver {
 	sf_arena *a;
 	topic_ix *topics; /* by stage, then id */
 	size_t ntopics;
-	pthread_mutex_t lock; /* guards seen */
+	pthread_mutex_t lock; /* guards seen and the misses */
 	uint64_t *seen;       /* hashes of diagnostics already reported */
 	size_t nseen, capseen;
+	/* Every fact name some corridor or rule defines (facts.c). */
+	struct sf_strmap *known;
+	const char **known_names;
+	size_t nknown;
+	/* What corridors lack, gathered over every target, reported when the
+	 * resolver is freed (facts.c). */
+	struct rs_miss **misses;
+	size_t nmisses, capmisses;
+	struct sf_strmap *miss_ix; /* "corridor path\nfact\nlanguage" -> entry */
 };
 
 /* 1 the first time key is seen: a problem met by many targets is reported
@@ -45,6 +54,15 @@ void rs_chain(const sf_root *root, const char *lang, sf_arena *a, const char ***
 /* 1: *out is the topic; 0: no module matches; -1: an error left it out
  * (ambiguity, no base), reported once. */
 int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candidate *cands);
+/* Indexes the fact names of every corridor and rule (at sf_resolver_new). */
+void rs_facts_index(sf_resolver *r);
+/* Every {{name}} of a topic's composition must have a value for the target:
+ * a name nobody defines is reported at once, at the placeholder; what the
+ * corridor lacks is gathered for rs_facts_report. */
+void rs_check_facts(rs_ctx *c, const sf_resolved *res, const sf_topic *tp, sf_arena *a);
+/* Reports what corridors lack: one error per corridor for the facts it
+ * lacks, one per corridor, fact and language for a missing value. */
+void rs_facts_report(sf_resolver *r);
 /* A target as people say it: "kg-ru ru all-sector women". */
 const char *rs_target_name(const sf_target *t, sf_arena *a);
 

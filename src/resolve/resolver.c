@@ -66,6 +66,7 @@ sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink)
 		i = j;
 	}
 	check_rules(r);
+	rs_facts_index(r);
 	return r;
 }
 
@@ -73,6 +74,7 @@ void sf_resolver_free(sf_resolver *r)
 {
 	if (!r)
 		return;
+	rs_facts_report(r);
 	pthread_mutex_destroy(&r->lock);
 	free(r->seen);
 	sf_arena_free(r->a);
