@@ -35,9 +35,8 @@ int sf_coverage_xlsx(const sf_coverage *c, const char *path, long date, sf_sink 
 	}
 	for (size_t i = 0; i < c->ncorridors; i++) {
 		const sf_cov_corridor *cc = &c->corridors[i];
-		char sheet[32];
-		snprintf(sheet, sizeof sheet, "%.31s", cc->corridor->id);
-		lxw_worksheet *ws = workbook_add_worksheet(wb, sheet);
+		/* Ids check reports as bad or duplicated still get a sheet. */
+		lxw_worksheet *ws = x_add_sheet(wb, cc->corridor->id);
 		worksheet_write_string(ws, 0, 0, "stage", head);
 		worksheet_write_string(ws, 0, 1, "topic", head);
 		worksheet_write_string(ws, 0, 2, "required", head);

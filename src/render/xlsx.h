@@ -19,8 +19,11 @@ int x_open(xbook *x, const sf_output *o, const char *name);
 /* workbook_close, one thread at a time (see xlsx.c). */
 lxw_error x_workbook_close(lxw_workbook *wb);
 int x_close(xbook *x, const sf_output *o);
-/* A worksheet name Excel accepts: at most 31 characters, none of []:*?/\,
- * not already used in the workbook. */
+/* A new worksheet named as near want as Excel accepts: at most 31
+ * characters, none of []:*?/\ or ', not one already used (else a number is
+ * added). Never NULL, whatever want holds. */
+lxw_worksheet *x_add_sheet(lxw_workbook *wb, const char *want);
+/* x_add_sheet into x's workbook. */
 lxw_worksheet *x_sheet(xbook *x, const sf_output *o, const char *want);
 
 #endif
