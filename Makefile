@@ -164,10 +164,17 @@ build/fuzz/fuzz-%: build/fuzz/obj/tests/fuzz/fuzz_%.o $(FUZZ_OBJS)
 build/fuzz/seeds: tests/fuzz/seeds.sh FORCE
 	@rm -rf $@ && sh tests/fuzz/seeds.sh $@ >/dev/null
 
-fuzz: $(FUZZ_TARGET:%=build/fuzz/fuzz-%) build/fuzz/seeds
+# A kind's dictionary is YAML's and its own; the pipeline's is all of them.
+build/fuzz/pipeline.dict: $(wildcard tests/fuzz/dict/*.dict)
+	@mkdir -p build/fuzz && cat $^ >$@
+build/fuzz/%.dict: tests/fuzz/dict/yaml.dict tests/fuzz/dict/%.dict
+	@mkdir -p build/fuzz && cat $^ >$@
+
+FUZZ_DEPS = build/fuzz/fuzz-$(1) build/fuzz/$(1).dict
+fuzz: $(foreach t,$(FUZZ_TARGET),$(call FUZZ_DEPS,$(t))) build/fuzz/seeds
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGET)
 
-fuzz-smoke: $(FUZZ_TARGETS:%=build/fuzz/fuzz-%) build/fuzz/seeds
+fuzz-smoke: $(foreach t,$(FUZZ_TARGETS),$(call FUZZ_DEPS,$(t))) build/fuzz/seeds
 	@sh tests/fuzz/run.sh -s 5 $(FUZZ_KINDS)
 	@sh tests/fuzz/run.sh -s 30 pipeline
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# run.sh: runs fuzz targets built by make (build/fuzz/fuzz-<target>), one after the other.
+# run.sh: runs fuzz targets built by make (build/fuzz/fuzz-<target>, <target>.dict), one after the other.
 # Usage: sh tests/fuzz/run.sh [-s] SECONDS TARGET...
 # First each target replays its saved reproducers (tests/fuzz/crashes/<target>/),
 # then fuzzes for SECONDS from its seeds (build/fuzz/seeds/<target>/) and
@@ -26,12 +26,6 @@ for t in "$@"; do
 		"$bin" $opts tests/fuzz/crashes/"$t"/* 2>build/fuzz/"$t".log ||
 			{ cat build/fuzz/"$t".log; exit 1; }
 	fi
-	# The pipeline target's dictionary is every kind's, and the marker.
-	dict=build/fuzz/$t.dict
-	case $t in
-	pipeline) cat tests/fuzz/dict/*.dict >"$dict" ;;
-	*) cat tests/fuzz/dict/yaml.dict tests/fuzz/dict/"$t".dict >"$dict" ;;
-	esac
 	corpus=build/fuzz/corpus/$t
 	if [ $smoke = 1 ]; then
 		corpus=build/fuzz/smoke/$t
@@ -39,7 +33,7 @@ for t in "$@"; do
 	fi
 	mkdir -p "$corpus"
 	echo "== fuzz $t: $seconds s (log: build/fuzz/$t.log)"
-	"$bin" $opts -dict="$dict" -max_total_time="$seconds" -print_final_stats=1 \
+	"$bin" $opts -dict=build/fuzz/"$t".dict -max_total_time="$seconds" -print_final_stats=1 \
 		"$corpus" build/fuzz/seeds/"$t" 2>build/fuzz/"$t".log ||
 		{ tail -n 60 build/fuzz/"$t".log; exit 1; }
 	grep -E '^stat::number_of_executed_units|^Done' build/fuzz/"$t".log | tr '\n' ' '
