@@ -149,17 +149,50 @@ tsan: build/tsan/safar
 	@echo 'tsan: 5 parallel builds, no data race'
 
 # --- fuzzing ------------------------------------------------------------------
-# make fuzz FUZZ_SECONDS=60: the loader under libFuzzer, ASan and UBSan (clang).
+# libFuzzer targets under ASan and UBSan (clang), one per input kind (config,
+# corridor, module, rules, i18n: tests/fuzz/fuzz_<kind>.c) and one through
+# load, check and every renderer (pipeline). docs/testing.md says more.
+#   make fuzz                      every target, FUZZ_SECONDS each (default 60)
+#   make fuzz FUZZ_TARGET=module   one target (or a list)
+#   make fuzz-smoke                for CI: the saved reproducers, each kind 5 s, the pipeline 30 s
+# Seeds are made from the repository's roots (tests/fuzz/seeds.sh) into
+# build/fuzz/seeds/; what a run finds is kept in build/fuzz/corpus/<target>/
+# for the next run; crashes go to build/fuzz/artifacts/<target>/.
 FUZZ_SECONDS ?= 60
-build/fuzz: $(LIB_SRC) tests/fuzz/fuzz_load.c $(HDRS)
-	@mkdir -p build
-	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKGCFLAGS) \
-		-DSAFAR_DATADIR='"$(DATADIR)"' $(LIB_SRC) tests/fuzz/fuzz_load.c $(LIBS) -o $@
+FUZZ_KINDS   := config corridor module rules i18n
+FUZZ_TARGETS := $(FUZZ_KINDS) pipeline
+FUZZ_TARGET  ?= $(FUZZ_TARGETS)
+FUZZ_CFLAGS  := $(WARN) -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+		-fno-sanitize-recover=all
+FUZZ_OBJS    := $(call objs,build/fuzz/obj,$(LIB_SRC) tests/fuzz/common.c)
 
-fuzz: build/fuzz
-	@mkdir -p build/fuzz-corpus
-	cp tests/golden/*/root/content/pdo/*.md build/fuzz-corpus/ 2>/dev/null || true
-	build/fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz-corpus
+# (build/fuzz was once the one harness's binary: a folder now.)
+build/fuzz/obj/%.o: %.c $(HDRS) tests/fuzz/common.h build/datadir
+	@if [ -f build/fuzz ]; then rm build/fuzz; fi
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(CPPFLAGS) -DSAFAR_DATADIR='"$(DATADIR)"' \
+		$(PKGCFLAGS) -c $< -o $@
+
+.PRECIOUS: build/fuzz/obj/%.o
+build/fuzz/fuzz-%: build/fuzz/obj/tests/fuzz/fuzz_%.o $(FUZZ_OBJS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ $(LIBS) -o $@
+
+build/fuzz/seeds: tests/fuzz/seeds.sh FORCE
+	@rm -rf $@ && sh tests/fuzz/seeds.sh $@ >/dev/null
+
+# A kind's dictionary is YAML's and its own; the pipeline's is all of them.
+build/fuzz/pipeline.dict: $(wildcard tests/fuzz/dict/*.dict)
+	@mkdir -p build/fuzz && cat $^ >$@
+build/fuzz/%.dict: tests/fuzz/dict/yaml.dict tests/fuzz/dict/%.dict
+	@mkdir -p build/fuzz && cat $^ >$@
+
+FUZZ_DEPS = build/fuzz/fuzz-$(1) build/fuzz/$(1).dict
+fuzz: $(foreach t,$(FUZZ_TARGET),$(call FUZZ_DEPS,$(t))) build/fuzz/seeds
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGET)
+
+fuzz-smoke: $(foreach t,$(FUZZ_TARGETS),$(call FUZZ_DEPS,$(t))) build/fuzz/seeds
+	@sh tests/fuzz/run.sh -s 5 $(FUZZ_KINDS)
+	@sh tests/fuzz/run.sh -s 30 pipeline
 
 # --- set-up ------------------------------------------------------------------
 DEB_PKGS := build-essential pkg-config libyaml-dev libcmark-dev libxlsxwriter-dev check \
@@ -194,4 +227,4 @@ clean:
 	rm -rf build safar
 
 FORCE:
-.PHONY: all bench check deps demo fuzz install test tsan clean FORCE
+.PHONY: all bench check deps demo fuzz fuzz-smoke install test tsan clean FORCE

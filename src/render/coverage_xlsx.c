@@ -29,6 +29,7 @@ int sf_coverage_xlsx(const sf_coverage *c, const char *path, long date, sf_sink 
 	}
 	for (size_t i = 0; i < c->ncorridors; i++) {
 		const sf_cov_corridor *cc = &c->corridors[i];
+		/* Ids check reports as bad or duplicated still get a sheet. */
 		lxw_worksheet *ws = x_sheet(wb, cc->corridor->id);
 		worksheet_write_string(ws, 0, 0, "stage", head);
 		worksheet_write_string(ws, 0, 1, "topic", head);

@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "html.h"
@@ -153,32 +154,51 @@ lxw_error x_string(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *
 	return e;
 }
 
+/* Excel's rules (workbook_validate_sheet_name: length, characters, not
+ * already used, whatever the case) and one libxlsxwriter leaves to us:
+ * Excel reserves "History". */
+static int sheet_ok(lxw_workbook *wb, const char *name)
+{
+	return workbook_validate_sheet_name(wb, name) == LXW_NO_ERROR &&
+	       strcasecmp(name, "History") != 0;
+}
+
 lxw_worksheet *x_sheet(lxw_workbook *wb, const char *want)
 {
-	/* Keep whole characters: at most 31 of them, without the forbidden ones. */
-	char name[160];
-	size_t n = 0, chars = 0, len = strlen(want);
+	/* Keep whole characters: at most 28 of them, without the ones Excel
+	 * forbids, control characters and non-characters; end[i] is the length
+	 * in bytes of the first i + 1. */
+	char base[4 * 28 + 1];
+	size_t end[28], n = 0, chars = 0, len = strlen(want);
 	for (size_t i = 0; i < len && chars < 28;) {
 		uint32_t cp;
 		int w = sf_utf8_decode(want + i, len - i, &cp);
 		if (w <= 0)
 			break;
-		if (!strchr("[]:*?/\\'", want[i]) && !sf_cp_control(cp) && !sf_cp_nonchar(cp) &&
-		    n + (size_t)w < sizeof name - 8) {
-			memcpy(name + n, want + i, (size_t)w);
+		if (!strchr("[]:*?/\\'", want[i]) && !sf_cp_control(cp) && !sf_cp_nonchar(cp)) {
+			memcpy(base + n, want + i, (size_t)w);
 			n += (size_t)w;
-			chars++;
+			end[chars++] = n;
 		}
 		i += (size_t)w;
 	}
-	name[n] = '\0';
-	if (n == 0)
-		strcpy(name, "Sheet");
-	char unique[176];
-	snprintf(unique, sizeof unique, "%s", name);
-	for (int k = 2; workbook_get_worksheet_by_name(wb, unique) && k < 100; k++)
-		snprintf(unique, sizeof unique, "%s %d", name, k);
-	return workbook_add_worksheet(wb, unique); /* which copies the name */
+	if (chars == 0)
+		return x_sheet(wb, "Sheet");
+	/* The name, else the name shortened to make room for " 2", " 3", …:
+	 * only a name in use can fail now, so this ends, and it never returns
+	 * NULL: content with two corridors of one id, or two stages translated
+	 * alike, still builds (a fuzzer found the NULL this used to return). */
+	char name[sizeof base + 24];
+	for (unsigned long k = 1;; k++) {
+		char suffix[24] = "";
+		if (k > 1)
+			snprintf(suffix, sizeof suffix, " %lu", k);
+		size_t keep = 31 - strlen(suffix);
+		int bytes = (int)(keep >= chars ? n : end[keep - 1]);
+		snprintf(name, sizeof name, "%.*s%s", bytes, base, suffix);
+		if (sheet_ok(wb, name))
+			return workbook_add_worksheet(wb, name); /* which copies the name */
+	}
 }
 
 static int render(void *state, const sf_output *o)

@@ -49,8 +49,10 @@ int x_close(xbook *x, const sf_output *o);
 #define X_YESNO "SafarYesNo"
 /* A yes / no drop-down on the cells from (r1, c1) to (r2, c2). */
 void x_yesno(xbook *x, lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2);
-/* A worksheet name Excel accepts: at most 31 characters, none of []:*?/\,
- * no control character or non-character, not already used in the workbook. */
+/* A new worksheet named as near want as Excel accepts: at most 31
+ * characters, none of []:*?/\' nor a control character or non-character,
+ * not one already used nor "History" (else " 2", " 3", … is added). Never
+ * NULL, whatever want holds. */
 lxw_worksheet *x_sheet(lxw_workbook *wb, const char *want);
 /* worksheet_write_string for any text that is not safar's own: a string
  * cell (no spreadsheet evaluates it), and what XML cannot hold as U+FFFD. */
