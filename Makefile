@@ -115,6 +115,8 @@ check: build/safar build/unit build/san/safar build/san/unit
 	@echo 'install: the binary, the manual and the bundled content are in place'
 	@echo '== threads (tsan)'
 	@$(MAKE) -s tsan
+	@echo '== fuzz (smoke: the saved reproducers, then each target a few seconds)'
+	@$(MAKE) -s fuzz-smoke
 	@echo '== golden (valgrind)'
 	@SAFAR_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=tests/valgrind.supp' \
 		sh tests/run-golden.sh build/safar
