@@ -8,21 +8,13 @@
 
 /* A sanitizer's report goes to stderr too, and must not vanish into the
  * capture if the process dies: sanitized builds (the tests) leave stderr
- * alone. */
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
-	__has_feature(memory_sanitizer)
-#define SANITIZED 1
-#endif
-#endif
+ * alone (X_SANITIZED, xlsx.h). */
 
 void x_capture_begin(x_capture *c)
 {
 	c->saved = -1;
 	c->file = NULL;
-#ifndef SANITIZED
+#ifndef X_SANITIZED
 	fflush(stderr);
 	c->file = tmpfile();
 	if (!c->file)

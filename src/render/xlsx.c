@@ -90,7 +90,7 @@ lxw_error x_workbook_close(lxw_workbook *wb)
 	return e;
 }
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(X_ASAN)
 /* libxlsxwriter 1.1.4 (Debian's) copies a list formula twice and keeps one
  * (fixed in 1.1.6, commit 5c5b3046): a few bytes per drop-down, not ours.
  * LeakSanitizer reads this hook. Its fast unwinder stops inside the library

@@ -6,6 +6,23 @@
 
 #include "safar/render.h"
 
+/* Built with a sanitizer (gcc says so with __SANITIZE_*__, clang with
+ * __has_feature): X_SANITIZED for any, X_ASAN for AddressSanitizer. */
+#if defined(__SANITIZE_ADDRESS__)
+#define X_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define X_ASAN 1
+#endif
+#endif
+#if defined(X_ASAN) || defined(__SANITIZE_THREAD__)
+#define X_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+#define X_SANITIZED 1
+#endif
+#endif
+
 /* A workbook written to a temporary name beside the final one; x_close
  * renames it into place. Document dates come from the build's content date,
  * so two builds of the same content are byte-identical. */
