@@ -7,7 +7,11 @@ VERSION  := 0.1.0
 CC       ?= cc
 PKGS     := yaml-0.1 libcmark xlsxwriter
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -DSAFAR_VERSION='"$(VERSION)"'
-WARN     := -std=c11 -Wall -Wextra -Wpedantic -Werror
+WERROR   ?= -Werror
+WARN     := -std=c11 -Wall -Wextra -Wpedantic $(WERROR)
+# Each object lists the headers it includes (build/**/*.d): an edit rebuilds
+# exactly what depends on it.
+DEPFLAGS := -MMD -MP
 CFLAGS   ?= -O2 -g
 LIBS     := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -32,13 +36,15 @@ all: safar
 safar: build/safar
 	cp build/safar $@
 
-build/%.o: %.c $(HDRS) build/datadir
+build/%.o: %.c build/datadir
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CPPFLAGS) -DSAFAR_DATADIR='"$(DATADIR)"' $(PKGCFLAGS) $(CFLAGS) -c $< -o $@
+	$(CC) $(WARN) $(DEPFLAGS) $(CPPFLAGS) -DSAFAR_DATADIR='"$(DATADIR)"' $(PKGCFLAGS) $(CFLAGS) -c $< -o $@
 
-build/san/%.o: %.c $(HDRS) build/datadir
+build/san/%.o: %.c build/datadir
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CPPFLAGS) -DSAFAR_DATADIR='"$(DATADIR)"' $(PKGCFLAGS) -O1 -g $(SAN) -c $< -o $@
+	$(CC) $(WARN) $(DEPFLAGS) $(CPPFLAGS) -DSAFAR_DATADIR='"$(DATADIR)"' $(PKGCFLAGS) -O1 -g $(SAN) -c $< -o $@
+
+-include $(shell find build -name '*.d' 2>/dev/null)
 
 $(GEN_SRC): tools/embed.sh $(wildcard i18n/*.yaml)
 	@mkdir -p $(dir $@)
@@ -50,16 +56,16 @@ build/datadir: FORCE
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
 
 build/safar: $(call objs,build,$(LIB_SRC) $(CLI_SRC))
-	$(CC) $(CFLAGS) $^ $(LIBS) -o $@
+	$(CC) $(LDFLAGS) $(CFLAGS) $^ $(LIBS) -o $@
 
 build/san/safar: $(call objs,build/san,$(LIB_SRC) $(CLI_SRC))
-	$(CC) $(SAN) $^ $(LIBS) -o $@
+	$(CC) $(LDFLAGS) $(SAN) $^ $(LIBS) -o $@
 
 build/unit: $(call objs,build,$(LIB_SRC) $(UNIT_SRC))
-	$(CC) $(CFLAGS) $^ $(LIBS) $(CHECK_LIBS) -o $@
+	$(CC) $(LDFLAGS) $(CFLAGS) $^ $(LIBS) $(CHECK_LIBS) -o $@
 
 build/san/unit: $(call objs,build/san,$(LIB_SRC) $(UNIT_SRC))
-	$(CC) $(SAN) $^ $(LIBS) $(CHECK_LIBS) -o $@
+	$(CC) $(LDFLAGS) $(SAN) $^ $(LIBS) $(CHECK_LIBS) -o $@
 
 # --- tests -------------------------------------------------------------------
 # make test: the edit-compile-test loop (unit, golden, CLI, build outputs on
@@ -112,7 +118,9 @@ check: build/safar build/unit build/san/safar build/san/unit
 	@rm -rf build/inst && $(MAKE) -s install DESTDIR=$(CURDIR)/build/inst >/dev/null
 	@test -x build/inst$(PREFIX)/bin/safar && test -f build/inst$(PREFIX)/share/man/man1/safar.1
 	@cd build && SAFAR_DATADIR=$(CURDIR)/build/inst$(DATADIR) inst$(PREFIX)/bin/safar list corridors | grep -q '^kg-ru '
-	@echo 'install: the binary, the manual and the bundled content are in place'
+	@$(MAKE) -s uninstall DESTDIR=$(CURDIR)/build/inst
+	@test -z "$$(find build/inst -type f)"
+	@echo 'install: the binary, the manual and the bundled content are in place; uninstall removes them'
 	@echo '== threads (tsan)'
 	@$(MAKE) -s tsan
 	@echo '== fuzz (smoke: the saved reproducers, then each target a few seconds)'
@@ -225,8 +233,14 @@ install: safar
 	for f in safar.yaml rules.yaml; do [ ! -f $$f ] || install -m 644 $$f $(DESTDIR)$(DATADIR)/; done
 	[ ! -d i18n ] || cp -R i18n $(DESTDIR)$(DATADIR)/
 
+# Removes what install put there, and nothing else (the data directory is
+# safar's own).
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/safar $(DESTDIR)$(PREFIX)/share/man/man1/safar.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
 clean:
 	rm -rf build safar
 
 FORCE:
-.PHONY: all bench check deps demo fuzz fuzz-smoke install test tsan clean FORCE
+.PHONY: all bench check deps demo fuzz fuzz-smoke install test tsan uninstall clean FORCE

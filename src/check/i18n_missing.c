@@ -1,4 +1,4 @@
-/* strings.c: every language a corridor is built in has its interface strings. */
+/* i18n_missing.c: every language a corridor is built in has its interface strings. */
 #include <string.h>
 
 #include "checkint.h"

@@ -1,4 +1,4 @@
-/* report.c: the commands' diagnostics on stderr, the exit status they call for, their output on stdout. */
+/* diagnostics.c: the commands' diagnostics on stderr, the exit status they call for, their output on stdout. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

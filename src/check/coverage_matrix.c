@@ -1,4 +1,4 @@
-/* coverage.c: how well each corridor is covered, cell by cell, for `safar coverage`. */
+/* coverage_matrix.c: how well each corridor is covered, cell by cell, for `safar coverage`. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,4 +1,4 @@
-/* report.c: diagnostics as text, JSON (docs/check-json.md), GitHub workflow commands, JUnit XML. */
+/* report_formats.c: diagnostics as text, JSON (docs/check-json.md), GitHub workflow commands, JUnit XML. */
 #include <string.h>
 #include <stdlib.h>
 

@@ -1,4 +1,4 @@
-/* strings.c: interface strings for a target language, through its fallbacks. */
+/* interface_strings.c: interface strings for a target language, through its fallbacks. */
 #include <string.h>
 
 #include "safar/i18n.h"

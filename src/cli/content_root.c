@@ -1,4 +1,4 @@
-/* session.c: what every command that reads a content root does first and last. */
+/* content_root.c: what every command that reads a content root does first and last. */
 #include <stdio.h>
 
 #include "cli.h"

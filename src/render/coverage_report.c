@@ -1,4 +1,4 @@
-/* coverage.c: the coverage matrix as text, Markdown, HTML and JSON. */
+/* coverage_report.c: the coverage matrix as text, Markdown, HTML and JSON. */
 #include <stdio.h>
 #include <string.h>
 
