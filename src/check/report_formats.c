@@ -5,6 +5,7 @@
 #include "safar/buf.h"
 #include "safar/report.h"
 #include "safar/resolve.h"
+#include "safar/nelem.h"
 
 const char *const sf_report_format_names[4] = { "text", "json", "github", "junit" };
 
@@ -160,7 +161,7 @@ static int key_covers(const sf_diag_key *f, const sf_diag_key *k)
 {
 	const char *fv[] = { f->corridor, f->lang, f->sector, f->audience, f->stage };
 	const char *kv[] = { k->corridor, k->lang, k->sector, k->audience, k->stage };
-	for (size_t i = 0; i < sizeof fv / sizeof fv[0]; i++)
+	for (size_t i = 0; i < SF_NELEM(fv); i++)
 		if (fv[i] && strcmp(fv[i], kv[i]) != 0)
 			return 0;
 	return 1;

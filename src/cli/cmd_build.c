@@ -33,7 +33,7 @@ static int run(int argc, char **argv);
 
 const sf_cmd sf_cmd_build = { "build", "",
 			      "build handbooks, checklists, SMS and session packs into out/",
-			      opts, sizeof opts / sizeof opts[0], run };
+			      opts, SF_NELEM(opts), run };
 
 static int parse_formats(const char *list, unsigned *out)
 {
@@ -43,7 +43,7 @@ static int parse_formats(const char *list, unsigned *out)
 	while (*p) {
 		size_t n = strcspn(p, ",");
 		int found = 0;
-		for (int i = 0; i < 5; i++)
+		for (size_t i = 0; i < SF_NELEM(names); i++)
 			if (strlen(names[i]) == n && strncmp(names[i], p, n) == 0) {
 				*out |= 1u << i;
 				found = 1;

@@ -24,7 +24,7 @@ static const sf_opt opts[] = {
 static int run(int argc, char **argv);
 
 const sf_cmd sf_cmd_check = { "check", "", "check that the content is well-formed, complete and current",
-			      opts, sizeof opts / sizeof opts[0], run };
+			      opts, SF_NELEM(opts), run };
 
 static int run(int argc, char **argv)
 {
@@ -40,7 +40,7 @@ static int run(int argc, char **argv)
 		switch (id) {
 		case O_DIR: dir = arg; break;
 		case O_FORMAT:
-			ro.format = sf_name_index(sf_report_format_names, 4, arg);
+			ro.format = sf_name_index(sf_report_format_names, SF_NELEM(sf_report_format_names), arg);
 			if (ro.format < 0)
 				return sf_usage_error(&sf_cmd_check, "unknown format '%s' (text, json, github, junit)", arg);
 			break;

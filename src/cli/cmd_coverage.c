@@ -22,7 +22,7 @@ static int run(int argc, char **argv);
 
 const sf_cmd sf_cmd_coverage = { "coverage", "",
 				 "show, per corridor, stage and topic, which languages and audiences are covered",
-				 opts, sizeof opts / sizeof opts[0], run };
+				 opts, SF_NELEM(opts), run };
 
 static int run(int argc, char **argv)
 {
@@ -36,7 +36,7 @@ static int run(int argc, char **argv)
 		switch (id) {
 		case O_DIR: dir = arg; break;
 		case O_FORMAT:
-			format = sf_name_index(sf_cov_format_names, 5, arg);
+			format = sf_name_index(sf_cov_format_names, SF_NELEM(sf_cov_format_names), arg);
 			if (format < 0)
 				return sf_usage_error(&sf_cmd_coverage, "unknown format '%s' (text, md, html, json, xlsx)", arg);
 			break;

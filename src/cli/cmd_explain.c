@@ -24,7 +24,7 @@ static int run(int argc, char **argv);
 
 const sf_cmd sf_cmd_explain = { "explain", "CORRIDOR ID",
 				"show how a topic is resolved for a target, module by module",
-				opts, sizeof opts / sizeof opts[0], run };
+				opts, SF_NELEM(opts), run };
 
 /* The facts a composition's placeholders use, each once. */
 static void facts_used(const sf_resolved *res, const sf_topic *tp, const sf_fact_ref **v,

@@ -20,7 +20,7 @@ static int run(int argc, char **argv);
 
 const sf_cmd sf_cmd_init = { "init", "DIR",
 			     "start a new content root in DIR from the bundled content",
-			     opts, sizeof opts / sizeof opts[0], run };
+			     opts, SF_NELEM(opts), run };
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -110,7 +110,7 @@ static int run(int argc, char **argv)
 	static const char *const parts[] = { "safar.yaml", "rules.yaml", "corridors", "content", "i18n" };
 	long total = 0;
 	int status = EXIT_CLEAN;
-	for (size_t i = 0; i < sizeof parts / sizeof parts[0] && status == EXIT_CLEAN; i++) {
+	for (size_t i = 0; i < SF_NELEM(parts) && status == EXIT_CLEAN; i++) {
 		const char *src = sf_printf(a, "%s/%s", from, parts[i]);
 		const char *dst = sf_printf(a, "%s/%s", dir, parts[i]);
 		struct stat st;

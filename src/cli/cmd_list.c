@@ -20,7 +20,7 @@ static int run(int argc, char **argv);
 
 const sf_cmd sf_cmd_list = { "list", "corridors|topics|modules",
 			     "list the corridors, topics or modules of the content",
-			     opts, sizeof opts / sizeof opts[0], run };
+			     opts, SF_NELEM(opts), run };
 
 static const char *title_en(const sf_text *t)
 {
@@ -242,7 +242,7 @@ static int run(int argc, char **argv)
 		return EXIT_USAGE;
 	if (p.nops != 1)
 		return sf_usage_error(&sf_cmd_list, "say what to list: corridors, topics or modules");
-	int what = sf_name_index(what_names, 3, argv[1]);
+	int what = sf_name_index(what_names, SF_NELEM(what_names), argv[1]);
 	if (what < 0)
 		return sf_usage_error(&sf_cmd_list, "cannot list '%s' (corridors, topics, modules)",
 				      argv[1]);

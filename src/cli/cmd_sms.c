@@ -20,7 +20,7 @@ static const sf_opt opts[] = {
 static int run(int argc, char **argv);
 
 const sf_cmd sf_cmd_sms = { "sms", "CORRIDOR", "print one edition's SMS snippets as CSV",
-			    opts, sizeof opts / sizeof opts[0], run };
+			    opts, SF_NELEM(opts), run };
 
 static int run(int argc, char **argv)
 {

@@ -10,7 +10,7 @@
 #endif
 
 static const sf_cmd *const commands[] = { &sf_cmd_build, &sf_cmd_check, &sf_cmd_coverage, &sf_cmd_dump, &sf_cmd_explain, &sf_cmd_init, &sf_cmd_list, &sf_cmd_sms };
-#define NCOMMANDS (sizeof commands / sizeof commands[0])
+#define NCOMMANDS SF_NELEM(commands)
 
 static void help(void)
 {

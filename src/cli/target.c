@@ -18,7 +18,7 @@ static void add_choice(choices *c, const char *s)
 	for (size_t i = 0; i < c->n; i++)
 		if (strcmp(c->v[i], s) == 0)
 			return;
-	if (c->n < sizeof c->v / sizeof c->v[0])
+	if (c->n < SF_NELEM(c->v))
 		c->v[c->n++] = s;
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "safar/edition.h"
+#include "safar/nelem.h"
 
 static const char *subst(const sf_resolved *res, sf_arena *a, const char *s)
 {
@@ -93,7 +94,7 @@ static enum sf_link_verdict judge(const sf_edition *e, const char *url)
 	if (url[0] == '#')
 		return sf_edition_has_anchor(e, url + 1) ? SF_LINK_ANCHOR : SF_LINK_DEAD;
 	static const char *const ok[] = { "http://", "https://", "mailto:", "tel:" };
-	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+	for (size_t i = 0; i < SF_NELEM(ok); i++) {
 		size_t n = strlen(ok[i]);
 		size_t k = 0;
 		while (k < n && url[k] && (url[k] | 0x20) == ok[i][k])

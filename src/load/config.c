@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "loadint.h"
+#include "safar/nelem.h"
 
 static sf_strv strv_of(sf_arena *a, const char *const *v, size_t n)
 {
@@ -25,11 +26,11 @@ void config_defaults(lctx *c, sf_config *cfg)
 	cfg->sectors = STRV(a, "construction", "agriculture", "domestic-work", "hospitality",
 			    "trade", "transport", "manufacturing", "care");
 	static const char *const fb[] = { "ky", "uz", "tg", "kk" };
-	cfg->fallback = sf_alloc_array(a, 5, sizeof *cfg->fallback);
-	for (size_t i = 0; i < 4; i++)
+	cfg->fallback = sf_alloc_array(a, SF_NELEM(fb) + 1, sizeof *cfg->fallback);
+	for (size_t i = 0; i < SF_NELEM(fb); i++)
 		cfg->fallback[i] = (sf_fallback){ fb[i], { 0 }, STRV(a, "ru", "en") };
-	cfg->fallback[4] = (sf_fallback){ "ru", { 0 }, STRV(a, "en") };
-	cfg->nfallback = 5;
+	cfg->fallback[SF_NELEM(fb)] = (sf_fallback){ "ru", { 0 }, STRV(a, "en") };
+	cfg->nfallback = SF_NELEM(fb) + 1;
 	cfg->required[SF_PDO] = STRV(a, "employment-contract", "recruitment-fees", "documents",
 				     "emergency-contacts");
 	cfg->sms_max_parts = 3;
@@ -77,7 +78,7 @@ void config_load(lctx *c, const srcfile *f, sf_config *cfg)
 	cfg->path = f->path;
 	if (!root)
 		return; /* empty: the defaults stand */
-	if (!f_keys(&c->f, root, "safar.yaml", config_keys, 7, NULL, 0, root->loc))
+	if (!f_keys(&c->f, root, "safar.yaml", config_keys, SF_NELEM(config_keys), NULL, 0, root->loc))
 		return;
 	names(c, yn_get(root, "languages"), "languages", &cfg->languages);
 	names(c, yn_get(root, "audiences"), "audiences", &cfg->audiences);
@@ -111,11 +112,11 @@ void config_load(lctx *c, const srcfile *f, sf_config *cfg)
 
 	static const char *const sms_keys[] = { "max_parts" };
 	const ynode *sms = yn_get(root, "sms");
-	if (sms && f_keys(&c->f, sms, "sms", sms_keys, 1, NULL, 0, sms->loc))
+	if (sms && f_keys(&c->f, sms, "sms", sms_keys, SF_NELEM(sms_keys), NULL, 0, sms->loc))
 		f_int(&c->f, yn_get(sms, "max_parts"), "max_parts", 1, 255, &cfg->sms_max_parts);
 
 	static const char *const review_keys[] = { "warn_days" };
 	const ynode *rev = yn_get(root, "review");
-	if (rev && f_keys(&c->f, rev, "review", review_keys, 1, NULL, 0, rev->loc))
+	if (rev && f_keys(&c->f, rev, "review", review_keys, SF_NELEM(review_keys), NULL, 0, rev->loc))
 		f_int(&c->f, yn_get(rev, "warn_days"), "warn_days", 0, 3660, &cfg->review_warn_days);
 }

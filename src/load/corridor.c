@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "loadint.h"
+#include "safar/nelem.h"
 
 static const char *const corridor_keys[] = { "id", "origin", "destination", "title",
 					     "languages", "sectors", "audiences", "facts",
@@ -15,7 +16,7 @@ static const char *const contact_required[] = { "name", "side" };
 static void load_contact(lctx *c, const ynode *v, sf_contact *ct)
 {
 	ct->loc = v->loc;
-	if (!f_keys(&c->f, v, "a contact", contact_keys, 6, contact_required, 2, v->loc))
+	if (!f_keys(&c->f, v, "a contact", contact_keys, SF_NELEM(contact_keys), contact_required, SF_NELEM(contact_required), v->loc))
 		return;
 	ct->name = f_str(&c->f, yn_get(v, "name"), "name");
 	int side = f_enum(&c->f, yn_get(v, "side"), "side", sf_side_names, 2);
@@ -51,7 +52,7 @@ int corridor_load(lctx *c, const srcfile *f, const char *stem, sf_corridor *co)
 			sf_emit(c->f.sink, SF_D_EMPTY_FILE, co->loc, "corridor file holds no YAML");
 		return -1;
 	}
-	if (!f_keys(&c->f, root, "a corridor", corridor_keys, 10, corridor_required, 5, root->loc))
+	if (!f_keys(&c->f, root, "a corridor", corridor_keys, SF_NELEM(corridor_keys), corridor_required, SF_NELEM(corridor_required), root->loc))
 		return -1;
 	co->loc = root->loc;
 	const ynode *id = yn_get(root, "id");

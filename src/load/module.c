@@ -7,6 +7,7 @@
 #include "loadint.h"
 #include "safar/utf8.h"
 #include "safar/xalloc.h"
+#include "safar/nelem.h"
 
 static const char *const module_keys[] = { "id", "stage", "title", "lang", "when",
 					   "merge", "order", "minutes", "review_by", "status",
@@ -141,7 +142,7 @@ static void load_quiz(lctx *c, const ynode *v, sf_module *m)
 	m->quiz = sf_alloc_array(c->f.a, v->n + 1, sizeof *m->quiz);
 	for (size_t i = 0; i < v->n; i++) {
 		const ynode *q = v->items[i];
-		if (!f_keys(&c->f, q, "a quiz question", quiz_keys, 3, quiz_keys, 3, q->loc))
+		if (!f_keys(&c->f, q, "a quiz question", quiz_keys, SF_NELEM(quiz_keys), quiz_keys, SF_NELEM(quiz_keys), q->loc))
 			continue;
 		sf_quiz *z = &m->quiz[m->nquiz++];
 		z->loc = q->loc;
@@ -285,7 +286,7 @@ int module_load(lctx *c, const srcfile *f, sf_module *m)
 			sf_emit(c->f.sink, SF_D_MISSING_KEY, m->loc, "the front matter is empty");
 		return -1;
 	}
-	if (!f_keys(&c->f, root, "module front matter", module_keys, 15, module_required, 6,
+	if (!f_keys(&c->f, root, "module front matter", module_keys, SF_NELEM(module_keys), module_required, SF_NELEM(module_required),
 		    root->loc))
 		return -1;
 	m->loc = root->loc;

@@ -2,13 +2,14 @@
 #include <string.h>
 
 #include "loadint.h"
+#include "safar/nelem.h"
 
 static const char *const rule_keys[] = { "when", "exclude", "require", "facts" };
 
 static void load_rule(lctx *c, const ynode *v, sf_rule *r)
 {
 	r->loc = v->loc;
-	if (!f_keys(&c->f, v, "a rule", rule_keys, 4, NULL, 0, v->loc))
+	if (!f_keys(&c->f, v, "a rule", rule_keys, SF_NELEM(rule_keys), NULL, 0, v->loc))
 		return;
 	r->when = f_when(&c->f, yn_get(v, "when"));
 	r->exclude = f_strv(&c->f, yn_get(v, "exclude"), "exclude");

@@ -9,6 +9,7 @@
 #include "safar/buf.h"
 #include "safar/fsio.h"
 #include "safar/utf8.h"
+#include "safar/nelem.h"
 
 struct seen {
 	dev_t dev;
@@ -82,7 +83,7 @@ static void enter(struct walk *w, const char *child, const char *full, const str
 				"directory link leads back to a directory above it; skipped");
 			return;
 		}
-	if (w->depth == (int)(sizeof w->stack / sizeof w->stack[0])) {
+	if (w->depth == (int)(SF_NELEM(w->stack))) {
 		sf_emit(c->f.sink, SF_D_SYMLINK_LOOP, (sf_loc){ full, 0, 0 },
 			"directories nested more than 64 deep; skipped");
 		return;

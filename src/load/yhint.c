@@ -3,6 +3,7 @@
 
 #include "safar/buf.h"
 #include "ytree.h"
+#include "safar/nelem.h"
 
 /* Line line0 (0-based) of text: [*s, *e), without its line end. */
 static int line_span(const yn_error *y, int line0, const char **s, const char **e)
@@ -235,7 +236,7 @@ const char *yn_hint(sf_arena *a, const yn_error *y)
 		return NULL;
 	sf_buf b = { 0 };
 	const char *hint = NULL;
-	for (size_t i = 0; i < sizeof hints / sizeof hints[0] && !hint; i++) {
+	for (size_t i = 0; i < SF_NELEM(hints) && !hint; i++) {
 		if (hints[i](&b, y))
 			hint = sf_strndup(a, b.data, b.len);
 		b.len = 0;

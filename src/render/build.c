@@ -9,11 +9,12 @@
 #include "xlsx.h"
 #include "safar/fsio.h"
 #include "safar/xalloc.h"
+#include "safar/nelem.h"
 
 static const sf_renderer *const renderers[] = { &sf_render_handbook, &sf_render_checklist,
 						&sf_render_xlsx, &sf_render_sms,
 						&sf_render_session };
-#define NRENDERERS (sizeof renderers / sizeof renderers[0])
+#define NRENDERERS SF_NELEM(renderers)
 
 typedef struct job {
 	const sf_root *root;

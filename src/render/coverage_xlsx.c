@@ -6,6 +6,7 @@
 
 #include "safar/coverage.h"
 #include "xlsx.h"
+#include "safar/nelem.h"
 
 int sf_coverage_xlsx(const sf_coverage *c, const char *path, long date, sf_sink *sink)
 {
@@ -22,8 +23,8 @@ int sf_coverage_xlsx(const sf_coverage *c, const char *path, long date, sf_sink 
 		{ "present", 0xC8E6C9 }, { "fallback", 0xFFE082 }, { "draft", 0xFFE082 },
 		{ "stale soon", 0xFFE082 }, { "stale", 0xEF9A9A }, { "missing", 0xEF9A9A },
 	};
-	lxw_format *fill[6];
-	for (int i = 0; i < 6; i++) {
+	lxw_format *fill[SF_NELEM(shades)];
+	for (size_t i = 0; i < SF_NELEM(shades); i++) {
 		fill[i] = workbook_add_format(wb);
 		format_set_bg_color(fill[i], shades[i].colour);
 	}

@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "html.h"
+#include "safar/nelem.h"
 
 void h_escn(sf_buf *b, const char *s, size_t n)
 {
@@ -42,7 +43,7 @@ int h_safe_url(const char *url)
 	if (url[0] == '#' && url[1])
 		return 1; /* within the document; check reports dead ones */
 	static const char *const ok[] = { "http://", "https://", "mailto:", "tel:" };
-	for (size_t i = 0; i < 4; i++)
+	for (size_t i = 0; i < SF_NELEM(ok); i++)
 		if (strncasecmp(url, ok[i], strlen(ok[i])) == 0)
 			return 1;
 	return 0;
@@ -193,7 +194,7 @@ const char *h_language_name(const char *lang)
 		{ "en", "English" }, { "ru", "Русский" }, { "ky", "Кыргызча" },
 		{ "uz", "Oʻzbekcha" }, { "tg", "Тоҷикӣ" }, { "kk", "Қазақша" },
 	};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+	for (size_t i = 0; i < SF_NELEM(names); i++)
 		if (strcmp(names[i][0], lang) == 0)
 			return names[i][1];
 	return lang;

@@ -6,6 +6,7 @@
 #include "html.h"
 #include "session.h"
 #include "safar/fsio.h"
+#include "safar/nelem.h"
 
 /* A part that gives no `minutes` (the format's default is 0) still takes
  * time to deliver: it counts 10 minutes, so an agenda never shows a topic
@@ -329,7 +330,7 @@ static int render(void *state, const sf_output *o)
 		} pages[] = { { "agenda.html", agenda },
 			      { "trainer.html", trainer },
 			      { "handout.html", handout } };
-		for (size_t p = 0; p < sizeof pages / sizeof pages[0]; p++) {
+		for (size_t p = 0; p < SF_NELEM(pages); p++) {
 			sf_buf_reset(b);
 			pages[p].page(b, &so, s);
 			if (sf_output_write(&so, pages[p].name, b) != 0)

@@ -11,6 +11,7 @@
 #include "safar/fsio.h"
 #include "safar/utf8.h"
 #include "xlsx.h"
+#include "safar/nelem.h"
 
 lxw_workbook *x_workbook_new(const char *path, long date, const char *title, char *tmp,
 			     size_t cap, sf_writes *w)
@@ -220,7 +221,7 @@ static int render(void *state, const sf_output *o)
 				for (size_t k = 0; k < t->parts[p].nchecklist; k++) {
 					if (!ws) {
 						ws = x_sheet(x.wb, o->str[H_STAGE(s)]);
-						for (int c = 0; c < 4; c++)
+						for (int c = 0; c < (int)SF_NELEM(cols); c++)
 							x_string(ws, 0, (lxw_col_t)c, cols[c], x.header);
 						worksheet_set_column(ws, 0, 0, 60, x.wrap);
 						worksheet_set_column(ws, 1, 1, 10, NULL);

@@ -9,6 +9,7 @@
 #include "safar/buf.h"
 #include "safar/utf8.h"
 #include "safar/xalloc.h"
+#include "safar/nelem.h"
 
 static const struct {
 	const char *name, *what;
@@ -93,7 +94,7 @@ static char *key_name(const sf_diag_key *k)
 	const char *part[] = { k->corridor, k->lang,
 			       k->sector && strcmp(k->sector, "all") == 0 ? "all-sector" : k->sector,
 			       k->audience, k->stage };
-	for (size_t i = 0; i < sizeof part / sizeof part[0] && part[i]; i++)
+	for (size_t i = 0; i < SF_NELEM(part) && part[i]; i++)
 		n += (size_t)snprintf(buf + n, n < sizeof buf ? sizeof buf - n : 0, "%s%s",
 				      n ? " " : "", part[i]);
 	return xstrdup(buf);

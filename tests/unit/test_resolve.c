@@ -8,6 +8,7 @@
 #include "safar/load.h"
 #include "safar/resolve.h"
 #include "suites.h"
+#include "safar/nelem.h"
 
 #define FIX "tests/fixtures/resolve/"
 #define ALL 0u
@@ -278,7 +279,7 @@ Suite *suite_resolve(void)
 {
 	Suite *s = suite_create("resolve");
 	TCase *t = tcase_create("resolve");
-	tcase_add_loop_test(t, resolve_table, 0, (int)(sizeof cases / sizeof cases[0]));
+	tcase_add_loop_test(t, resolve_table, 0, (int)(SF_NELEM(cases)));
 	tcase_add_test(t, targets_enumerate_and_narrow);
 	tcase_add_test(t, diagnostics_once_across_targets);
 	suite_add_tcase(s, t);

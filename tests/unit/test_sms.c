@@ -8,6 +8,7 @@
 #include "safar/sms.h"
 #include "safar/utf8.h"
 #include "suites.h"
+#include "safar/nelem.h"
 
 /* n copies of s, joined by sep (NULL: nothing between them). */
 static char *rep(sf_arena *a, const char *s, size_t n, const char *sep)
@@ -123,7 +124,7 @@ START_TEST(units_per_character)
 		{ "[ж]", 3 },         /* brackets are 1 unit in UCS-2 */
 		{ "e\xCC\x81", 2 },   /* e + U+0301 */
 	};
-	for (size_t i = 0; i < sizeof ucs2 / sizeof *ucs2; i++) {
+	for (size_t i = 0; i < SF_NELEM(ucs2); i++) {
 		ck_assert_uint_eq(sf_sms_units(ucs2[i].s, strlen(ucs2[i].s), &e), ucs2[i].units);
 		ck_assert_int_eq(e, SF_SMS_UCS2);
 	}
@@ -405,8 +406,8 @@ static uint32_t rnd(uint32_t *s)
 static const char *const gsm_chars[] = { "a", "e", "k", "T", "0", ".", ",", "€", "[", "^", "é", "Ø", "\n" };
 static const char *const other_chars[] = { "ж", "ө", "ү", "ң", "ә", "қ", "ӣ", "ҷ", "ʻ", "\t", "😀",
 					   "e\xCC\x81", "👩\u200D💻", "🇰🇬", "👍🏽", "☎\uFE0F", "“" };
-#define N_GSM (sizeof gsm_chars / sizeof *gsm_chars)
-#define N_OTHER (sizeof other_chars / sizeof *other_chars)
+#define N_GSM (SF_NELEM(gsm_chars))
+#define N_OTHER (SF_NELEM(other_chars))
 
 /* A text of words and separators, about up to 1,200 bytes: all GSM, or
  * UCS-2 throughout, or GSM words with some UCS-2 words among them (parts of
