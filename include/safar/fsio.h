@@ -24,6 +24,13 @@ int sf_read_file_nofollow(sf_arena *a, const char *path, size_t max, char **data
  * so a reader never sees half a file. Returns 0, or -1 with errno set. */
 int sf_write_atomic(const char *path, const char *data, size_t len);
 
+/* Like sf_write_atomic, but leaves path alone (its mtime too) when it holds
+ * exactly these bytes already; *changed says which. 0, or -1 with errno. */
+int sf_write_if_changed(const char *path, const char *data, size_t len, int *changed);
+/* Renames tmp over path, or removes tmp when path holds the same bytes;
+ * *changed says which. 0, or -1 with errno (tmp removed). */
+int sf_tmp_commit_if_changed(const char *tmp, const char *path, int *changed);
+
 /* Creates, exclusively, a new temporary file beside path, named
  * ".safar-tmp.<pid>.<n>.<basename>", into tmp (cap bytes). Returns its
  * descriptor, or -1 with errno set. */

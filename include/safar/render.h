@@ -34,14 +34,17 @@ typedef struct sf_build_opts {
  * a read-only folder fails every write after the first: the build stops
  * taking editions and reports that one cause once (docs/decisions.md,
  * "Write errors"). Shared by every thread of a build. */
+struct manifest;
 typedef struct sf_writes {
 	sf_sink *sink;
-	_Atomic(size_t) written;
+	_Atomic(size_t) written;   /* files whose bytes changed */
+	_Atomic(size_t) unchanged; /* files left alone: same bytes */
 	_Atomic(int) failed;
+	struct manifest *mf;       /* what the build owns (render/manifest.h), or NULL */
 } sf_writes;
 
-/* Counts one file written. */
-void sf_writes_done(sf_writes *w);
+/* path is an output of the build: written (changed) or left as it was. */
+void sf_writes_done(sf_writes *w, const char *path, int changed);
 /* Reports "cannot <what>: <strerror(err)>" at path, unless an earlier
  * write of the build already failed; marks the build failed. */
 void sf_writes_fail(sf_writes *w, const char *path, const char *what, int err);
@@ -74,15 +77,20 @@ extern const sf_renderer sf_render_handbook, sf_render_checklist, sf_render_xlsx
 	sf_render_sms, sf_render_session;
 
 /* Builds every target that passes filter into opts->outdir, then
- * index.html. Returns the number of files written; I/O problems go to sink. */
+ * index.html and .safar-manifest, removing the outputs of earlier builds that
+ * no edition produces any more. Returns the number of files whose bytes
+ * changed (*unchanged, when not NULL: how many were left as they were); I/O
+ * problems go to sink. */
 size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opts *opts,
-		sf_sink *sink);
+		sf_sink *sink, size_t *unchanged);
 
 /* out/<corridor>/<lang>/<sector|all>/<audience> */
 const char *sf_target_dir(sf_arena *a, const char *outdir, const sf_target *t);
-/* out/index.html: every edition built, by corridor, language and edition. */
-void sf_build_index(const sf_root *root, const sf_target *t, const unsigned *stages, size_t n,
-		    const sf_build_opts *opts, sf_writes *w);
+/* out/index.html: every edition of the root, by corridor, language and
+ * edition, with a link to each of its files the output folder has (mf). */
+struct manifest;
+void sf_build_index(const sf_root *root, const sf_target *t, size_t n, const sf_build_opts *opts,
+		    const struct manifest *mf, sf_writes *w);
 
 /* The SMS rows of one edition as CSV (header included when header is set). */
 void sf_sms_csv(sf_buf *b, const sf_edition *e, int header);

@@ -164,7 +164,7 @@ static int run(int argc, char **argv)
 	sf_arena *a = sf_arena_new();
 	sf_sink *sink = sf_sink_new();
 	sf_root root;
-	size_t files = 0;
+	size_t files = 0, same = 0;
 	int built = 0;
 	int status = EXIT_CLEAN;
 	if (sf_load(rootdir, a, sink, &root) == 0 &&
@@ -175,13 +175,14 @@ static int run(int argc, char **argv)
 		/* Content with errors is not printed: a print run must not go out
 		 * with a missing or ambiguous module. The last good out/ stays. */
 		if (sf_sink_worst(sink) < SF_ERROR) {
-			files = sf_build(&root, &f, &o, sink);
+			files = sf_build(&root, &f, &o, sink, &same);
 			built = 1;
 		}
 	}
 	status = status != EXIT_CLEAN ? status : sf_report_text(sink, 0, 1);
 	if (built && status == EXIT_CLEAN)
-		fprintf(stderr, "safar: wrote %zu files into %s\n", files, o.outdir);
+		fprintf(stderr, "safar: wrote %zu file%s into %s (%zu unchanged)\n", files,
+			files == 1 ? "" : "s", o.outdir, same);
 	else if (!built && status == EXIT_CONTENT)
 		fputs("safar: nothing built: the content has errors\n", stderr);
 	sf_sink_free(sink);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "manifest.h"
 #include "xlsx.h"
 #include "safar/fsio.h"
 #include "safar/xalloc.h"
@@ -23,7 +24,6 @@ typedef struct job {
 	sf_resolver *resolver;
 	const sf_target *targets;
 	size_t ntargets;
-	unsigned *stages_built; /* per target: the stages it has topics in */
 	_Atomic(size_t) next, done;
 	sf_writes w;
 	pthread_mutex_t progress;
@@ -42,7 +42,6 @@ static void build_one(job *j, size_t i, void **states)
 	sf_arena *a = sf_arena_new();
 	sf_edition ed;
 	sf_edition_make(j->resolver, t, j->opts->date, a, &ed);
-	j->stages_built[i] = ed.stages;
 	const char *dir = sf_target_dir(a, j->opts->outdir, t);
 	if (sf_mkdirs(dir) != 0) {
 		sf_writes_fail(&j->w, dir, "create folder", errno);
@@ -82,21 +81,99 @@ static void *worker(void *arg)
 	return NULL;
 }
 
+/* The editions of a build, as the folder each writes ("kg-ru/ky/all/women"),
+ * and what is in reach of this one: what an old file that was not written
+ * again means (docs/outputs.md, "What a build removes"). */
+typedef struct scope {
+	sf_arena *a;
+	const sf_build_opts *opts;
+	unsigned stages;          /* the stages this build built */
+	sf_strmap *all, *built;   /* edition folders of the root; of this build */
+	sf_target *tall;          /* every edition of the root */
+	size_t nall;
+} scope;
+
+static sf_strmap *edition_set(const sf_root *root, const sf_filter *f, sf_arena *a,
+			      sf_target **tout, size_t *nout)
+{
+	sf_target *t;
+	size_t n = sf_targets(root, f, a, &t);
+	sf_strmap *m = sf_strmap_new(a, n);
+	for (size_t i = 0; i < n; i++) {
+		const char *dir = sf_target_dir(a, ".", &t[i]) + 2;
+		sf_strmap_put(m, dir, strlen(dir), (void *)dir);
+	}
+	if (tout)
+		*tout = t, *nout = n;
+	return m;
+}
+
+/* The format (and stage) of a file of an edition, from its name. */
+static unsigned format_of(const char *rest, int *stage)
+{
+	static const struct {
+		const char *name;
+		unsigned format;
+	} files[] = { { "handbook.html", SF_FMT_HTML }, { "checklist.html", SF_FMT_CHECKLIST },
+		      { "checklist.xlsx", SF_FMT_XLSX }, { "sms.csv", SF_FMT_SMS } };
+	*stage = -1;
+	for (size_t i = 0; i < SF_NELEM(files); i++)
+		if (strcmp(rest, files[i].name) == 0)
+			return files[i].format;
+	for (int s = 0; s < SF_NSTAGE; s++) {
+		size_t n = strlen(sf_stage_names[s]);
+		if (strncmp(rest, "session-", 8) == 0 && strncmp(rest + 8, sf_stage_names[s], n) == 0 &&
+		    rest[8 + n] == '/') {
+			*stage = s;
+			return SF_FMT_SESSION;
+		}
+	}
+	return 0;
+}
+
+/* An old output this build did not write: removed when its edition is gone
+ * from the content (a dropped sector, language, audience or corridor), or
+ * when this build built its edition, format and stage and it was not among
+ * the results (a stage with no topics any more); kept otherwise (a build
+ * narrowed by --corridor, --format … leaves the rest as it was). */
+static int keep_old(void *ctx, const char *rel)
+{
+	const scope *sc = ctx;
+	const char *p = rel;
+	for (int k = 0; k < 4 && p; k++) {
+		p = strchr(p, '/');
+		p = p ? p + 1 : NULL;
+	}
+	if (!p)
+		return 1; /* not an edition's file: index.html is always written */
+	size_t dlen = (size_t)(p - rel - 1);
+	if (!sf_strmap_get(sc->all, rel, dlen))
+		return 0;
+	if (!sf_strmap_get(sc->built, rel, dlen))
+		return 1;
+	int stage;
+	unsigned fmt = format_of(p, &stage);
+	if (!fmt || !(sc->opts->formats & fmt))
+		return 1;
+	return stage >= 0 && !(sc->stages & (1u << stage));
+}
+
 size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opts *opts,
-		sf_sink *sink)
+		sf_sink *sink, size_t *unchanged)
 {
 	/* What a killed build left behind would be published with the rest. */
 	sf_remove_leftovers(opts->outdir);
 	sf_arena *a = sf_arena_new();
 	sf_target *t;
 	size_t n = sf_targets(root, filter, a, &t);
+	manifest mf;
+	mf_open(&mf, opts->outdir);
 	job j = { .root = root, .opts = opts, .sink = sink, .targets = t, .ntargets = n,
-		  .w = { .sink = sink } };
+		  .w = { .sink = sink, .mf = &mf } };
 	atomic_init(&j.next, 0);
 	atomic_init(&j.done, 0);
 	pthread_mutex_init(&j.progress, NULL);
 	j.resolver = sf_resolver_new(root, sink);
-	j.stages_built = sf_alloc_array(a, n + 1, sizeof *j.stages_built);
 
 	size_t nthreads = opts->jobs > 1 ? (size_t)opts->jobs : 1;
 	if (nthreads > n)
@@ -120,9 +197,17 @@ size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opt
 	if (xlsx)
 		x_capture_end(&cap, &j.w, opts->outdir);
 
-	if (!atomic_load(&j.w.failed))
-		sf_build_index(root, t, j.stages_built, n, opts, &j.w);
+	if (!atomic_load(&j.w.failed)) {
+		scope sc = { .a = a, .opts = opts, .stages = n ? t[0].stages : 0,
+			     .all = edition_set(root, NULL, a, &sc.tall, &sc.nall),
+			     .built = edition_set(root, filter, a, NULL, NULL) };
+		mf_settle(&mf, keep_old, &sc);
+		sf_build_index(root, sc.tall, sc.nall, opts, &mf, &j.w);
+	}
+	mf_close(&mf, &j.w);
 	size_t written = atomic_load(&j.w.written);
+	if (unchanged)
+		*unchanged = atomic_load(&j.w.unchanged);
 	sf_resolver_free(j.resolver);
 	pthread_mutex_destroy(&j.progress);
 	sf_arena_free(a);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "manifest.h"
 #include "safar/fsio.h"
 
 static void link(sf_buf *b, const char *href, const char *label)
@@ -14,8 +15,17 @@ static void link(sf_buf *b, const char *href, const char *label)
 	sf_buf_puts(b, "</a>");
 }
 
-void sf_build_index(const sf_root *root, const sf_target *t, const unsigned *stages, size_t n,
-		    const sf_build_opts *opts, sf_writes *w)
+/* A link to rel/name when the output folder has that file. */
+static void link_if(sf_buf *b, const manifest *mf, sf_arena *a, const char *rel, const char *name,
+		    const char *label)
+{
+	const char *path = sf_printf(a, "%s/%s", rel, name);
+	if (mf_has(mf, path))
+		link(b, path, label);
+}
+
+void sf_build_index(const sf_root *root, const sf_target *t, size_t n, const sf_build_opts *opts,
+		    const manifest *mf, sf_writes *w)
 {
 	sf_arena *a = sf_arena_new();
 	const char *en = "en", *str[SF_NSTRINGS];
@@ -51,19 +61,15 @@ void sf_build_index(const sf_root *root, const sf_target *t, const unsigned *sta
 		sf_buf_puts(&b, " · ");
 		h_esc(&b, t[i].audience);
 		sf_buf_puts(&b, ":");
-		if (opts->formats & SF_FMT_HTML)
-			link(&b, sf_printf(a, "%s/handbook.html", rel), str[SF_S_handbook]);
-		if (opts->formats & SF_FMT_CHECKLIST)
-			link(&b, sf_printf(a, "%s/checklist.html", rel), str[SF_S_checklist]);
-		if (opts->formats & SF_FMT_XLSX)
-			link(&b, sf_printf(a, "%s/checklist.xlsx", rel), "XLSX");
-		if (opts->formats & SF_FMT_SMS)
-			link(&b, sf_printf(a, "%s/sms.csv", rel), "SMS");
-		if (opts->formats & SF_FMT_SESSION)
-			for (int s = 0; s < SF_NSTAGE; s++)
-				if (stages[i] & (1u << s))
-					link(&b, sf_printf(a, "%s/session-%s/agenda.html", rel, sf_stage_names[s]),
-					     sf_printf(a, "%s %s", str[SF_S_session], sf_stage_names[s]));
+		/* The index lists every edition of the root; a narrowed build
+		 * leaves the others' files, and links what the folder has. */
+		link_if(&b, mf, a, rel, "handbook.html", str[SF_S_handbook]);
+		link_if(&b, mf, a, rel, "checklist.html", str[SF_S_checklist]);
+		link_if(&b, mf, a, rel, "checklist.xlsx", "XLSX");
+		link_if(&b, mf, a, rel, "sms.csv", "SMS");
+		for (int s = 0; s < SF_NSTAGE; s++)
+			link_if(&b, mf, a, rel, sf_printf(a, "session-%s/agenda.html", sf_stage_names[s]),
+				sf_printf(a, "%s %s", str[SF_S_session], sf_stage_names[s]));
 		sf_buf_puts(&b, "</li>\n");
 	}
 	if (cur)

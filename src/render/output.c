@@ -4,12 +4,15 @@
 #include <string.h>
 
 #include "html.h"
+#include "manifest.h"
 #include "safar/fsio.h"
 #include "safar/xalloc.h"
 
-void sf_writes_done(sf_writes *w)
+void sf_writes_done(sf_writes *w, const char *path, int changed)
 {
-	atomic_fetch_add(&w->written, 1);
+	atomic_fetch_add(changed ? &w->written : &w->unchanged, 1);
+	if (w->mf)
+		mf_produced(w->mf, path);
 }
 
 void sf_writes_fail(sf_writes *w, const char *path, const char *what, int err)
@@ -24,11 +27,13 @@ void sf_writes_fail(sf_writes *w, const char *path, const char *what, int err)
 int sf_output_write(const sf_output *o, const char *name, const sf_buf *b)
 {
 	const char *path = sf_path_join(o->a, o->dir, name);
-	if (sf_write_atomic(path, b->data ? b->data : "", b->len) != 0) {
+	/* Unchanged bytes are not rewritten: make and rsync see no change. */
+	int changed;
+	if (sf_write_if_changed(path, b->data ? b->data : "", b->len, &changed) != 0) {
 		sf_writes_fail(o->w, path, "write", errno);
 		return -1;
 	}
-	sf_writes_done(o->w);
+	sf_writes_done(o->w, path, changed);
 	return 0;
 }
 

@@ -40,9 +40,9 @@ lxw_workbook *x_workbook_new(const char *path, long date, const char *title, cha
 int x_workbook_commit(lxw_workbook *wb, const char *tmp, const char *path, sf_writes *w)
 {
 	lxw_error e = x_workbook_close(wb);
-	int err = errno;
-	if (e == LXW_NO_ERROR && sf_tmp_commit(-1, tmp, path) == 0) {
-		sf_writes_done(w);
+	int err = errno, changed;
+	if (e == LXW_NO_ERROR && sf_tmp_commit_if_changed(tmp, path, &changed) == 0) {
+		sf_writes_done(w, path, changed);
 		return 0;
 	}
 	if (e != LXW_NO_ERROR) {

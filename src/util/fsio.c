@@ -161,6 +161,49 @@ int sf_write_atomic(const char *path, const char *data, size_t len)
 	return sf_tmp_commit(fd, tmp, path);
 }
 
+/* 1 when the regular file at path holds exactly data[0..len). */
+static int holds(const char *path, const char *data, size_t len)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	struct stat st;
+	int same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == len;
+	char buf[65536];
+	for (size_t off = 0; same && off < len;) {
+		ssize_t r = read(fd, buf, len - off < sizeof buf ? len - off : sizeof buf);
+		if (r < 0 && errno == EINTR)
+			continue;
+		same = r > 0 && memcmp(buf, data + off, (size_t)r) == 0;
+		off += r > 0 ? (size_t)r : 0;
+	}
+	close(fd);
+	return same;
+}
+
+int sf_write_if_changed(const char *path, const char *data, size_t len, int *changed)
+{
+	*changed = !holds(path, data, len);
+	return *changed ? sf_write_atomic(path, data, len) : 0;
+}
+
+int sf_tmp_commit_if_changed(const char *tmp, const char *path, int *changed)
+{
+	/* Workbooks are small: read the new one whole, then compare. */
+	sf_arena *a = sf_arena_new();
+	char *data;
+	size_t len;
+	int err;
+	*changed = 1;
+	if (sf_read_file_nofollow(a, tmp, (size_t)256 << 20, &data, &len, &err) == SF_READ_OK &&
+	    holds(path, data, len)) {
+		*changed = 0;
+		unlink(tmp);
+	}
+	sf_arena_free(a);
+	return *changed ? sf_tmp_commit(-1, tmp, path) : 0;
+}
+
 int sf_tmp_commit(int fd, const char *tmp, const char *path)
 {
 	/* close() is where NFS and full disks report a failed write. */

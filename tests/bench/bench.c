@@ -67,7 +67,7 @@ int main(int argc, char **argv)
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 		sf_build_opts bo = { outdir, SF_FMT_HTML, cpus > 0 ? (int)cpus : 1, 0, 540, 20000, 0 };
 		double t5 = now();
-		sf_build(&root, NULL, &bo, sink);
+		sf_build(&root, NULL, &bo, sink, NULL);
 		double t6 = now();
 		char cmd[96];
 		snprintf(cmd, sizeof cmd, "rm -rf '%s'", outdir);

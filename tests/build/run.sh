@@ -33,12 +33,38 @@ PY
 export SOURCE_DATE_EPOCH=1790000000
 ${SAFAR_WRAP:-} "$bin" build -C "$root" -o "$tmp/a" -j 1 2>"$tmp/err.a" && ok || { bad "build -j 1"; cat "$tmp/err.a"; }
 ${SAFAR_WRAP:-} "$bin" build -C "$root" -o "$tmp/b" -j 4 2>"$tmp/err.b" && ok || bad "build -j 4"
-printf 'safar: wrote %s files into %s\n' "$(find "$tmp/a" -type f | wc -l)" "$tmp/a" >"$tmp/want.err"
+# (.safar-manifest, the list of what safar owns there, is not an output.)
+printf 'safar: wrote %s files into %s (0 unchanged)\n' "$(find "$tmp/a" -type f ! -name .safar-manifest | wc -l)" "$tmp/a" >"$tmp/want.err"
 cmp -s "$tmp/want.err" "$tmp/err.a" && ok || { bad "build message"; diff "$tmp/want.err" "$tmp/err.a"; }
 # Reproducible: the same content, serial or parallel, gives the same bytes.
 diff -r "$tmp/a" "$tmp/b" >/dev/null && ok || bad "two builds differ"
-leftover=$(find "$tmp/a" -name '*.tmp-*' | wc -l)
+leftover=$(find "$tmp/a" -name '.safar-tmp.*' | wc -l)
 [ "$leftover" -eq 0 ] && ok || bad "temporary files left behind"
+
+# A rebuild of unchanged content writes nothing: every mtime stays.
+n=$(find "$tmp/a" -type f ! -name .safar-manifest | wc -l)
+touch -d '2001-01-01 00:00:00' $(find "$tmp/a" -type f)
+${SAFAR_WRAP:-} "$bin" build -C "$root" -o "$tmp/a" -j 4 2>"$tmp/err.c" && ok || bad "rebuild"
+printf 'safar: wrote 0 files into %s (%s unchanged)\n' "$tmp/a" "$n" >"$tmp/want.err"
+cmp -s "$tmp/want.err" "$tmp/err.c" && ok || { bad "rebuild message"; diff "$tmp/want.err" "$tmp/err.c"; }
+[ -z "$(find "$tmp/a" -type f -newermt '2001-01-02')" ] && ok || bad "a rebuild of unchanged content rewrote files"
+
+# What a build removes (docs/outputs.md): a dropped sector's folder, and
+# nothing safar did not write; a narrowed build keeps the other editions.
+cp -R "$root" "$tmp/root"
+cp -R "$tmp/a" "$tmp/d"
+: >"$tmp/d/kg-ru/en/construction/general/notes-of-mine.txt"
+printf '../victim\n/etc/passwd\nkg-ru/../../victim\n' >>"$tmp/d/.safar-manifest"
+: >"$tmp/victim"
+sed -i 's/^sectors: \[construction\]/sectors: []/' "$tmp/root/corridors/kg-ru.yaml"
+"$bin" build -C "$tmp/root" -o "$tmp/d" --corridor kg-ru --lang en 2>/dev/null && ok || bad "build without the sector"
+[ ! -e "$tmp/d/kg-ru/en/construction/general/handbook.html" ] && [ ! -e "$tmp/d/kg-ru/ru/construction/women/sms.csv" ] &&
+	[ ! -e "$tmp/d/kg-ru/ru/construction/women" ] && ok || bad "a dropped sector's outputs stayed"
+[ -f "$tmp/d/kg-ru/en/construction/general/notes-of-mine.txt" ] && [ -f "$tmp/victim" ] && ok ||
+	bad "a build removed a file it did not write"
+[ -f "$tmp/d/kg-ru/ru/all/women/handbook.html" ] && ok || bad "a narrowed build removed another edition"
+! grep -q 'victim\|passwd\|construction' "$tmp/d/.safar-manifest" && ok || bad "the manifest kept what it should not"
+grep -q 'href="kg-ru/ru/all/women/handbook.html"' "$tmp/d/index.html" && ok || bad "the index lost an edition not rebuilt"
 
 explode "$tmp/a"
 if [ "${UPDATE:-}" = 1 ]; then

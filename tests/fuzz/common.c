@@ -158,7 +158,7 @@ static void build(const sf_root *root, sf_sink *sink)
 		return;
 	sf_build_opts o = { .outdir = fz.out, .formats = SF_FMT_ALL, .jobs = 1,
 			    .start_minutes = 9 * 60, .date = fz.today };
-	sf_build(root, NULL, &o, sink);
+	sf_build(root, NULL, &o, sink, NULL);
 }
 
 /* `safar coverage` in every format. */

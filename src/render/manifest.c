@@ -1,0 +1,133 @@
+/* manifest.c: out/.safar-manifest: the files safar wrote, so a later build removes its own that no edition produces any more. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "manifest.h"
+#include "safar/fsio.h"
+#include "safar/xalloc.h"
+
+#define MANIFEST ".safar-manifest"
+#define HEADER "# safar manifest 1: the files safar wrote here; it removes only these\n"
+
+/* A path safar could have written: relative, no "." or ".." part, no
+ * empty part. A manifest edited by hand (or planted) never makes a build
+ * remove anything outside -o. */
+static int safe_rel(const char *p)
+{
+	if (!*p || *p == '/')
+		return 0;
+	for (const char *s = p; *s;) {
+		size_t n = strcspn(s, "/");
+		if (n == 0 || (n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.'))
+			return 0;
+		s += n;
+		if (*s == '/')
+			s++;
+	}
+	return 1;
+}
+
+void mf_open(manifest *m, const char *outdir)
+{
+	memset(m, 0, sizeof *m);
+	m->a = sf_arena_new();
+	m->outdir = outdir;
+	m->old = sf_strmap_new(m->a, 0);
+	m->now = sf_strmap_new(m->a, 0);
+	pthread_mutex_init(&m->lock, NULL);
+	char *data;
+	size_t len;
+	int err;
+	const char *path = sf_path_join(m->a, outdir, MANIFEST);
+	if (sf_read_file_nofollow(m->a, path, (size_t)64 << 20, &data, &len, &err) != SF_READ_OK)
+		return;
+	size_t cap = 0;
+	for (char *line = data; *line;) {
+		char *nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		if (*line != '#' && safe_rel(line) && !sf_strmap_put(m->old, line, strlen(line), line))
+			*SF_PUSH(m->a, m->oldv, m->nold, cap) = line;
+		if (!nl)
+			break;
+		line = nl + 1;
+	}
+}
+
+void mf_produced(manifest *m, const char *path)
+{
+	size_t n = strlen(m->outdir);
+	while (n > 1 && m->outdir[n - 1] == '/')
+		n--;
+	if (strncmp(path, m->outdir, n) != 0 || path[n] != '/')
+		return;
+	const char *rel = path + n + 1;
+	pthread_mutex_lock(&m->lock);
+	char *copy = sf_strdup(m->a, rel);
+	if (!sf_strmap_put(m->now, copy, strlen(copy), copy))
+		*SF_PUSH(m->a, m->nowv, m->nnow, m->capnow) = copy;
+	pthread_mutex_unlock(&m->lock);
+}
+
+int mf_has(const manifest *m, const char *rel)
+{
+	return sf_strmap_get(m->now, rel, strlen(rel)) != NULL;
+}
+
+/* Removes dir's now empty folders up to (not including) outdir. */
+static void prune_dirs(const manifest *m, const char *rel)
+{
+	char *p = sf_xstrdup(rel);
+	for (char *slash = strrchr(p, '/'); slash; slash = strrchr(p, '/')) {
+		*slash = '\0';
+		const char *dir = sf_path_join(m->a, m->outdir, p);
+		if (rmdir(dir) != 0)
+			break; /* not empty, or not ours to remove */
+	}
+	free(p);
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+size_t mf_settle(manifest *m, int (*keep)(void *ctx, const char *rel), void *ctx)
+{
+	size_t removed = 0;
+	for (size_t i = 0; i < m->nold; i++) {
+		const char *rel = m->oldv[i];
+		if (mf_has(m, rel))
+			continue;
+		if (keep(ctx, rel)) {
+			sf_strmap_put(m->now, rel, strlen(rel), (void *)rel);
+			*SF_PUSH(m->a, m->nowv, m->nnow, m->capnow) = rel;
+			continue;
+		}
+		const char *path = sf_path_join(m->a, m->outdir, rel);
+		/* unlink() removes a link, never what it points at. */
+		if (unlink(path) == 0 || errno == ENOENT) {
+			removed++;
+			prune_dirs(m, rel);
+		}
+	}
+	return removed;
+}
+
+void mf_close(manifest *m, sf_writes *w)
+{
+	qsort(m->nowv, m->nnow, sizeof *m->nowv, cmp_str);
+	sf_buf b = { 0 };
+	sf_buf_puts(&b, HEADER);
+	for (size_t i = 0; i < m->nnow; i++)
+		sf_buf_printf(&b, "%s\n", m->nowv[i]);
+	const char *path = sf_path_join(m->a, m->outdir, MANIFEST);
+	int changed = 0;
+	if (sf_write_if_changed(path, b.data, b.len, &changed) != 0)
+		sf_writes_fail(w, path, "write", errno);
+	sf_buf_free(&b);
+	pthread_mutex_destroy(&m->lock);
+	sf_arena_free(m->a);
+}
