@@ -32,6 +32,25 @@ typedef struct sf_cmd {
 	int (*run)(int argc, char **argv);
 } sf_cmd;
 
+/* Table entries several commands share, with each command's own id. */
+#define SF_OPT_DIR(id) { id, 'C', "directory", "DIR", "content root (default: ., else the bundled content)" }
+#define SF_OPT_HELP(id) { id, 'h', "help", NULL, "show this help" }
+/* The commands that name one edition (dump, explain, sms). */
+#define SF_OPT_AUDIENCE(id) { id, 0, "audience", "A", "audience (default: general)" }
+#define SF_OPT_LANG(id) { id, 0, "lang", "L", "language (default: the corridor's first)" }
+#define SF_OPT_SECTOR(id) { id, 0, "sector", "S", "sector edition (default: the all-sector edition)" }
+
+/* Ids of the options an edition command shares, and what they set. */
+enum { SF_O_AUDIENCE = 1000, SF_O_DIR, SF_O_HELP, SF_O_LANG, SF_O_SECTOR };
+typedef struct sf_edition_args {
+	const char *dir, *lang, *audience, *sector;
+} sf_edition_args;
+/* Takes option id into e when it is one of SF_O_*: 1; else 0. */
+int sf_cli_edition_opt(int id, const char *arg, sf_edition_args *e);
+
+/* --format text|json: 0 with *json set, or EXIT_USAGE after saying why. */
+int sf_cli_text_or_json(const sf_cmd *cmd, const char *arg, int *json);
+
 /* Iterates over argv[1..] (argv[0] is the command's name). Returns the id of
  * the next option (its argument in *arg), 0 at the end, or -1 after printing
  * a usage error. Operands are moved to the front, after argv[0]: their count
@@ -103,8 +122,8 @@ int sf_cli_filter_check(const sf_cmd *cmd, const sf_root *root, const struct sf_
  * Returns 0, or the exit status after a usage error, or that of the content
  * errors when the corridor's own file could not be loaded. */
 struct sf_target;
-int sf_cli_target(const sf_cmd *cmd, const sf_cli_root *cr, const char *cid, const char *lang,
-		  const char *audience, const char *sector, struct sf_target *t);
+int sf_cli_target(const sf_cmd *cmd, const sf_cli_root *cr, const char *cid,
+		  const sf_edition_args *ea, struct sf_target *t);
 
 extern const sf_cmd sf_cmd_build, sf_cmd_check, sf_cmd_coverage, sf_cmd_dump, sf_cmd_explain, sf_cmd_init, sf_cmd_list, sf_cmd_sms;
 

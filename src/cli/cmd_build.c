@@ -17,9 +17,9 @@ enum { O_AUDIENCE = 1, O_CORRIDOR, O_DIR, O_FORMAT, O_HELP, O_JOBS, O_LANG, O_OU
 static const sf_opt opts[] = {
 	{ O_AUDIENCE, 0, "audience", "A", "only this audience" },
 	{ O_CORRIDOR, 0, "corridor", "ID", "only this corridor (repeatable)" },
-	{ O_DIR, 'C', "directory", "DIR", "content root (default: ., else the bundled content)" },
+	SF_OPT_DIR(O_DIR),
 	{ O_FORMAT, 0, "format", "LIST", "outputs, comma-separated: html,checklist,xlsx,sms,session (default: all)" },
-	{ O_HELP, 'h', "help", NULL, "show this help" },
+	SF_OPT_HELP(O_HELP),
 	{ O_JOBS, 'j', "jobs", "N", "build N editions at once (default: the number of processors)" },
 	{ O_LANG, 0, "lang", "L", "only this language" },
 	{ O_OUT, 'o', "output", "DIR", "where to write (default: out)" },

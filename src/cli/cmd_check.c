@@ -11,9 +11,9 @@
 enum { O_DIR = 1, O_FORMAT, O_HELP, O_MAX_WARNINGS, O_QUIET, O_STRICT, O_TODAY, O_VERBOSE };
 
 static const sf_opt opts[] = {
-	{ O_DIR, 'C', "directory", "DIR", "content root (default: ., else the bundled content)" },
+	SF_OPT_DIR(O_DIR),
 	{ O_FORMAT, 0, "format", "FMT", "report format: text (stderr), json, github or junit (stdout)" },
-	{ O_HELP, 'h', "help", NULL, "show this help" },
+	SF_OPT_HELP(O_HELP),
 	{ O_MAX_WARNINGS, 0, "max-warnings", "N", "fail (exit 1) when there are more than N warnings" },
 	{ O_QUIET, 'q', "quiet", NULL, "text: print errors only, and no summary" },
 	{ O_STRICT, 0, "strict", NULL, "fallback languages and drafts are errors, not warnings" },

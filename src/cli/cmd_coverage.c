@@ -11,9 +11,9 @@
 enum { O_DIR = 1, O_FORMAT, O_HELP, O_OUT, O_TODAY };
 
 static const sf_opt opts[] = {
-	{ O_DIR, 'C', "directory", "DIR", "content root (default: ., else the bundled content)" },
+	SF_OPT_DIR(O_DIR),
 	{ O_FORMAT, 0, "format", "FMT", "text, md, html, json (stdout) or xlsx (a file)" },
-	{ O_HELP, 'h', "help", NULL, "show this help" },
+	SF_OPT_HELP(O_HELP),
 	{ O_OUT, 'o', "output", "FILE", "the xlsx file to write (default: coverage.xlsx)" },
 	{ O_TODAY, 0, "today", "YYYY-MM-DD", "the date staleness is measured from (default: today)" },
 };

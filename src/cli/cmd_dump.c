@@ -4,14 +4,14 @@
 #include "cli.h"
 #include "safar/edition.h"
 
-enum { O_AUDIENCE = 1, O_DIR, O_HELP, O_LANG, O_SECTOR, O_TODAY };
+enum { O_TODAY = 1 };
 
 static const sf_opt opts[] = {
-	{ O_AUDIENCE, 0, "audience", "A", "audience (default: general)" },
-	{ O_DIR, 'C', "directory", "DIR", "content root (default: ., else the bundled content)" },
-	{ O_HELP, 'h', "help", NULL, "show this help" },
-	{ O_LANG, 0, "lang", "L", "language (default: the corridor's first)" },
-	{ O_SECTOR, 0, "sector", "S", "sector edition (default: the all-sector edition)" },
+	SF_OPT_AUDIENCE(SF_O_AUDIENCE),
+	SF_OPT_DIR(SF_O_DIR),
+	SF_OPT_HELP(SF_O_HELP),
+	SF_OPT_LANG(SF_O_LANG),
+	SF_OPT_SECTOR(SF_O_SECTOR),
 	{ O_TODAY, 0, "today", "YYYY-MM-DD", "the date freshness is judged on (default: today)" },
 };
 
@@ -23,18 +23,18 @@ const sf_cmd sf_cmd_dump = { "dump", "CORRIDOR", "print one edition as a tree: t
 static int run(int argc, char **argv)
 {
 	sf_optparse p;
-	const char *arg, *dir = NULL, *lang = NULL, *audience = NULL, *sector = NULL, *today = NULL;
+	const char *arg, *today = NULL;
+	sf_edition_args ea = { 0 };
 	int id;
 	sf_optparse_init(&p, &sf_cmd_dump, argc, argv);
 	while ((id = sf_optparse_next(&p, &arg)) > 0) {
-		switch (id) {
-		case O_AUDIENCE: audience = arg; break;
-		case O_DIR: dir = arg; break;
-		case O_HELP: sf_cmd_help(&sf_cmd_dump); return EXIT_CLEAN;
-		case O_LANG: lang = arg; break;
-		case O_SECTOR: sector = arg; break;
-		case O_TODAY: today = arg; break;
+		if (id == SF_O_HELP) {
+			sf_cmd_help(&sf_cmd_dump);
+			return EXIT_CLEAN;
 		}
+		if (id == O_TODAY)
+			today = arg;
+		sf_cli_edition_opt(id, arg, &ea);
 	}
 	if (id < 0)
 		return EXIT_USAGE;
@@ -46,10 +46,10 @@ static int run(int argc, char **argv)
 
 	sf_cli_root cr;
 	int status = EXIT_CLEAN;
-	sf_cli_open(&cr, dir, 1);
+	sf_cli_open(&cr, ea.dir, 1);
 	if (cr.loaded) {
 		sf_target t;
-		status = sf_cli_target(&sf_cmd_dump, &cr, argv[1], lang, audience, sector, &t);
+		status = sf_cli_target(&sf_cmd_dump, &cr, argv[1], &ea, &t);
 		if (status == EXIT_CLEAN) {
 			sf_resolver *r = sf_resolver_new(&cr.root, cr.sink);
 			sf_edition e;

@@ -9,15 +9,15 @@
 #include "safar/resolve.h"
 #include "safar/suggest.h"
 
-enum { O_AUDIENCE = 1, O_DIR, O_FORMAT, O_HELP, O_LANG, O_SECTOR };
+enum { O_FORMAT = 1 };
 
 static const sf_opt opts[] = {
-	{ O_AUDIENCE, 0, "audience", "A", "audience (default: general)" },
-	{ O_DIR, 'C', "directory", "DIR", "content root (default: ., else the bundled content)" },
+	SF_OPT_AUDIENCE(SF_O_AUDIENCE),
+	SF_OPT_DIR(SF_O_DIR),
 	{ O_FORMAT, 0, "format", "FMT", "output format: text or json" },
-	{ O_HELP, 'h', "help", NULL, "show this help" },
-	{ O_LANG, 0, "lang", "L", "language (default: the corridor's first)" },
-	{ O_SECTOR, 0, "sector", "S", "sector edition (default: the all-sector edition)" },
+	SF_OPT_HELP(SF_O_HELP),
+	SF_OPT_LANG(SF_O_LANG),
+	SF_OPT_SECTOR(SF_O_SECTOR),
 };
 
 static int run(int argc, char **argv);
@@ -174,25 +174,18 @@ static int no_topic(const sf_root *root, const char *topic)
 static int run(int argc, char **argv)
 {
 	sf_optparse p;
-	const char *arg, *dir = NULL, *lang = NULL, *audience = NULL, *sector = NULL;
+	const char *arg;
+	sf_edition_args ea = { 0 };
 	int id, json = 0;
 	sf_optparse_init(&p, &sf_cmd_explain, argc, argv);
 	while ((id = sf_optparse_next(&p, &arg)) > 0) {
-		switch (id) {
-		case O_AUDIENCE: audience = arg; break;
-		case O_DIR: dir = arg; break;
-		case O_FORMAT:
-			if (strcmp(arg, "json") == 0)
-				json = 1;
-			else if (strcmp(arg, "text") == 0)
-				json = 0;
-			else
-				return sf_usage_error(&sf_cmd_explain, "unknown format '%s' (text, json)", arg);
-			break;
-		case O_HELP: sf_cmd_help(&sf_cmd_explain); return EXIT_CLEAN;
-		case O_LANG: lang = arg; break;
-		case O_SECTOR: sector = arg; break;
+		if (id == SF_O_HELP) {
+			sf_cmd_help(&sf_cmd_explain);
+			return EXIT_CLEAN;
 		}
+		if (id == O_FORMAT && sf_cli_text_or_json(&sf_cmd_explain, arg, &json) != EXIT_CLEAN)
+			return EXIT_USAGE;
+		sf_cli_edition_opt(id, arg, &ea);
 	}
 	if (id < 0)
 		return EXIT_USAGE;
@@ -203,10 +196,10 @@ static int run(int argc, char **argv)
 	sf_cli_root cr;
 	sf_buf out = { 0 };
 	int status = EXIT_CLEAN;
-	sf_cli_open(&cr, dir, 1);
+	sf_cli_open(&cr, ea.dir, 1);
 	if (cr.loaded) {
 		sf_target t;
-		status = sf_cli_target(&sf_cmd_explain, &cr, cid, lang, audience, sector, &t);
+		status = sf_cli_target(&sf_cmd_explain, &cr, cid, &ea, &t);
 		if (status == EXIT_CLEAN) {
 			sf_resolver *r = sf_resolver_new(&cr.root, cr.sink);
 			sf_resolved res;

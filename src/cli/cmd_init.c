@@ -13,7 +13,7 @@
 enum { O_HELP = 1 };
 
 static const sf_opt opts[] = {
-	{ O_HELP, 'h', "help", NULL, "show this help" },
+	SF_OPT_HELP(O_HELP),
 };
 
 static int run(int argc, char **argv);

@@ -11,9 +11,9 @@
 enum { O_DIR = 1, O_FORMAT, O_HELP };
 
 static const sf_opt opts[] = {
-	{ O_DIR, 'C', "directory", "DIR", "content root (default: ., else the bundled content)" },
+	SF_OPT_DIR(O_DIR),
 	{ O_FORMAT, 0, "format", "FMT", "output format: text or json" },
-	{ O_HELP, 'h', "help", NULL, "show this help" },
+	SF_OPT_HELP(O_HELP),
 };
 
 static int run(int argc, char **argv);
@@ -228,12 +228,8 @@ static int run(int argc, char **argv)
 		switch (id) {
 		case O_DIR: dir = arg; break;
 		case O_FORMAT:
-			if (strcmp(arg, "json") == 0)
-				json = 1;
-			else if (strcmp(arg, "text") == 0)
-				json = 0;
-			else
-				return sf_usage_error(&sf_cmd_list, "unknown format '%s' (text, json)", arg);
+			if (sf_cli_text_or_json(&sf_cmd_list, arg, &json) != EXIT_CLEAN)
+				return EXIT_USAGE;
 			break;
 		case O_HELP: sf_cmd_help(&sf_cmd_list); return EXIT_CLEAN;
 		}

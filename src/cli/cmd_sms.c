@@ -7,14 +7,12 @@
 #include "safar/load.h"
 #include "safar/render.h"
 
-enum { O_AUDIENCE = 1, O_DIR, O_HELP, O_LANG, O_SECTOR };
-
 static const sf_opt opts[] = {
-	{ O_AUDIENCE, 0, "audience", "A", "audience (default: general)" },
-	{ O_DIR, 'C', "directory", "DIR", "content root (default: ., else the bundled content)" },
-	{ O_HELP, 'h', "help", NULL, "show this help" },
-	{ O_LANG, 0, "lang", "L", "language (default: the corridor's first)" },
-	{ O_SECTOR, 0, "sector", "S", "sector edition (default: the all-sector edition)" },
+	SF_OPT_AUDIENCE(SF_O_AUDIENCE),
+	SF_OPT_DIR(SF_O_DIR),
+	SF_OPT_HELP(SF_O_HELP),
+	SF_OPT_LANG(SF_O_LANG),
+	SF_OPT_SECTOR(SF_O_SECTOR),
 };
 
 static int run(int argc, char **argv);
@@ -25,17 +23,16 @@ const sf_cmd sf_cmd_sms = { "sms", "CORRIDOR", "print one edition's SMS snippets
 static int run(int argc, char **argv)
 {
 	sf_optparse p;
-	const char *arg, *dir = NULL, *lang = NULL, *audience = NULL, *sector = NULL;
+	const char *arg;
+	sf_edition_args ea = { 0 };
 	int id;
 	sf_optparse_init(&p, &sf_cmd_sms, argc, argv);
 	while ((id = sf_optparse_next(&p, &arg)) > 0) {
-		switch (id) {
-		case O_AUDIENCE: audience = arg; break;
-		case O_DIR: dir = arg; break;
-		case O_HELP: sf_cmd_help(&sf_cmd_sms); return EXIT_CLEAN;
-		case O_LANG: lang = arg; break;
-		case O_SECTOR: sector = arg; break;
+		if (id == SF_O_HELP) {
+			sf_cmd_help(&sf_cmd_sms);
+			return EXIT_CLEAN;
 		}
+		sf_cli_edition_opt(id, arg, &ea);
 	}
 	if (id < 0)
 		return EXIT_USAGE;
@@ -45,10 +42,10 @@ static int run(int argc, char **argv)
 	sf_cli_root cr;
 	sf_buf out = { 0 };
 	int status = EXIT_CLEAN;
-	sf_cli_open(&cr, dir, 1);
+	sf_cli_open(&cr, ea.dir, 1);
 	if (cr.loaded) {
 		sf_target t;
-		status = sf_cli_target(&sf_cmd_sms, &cr, argv[1], lang, audience, sector, &t);
+		status = sf_cli_target(&sf_cmd_sms, &cr, argv[1], &ea, &t);
 		if (status == EXIT_CLEAN) {
 			sf_resolver *r = sf_resolver_new(&cr.root, cr.sink);
 			sf_edition e;

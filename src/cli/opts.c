@@ -152,3 +152,23 @@ void sf_cmd_help(const sf_cmd *c)
 		printf("  %-28s %s\n", left, o->help);
 	}
 }
+
+int sf_cli_edition_opt(int id, const char *arg, sf_edition_args *e)
+{
+	switch (id) {
+	case SF_O_AUDIENCE: e->audience = arg; return 1;
+	case SF_O_DIR: e->dir = arg; return 1;
+	case SF_O_LANG: e->lang = arg; return 1;
+	case SF_O_SECTOR: e->sector = arg; return 1;
+	default: return 0;
+	}
+}
+
+int sf_cli_text_or_json(const sf_cmd *cmd, const char *arg, int *json)
+{
+	if (strcmp(arg, "json") == 0 || strcmp(arg, "text") == 0) {
+		*json = arg[0] == 'j';
+		return EXIT_CLEAN;
+	}
+	return sf_usage_error(cmd, "unknown format '%s' (text, json)", arg);
+}

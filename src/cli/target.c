@@ -126,9 +126,10 @@ static int corridor_failed(const sf_cli_root *cr, const char *cid)
 }
 
 /* Fills *t from the arguments; returns 0 or an exit status. */
-int sf_cli_target(const sf_cmd *cmd, const sf_cli_root *cr, const char *cid, const char *lang,
-		  const char *audience, const char *sector, sf_target *t)
+int sf_cli_target(const sf_cmd *cmd, const sf_cli_root *cr, const char *cid,
+		  const sf_edition_args *ea, sf_target *t)
 {
+	const char *lang = ea->lang, *audience = ea->audience, *sector = ea->sector;
 	const sf_root *root = &cr->root;
 	const sf_corridor *co = find_corridor(root, cid);
 	if (!co && corridor_failed(cr, cid))

@@ -52,6 +52,16 @@ static void page_head(sf_buf *b, const sf_output *o, int s, int what)
 	sf_buf_puts(b, "</p>\n");
 }
 
+/* The h1 of the agenda and the notes: "Agenda: Before you leave". */
+static void page_title(sf_buf *b, const sf_output *o, int s, int what)
+{
+	sf_buf_puts(b, "<h1>");
+	h_esc(b, o->str[what]);
+	sf_buf_puts(b, ": ");
+	h_esc(b, o->str[H_STAGE(s)]);
+	sf_buf_puts(b, "</h1>\n");
+}
+
 /* A fallback-language topic says so, for screen readers and hyphenation. */
 static void lang_attr(sf_buf *b, const sf_topic *t)
 {
@@ -63,11 +73,8 @@ static void agenda(sf_buf *b, const sf_output *o, int s)
 {
 	const sf_resolved *res = o->res;
 	page_head(b, o, s, SF_S_agenda);
-	sf_buf_puts(b, "<h1>");
-	h_esc(b, o->str[SF_S_agenda]);
-	sf_buf_puts(b, ": ");
-	h_esc(b, o->str[H_STAGE(s)]);
-	sf_buf_puts(b, "</h1>\n<table>\n<thead><tr><th>");
+	page_title(b, o, s, SF_S_agenda);
+	sf_buf_puts(b, "<table>\n<thead><tr><th>");
 	h_esc(b, o->str[SF_S_time]);
 	sf_buf_puts(b, "</th><th>");
 	h_esc(b, o->str[SF_S_contents]);
@@ -209,11 +216,8 @@ static void trainer(sf_buf *b, const sf_output *o, int s)
 {
 	const sf_resolved *res = o->res;
 	page_head(b, o, s, SF_S_trainer_notes);
-	sf_buf_puts(b, "<h1>");
-	h_esc(b, o->str[SF_S_trainer_notes]);
-	sf_buf_puts(b, ": ");
-	h_esc(b, o->str[H_STAGE(s)]);
-	sf_buf_puts(b, "</h1>\n<p class=\"purpose\">");
+	page_title(b, o, s, SF_S_trainer_notes);
+	sf_buf_puts(b, "<p class=\"purpose\">");
 	h_esc(b, o->str[H_PURPOSE(s)]);
 	sf_buf_puts(b, "</p>\n");
 	/* Questions are numbered through the stage, as the columns of the
