@@ -126,10 +126,10 @@ check: build/safar build/unit build/san/safar build/san/unit
 	@echo '== fuzz (smoke: the saved reproducers, then each target a few seconds)'
 	@$(MAKE) -s fuzz-smoke
 	@echo '== golden (valgrind)'
-	@SAFAR_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=tests/valgrind.supp' \
+	@SAFAR_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$(CURDIR)/tests/valgrind.supp' \
 		sh tests/run-golden.sh build/safar
 	@echo '== build outputs (valgrind)'
-	@SAFAR_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=tests/valgrind.supp' \
+	@SAFAR_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$(CURDIR)/tests/valgrind.supp' \
 		sh tests/build/run.sh build/safar
 	@echo 'all test suites passed'
 
