@@ -63,6 +63,7 @@ typedef struct sf_ed_topic {
 } sf_ed_topic;
 
 typedef struct sf_edition {
+	sf_arena *arena; /* where it lives: more about it may go there too */
 	sf_target target;
 	sf_edition_key key;
 	long today; /* days since 1970: what freshness was judged against */

@@ -111,6 +111,18 @@ void sf_cli_open(sf_cli_root *r, const char *dir, int schema);
  * when the command already failed, else what the diagnostics call for. */
 int sf_cli_close(sf_cli_root *r, int status);
 
+/* What an edition command does once its edition is decided: prints into
+ * out (sf_cli_print'ed when it returns EXIT_CLEAN); returns an exit status. */
+struct sf_edition;
+struct sf_resolver;
+typedef int (*sf_edition_fn)(struct sf_resolver *r, const struct sf_edition *e, sf_buf *out,
+			     int *text, void *ctx);
+/* Loads the root (ea->dir), names the edition CORRIDOR with ea, decides it
+ * as of today, runs fn, prints what fn wrote, reports the diagnostics and
+ * returns the exit status: dump, explain and sms. */
+int sf_cli_with_edition(const sf_cmd *cmd, const sf_edition_args *ea, const char *cid, long today,
+			sf_edition_fn fn, void *ctx);
+
 /* Every value of a build's filter names something the content has: its
  * corridors, and their languages, audiences and sector editions. Returns 0,
  * or EXIT_USAGE after a usage error with a suggestion. */

@@ -20,6 +20,13 @@ static int run(int argc, char **argv);
 const sf_cmd sf_cmd_dump = { "dump", "CORRIDOR", "print one edition as a tree: topics, modules, facts, SMS, links",
 			     opts, SF_NELEM(opts), run };
 
+static int tree(sf_resolver *r, const sf_edition *e, sf_buf *out, int *text, void *ctx)
+{
+	(void)r, (void)ctx, (void)text;
+	sf_edition_dump(e, out);
+	return EXIT_CLEAN;
+}
+
 static int run(int argc, char **argv)
 {
 	sf_optparse p;
@@ -44,22 +51,5 @@ static int run(int argc, char **argv)
 	if (sf_cli_today(&sf_cmd_dump, today, &days) != EXIT_CLEAN)
 		return EXIT_USAGE;
 
-	sf_cli_root cr;
-	int status = EXIT_CLEAN;
-	sf_cli_open(&cr, ea.dir, 1);
-	if (cr.loaded) {
-		sf_target t;
-		status = sf_cli_target(&sf_cmd_dump, &cr, argv[1], &ea, &t);
-		if (status == EXIT_CLEAN) {
-			sf_resolver *r = sf_resolver_new(&cr.root, cr.sink);
-			sf_edition e;
-			sf_edition_make(r, &t, days, cr.a, &e);
-			sf_buf out = { 0 };
-			sf_edition_dump(&e, &out);
-			fwrite(out.data ? out.data : "", 1, out.len, stdout);
-			sf_buf_free(&out);
-			sf_resolver_free(r);
-		}
-	}
-	return sf_cli_close(&cr, status);
+	return sf_cli_with_edition(&sf_cmd_dump, &ea, argv[1], days, tree, NULL);
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "safar/edition.h"
 #include "safar/buf.h"
 #include "safar/check.h"
 #include "safar/load.h"
@@ -171,6 +172,23 @@ static int no_topic(const sf_root *root, const char *topic)
 	return sf_usage_error(&sf_cmd_explain, "no module defines topic '%s'", topic);
 }
 
+struct query {
+	const char *topic;
+	int json;
+};
+
+static int explain(sf_resolver *r, const sf_edition *ed, sf_buf *out, int *text, void *ctx)
+{
+	const struct query *q = ctx;
+	sf_explanation *e;
+	size_t ne = sf_explain(r, &ed->target, q->topic, ed->arena, &e);
+	if (ne == 0)
+		return no_topic(sf_resolver_root(r), q->topic);
+	(q->json ? json_out : text_out)(out, &ed->target, ed->res, e, ne);
+	*text = !q->json;
+	return EXIT_CLEAN;
+}
+
 static int run(int argc, char **argv)
 {
 	sf_optparse p;
@@ -193,27 +211,6 @@ static int run(int argc, char **argv)
 		return sf_usage_error(&sf_cmd_explain, "say which corridor and topic: safar explain CORRIDOR ID");
 	const char *cid = argv[1], *topic = argv[2];
 
-	sf_cli_root cr;
-	sf_buf out = { 0 };
-	int status = EXIT_CLEAN;
-	sf_cli_open(&cr, ea.dir, 1);
-	if (cr.loaded) {
-		sf_target t;
-		status = sf_cli_target(&sf_cmd_explain, &cr, cid, &ea, &t);
-		if (status == EXIT_CLEAN) {
-			sf_resolver *r = sf_resolver_new(&cr.root, cr.sink);
-			sf_resolved res;
-			sf_explanation *e;
-			sf_resolve(r, &t, cr.a, &res);
-			size_t ne = sf_explain(r, &t, topic, cr.a, &e);
-			if (ne == 0)
-				status = no_topic(&cr.root, topic);
-			else
-				(json ? json_out : text_out)(&out, &t, &res, e, ne);
-			sf_cli_print(&out, !json);
-			sf_resolver_free(r);
-		}
-	}
-	sf_buf_free(&out);
-	return sf_cli_close(&cr, status);
+	struct query q = { topic, json };
+	return sf_cli_with_edition(&sf_cmd_explain, &ea, cid, 0, explain, &q);
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "safar/edition.h"
 #include "safar/check.h"
 #include "safar/load.h"
 #include "safar/render.h"
@@ -19,6 +20,15 @@ static int run(int argc, char **argv);
 
 const sf_cmd sf_cmd_sms = { "sms", "CORRIDOR", "print one edition's SMS snippets as CSV",
 			    opts, SF_NELEM(opts), run };
+
+/* CSV is data: printed as it is, never escaped for the terminal. */
+static int csv(sf_resolver *r, const sf_edition *e, sf_buf *out, int *text, void *ctx)
+{
+	(void)r, (void)ctx;
+	*text = 0;
+	sf_sms_csv(out, e, 1);
+	return EXIT_CLEAN;
+}
 
 static int run(int argc, char **argv)
 {
@@ -39,22 +49,5 @@ static int run(int argc, char **argv)
 	if (p.nops != 1)
 		return sf_usage_error(&sf_cmd_sms, "say which corridor: safar sms CORRIDOR");
 
-	sf_cli_root cr;
-	sf_buf out = { 0 };
-	int status = EXIT_CLEAN;
-	sf_cli_open(&cr, ea.dir, 1);
-	if (cr.loaded) {
-		sf_target t;
-		status = sf_cli_target(&sf_cmd_sms, &cr, argv[1], &ea, &t);
-		if (status == EXIT_CLEAN) {
-			sf_resolver *r = sf_resolver_new(&cr.root, cr.sink);
-			sf_edition e;
-			sf_edition_make(r, &t, 0, cr.a, &e);
-			sf_sms_csv(&out, &e, 1);
-			fwrite(out.data ? out.data : "", 1, out.len, stdout);
-			sf_resolver_free(r);
-		}
-	}
-	sf_buf_free(&out);
-	return sf_cli_close(&cr, status);
+	return sf_cli_with_edition(&sf_cmd_sms, &ea, argv[1], 0, csv, NULL);
 }

@@ -3,6 +3,7 @@
 
 #include "cli.h"
 #include "safar/check.h"
+#include "safar/edition.h"
 #include "safar/load.h"
 
 const char *sf_cli_root_dir(const char *dir)
@@ -30,4 +31,31 @@ int sf_cli_close(sf_cli_root *r, int status)
 	sf_sink_free(r->sink);
 	sf_arena_free(r->a);
 	return status != EXIT_CLEAN ? status : st;
+}
+
+int sf_cli_with_edition(const sf_cmd *cmd, const sf_edition_args *ea, const char *cid, long today,
+			sf_edition_fn fn, void *ctx)
+{
+	sf_cli_root cr;
+	sf_buf out = { 0 };
+	int status = EXIT_CLEAN;
+	sf_cli_open(&cr, ea->dir, 1);
+	if (cr.loaded) {
+		sf_target t;
+		status = sf_cli_target(cmd, &cr, cid, ea, &t);
+		if (status == EXIT_CLEAN) {
+			sf_resolver *r = sf_resolver_new(&cr.root, cr.sink);
+			sf_edition e;
+			sf_edition_make(r, &t, today, cr.a, &e);
+			int text = 1;
+			status = fn(r, &e, &out, &text, ctx);
+			if (status == EXIT_CLEAN)
+				sf_cli_print(&out, text);
+			/* Freed before the report: the resolver reports what it
+			 * gathered across targets when it ends. */
+			sf_resolver_free(r);
+		}
+	}
+	sf_buf_free(&out);
+	return sf_cli_close(&cr, status);
 }

@@ -113,6 +113,7 @@ void sf_edition_make(sf_resolver *r, const sf_target *t, long today, sf_arena *a
 	sf_resolved *res = sf_alloc(a, sizeof *res);
 	sf_resolve(r, t, a, res);
 	e->res = res;
+	e->arena = a;
 	e->target = *t;
 	e->today = today;
 	e->key = (sf_edition_key){ .corridor = t->corridor->id, .lang = t->lang,
