@@ -17,6 +17,12 @@ enum sf_stage { SF_PEO, SF_PDO, SF_PAO, SF_PRO, SF_NSTAGE };
 enum sf_merge { SF_REPLACE, SF_APPEND, SF_PREPEND };
 enum sf_status { SF_STATUS_DRAFT, SF_STATUS_REVIEWED };
 enum sf_side { SF_SIDE_ORIGIN, SF_SIDE_DESTINATION };
+/* What a contact is (DESIGN §1); SF_KIND_NONE: not said. */
+enum sf_contact_kind {
+	SF_KIND_GOVERNMENT, SF_KIND_EMBASSY, SF_KIND_HELPLINE, SF_KIND_EMERGENCY,
+	SF_KIND_LEGAL_AID, SF_KIND_NGO, SF_KIND_WOMEN, SF_KIND_TRAFFICKING, SF_KIND_HEALTH,
+	SF_NKIND, SF_KIND_NONE = -1
+};
 enum sf_when_key {
 	SF_W_CORRIDOR, SF_W_ORIGIN, SF_W_DESTINATION, SF_W_SECTOR, SF_W_AUDIENCE,
 	SF_NWHEN
@@ -26,6 +32,7 @@ extern const char *const sf_stage_names[SF_NSTAGE];   /* "PEO" … */
 extern const char *const sf_merge_names[3];           /* "replace" … */
 extern const char *const sf_status_names[2];          /* "draft", "reviewed" */
 extern const char *const sf_side_names[2];            /* "origin", "destination" */
+extern const char *const sf_kind_names[SF_NKIND];     /* "government" … "health" */
 extern const char *const sf_when_names[SF_NWHEN];     /* "corridor" … */
 extern const int sf_when_weight[SF_NWHEN];            /* corridor 16, origin 4, destination 8, sector 2, audience 1 */
 
@@ -52,10 +59,19 @@ typedef struct sf_when {
 	sf_loc loc;
 } sf_when;
 
+/* When a person last confirmed a fact or contact, and where from. */
+typedef struct sf_evidence {
+	long checked; /* days since 1970-01-01; 0: not said */
+	const char *checked_text;
+	sf_loc checked_loc;
+	sf_strv sources;
+} sf_evidence;
+
 typedef struct sf_fact {
 	const char *name;
 	sf_loc loc;
 	sf_text value;
+	sf_evidence ev; /* the {text, checked, sources} form; zero otherwise */
 } sf_fact;
 
 typedef struct sf_contact {
@@ -66,6 +82,9 @@ typedef struct sf_contact {
 	sf_strv languages;
 	unsigned stages; /* bit per enum sf_stage; 0: every stage */
 	sf_loc loc, url_loc, phone_loc;
+	int kind;           /* enum sf_contact_kind; SF_KIND_NONE when not said */
+	sf_strv audiences;  /* who it is for; [general] when not said */
+	sf_evidence ev;
 } sf_contact;
 
 typedef struct sf_corridor {
@@ -117,6 +136,9 @@ typedef struct sf_module {
 	sf_loc review_loc;
 	int status; /* enum sf_status */
 	sf_loc status_loc;
+	long reviewed_on; /* reviewed.on, days since 1970-01-01; 0: none */
+	const char *reviewed_on_text, *reviewed_by;
+	sf_loc reviewed_loc;
 	sf_strv sources;
 	const char *sms; /* NULL: none */
 	sf_loc sms_loc;
@@ -148,7 +170,16 @@ typedef struct sf_config {
 	sf_strv required[SF_NSTAGE];
 	int sms_max_parts;
 	int review_warn_days;
+	int review_fact_days; /* facts and contacts: checked longer ago is stale */
 } sf_config;
+
+/* A contact a rule requires: of this kind, on this side, for this audience. */
+typedef struct sf_contact_req {
+	sf_loc loc;
+	int kind;             /* enum sf_contact_kind */
+	int side;             /* enum sf_side; -1: either */
+	const char *audience; /* NULL: any (general counts for everyone) */
+} sf_contact_req;
 
 /* One entry of rules.yaml. */
 typedef struct sf_rule {
@@ -158,6 +189,9 @@ typedef struct sf_rule {
 	sf_strv require[SF_NSTAGE];
 	sf_fact *facts;
 	size_t nfacts;
+	sf_strv require_facts;          /* fact names every matching target defines */
+	sf_contact_req *require_contacts;
+	size_t nrequire_contacts;
 } sf_rule;
 
 /* One language's interface strings by key (see i18n.h): the root's

@@ -35,6 +35,7 @@ void config_defaults(lctx *c, sf_config *cfg)
 				     "emergency-contacts");
 	cfg->sms_max_parts = 3;
 	cfg->review_warn_days = 60;
+	cfg->review_fact_days = 365;
 }
 
 static const char *const config_keys[] = { "languages", "fallback", "audiences", "sectors",
@@ -115,8 +116,11 @@ void config_load(lctx *c, const srcfile *f, sf_config *cfg)
 	if (sms && f_keys(&c->f, sms, "sms", sms_keys, SF_NELEM(sms_keys), NULL, 0, sms->loc))
 		f_int(&c->f, yn_get(sms, "max_parts"), "max_parts", 1, 255, &cfg->sms_max_parts);
 
-	static const char *const review_keys[] = { "warn_days" };
+	static const char *const review_keys[] = { "warn_days", "fact_days" };
 	const ynode *rev = yn_get(root, "review");
 	if (rev && f_keys(&c->f, rev, "review", review_keys, SF_NELEM(review_keys), NULL, 0, rev->loc))
+	{
 		f_int(&c->f, yn_get(rev, "warn_days"), "warn_days", 0, 3660, &cfg->review_warn_days);
+		f_int(&c->f, yn_get(rev, "fact_days"), "fact_days", 1, 36600, &cfg->review_fact_days);
+	}
 }

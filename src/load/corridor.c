@@ -10,8 +10,28 @@ static const char *const corridor_keys[] = { "id", "origin", "destination", "tit
 static const char *const corridor_required[] = { "id", "origin", "destination", "title",
 						 "languages" };
 static const char *const contact_keys[] = { "name", "side", "url", "phone", "languages",
-					    "stages" };
+					    "stages", "kind", "audiences", "checked", "sources" };
 static const char *const contact_required[] = { "name", "side" };
+
+/* kind, audiences, checked, sources (DESIGN §1). */
+static void load_contact_evidence(lctx *c, const ynode *v, sf_contact *ct)
+{
+	ct->kind = SF_KIND_NONE;
+	const ynode *k = yn_get(v, "kind");
+	if (k)
+		ct->kind = f_enum(&c->f, k, "kind", sf_kind_names, SF_NKIND);
+	const ynode *au = yn_get(v, "audiences");
+	if (au)
+		ct->audiences = f_strv(&c->f, au, "audiences");
+	if (!au || ct->audiences.n == 0) {
+		ct->audiences.v = sf_alloc(c->f.a, sizeof *ct->audiences.v);
+		ct->audiences.loc = sf_alloc(c->f.a, sizeof *ct->audiences.loc);
+		ct->audiences.v[0] = "general";
+		ct->audiences.loc[0] = ct->loc;
+		ct->audiences.n = 1;
+	}
+	f_evidence(&c->f, v, &ct->ev);
+}
 
 static void load_contact(lctx *c, const ynode *v, sf_contact *ct)
 {
@@ -38,6 +58,7 @@ static void load_contact(lctx *c, const ynode *v, sf_contact *ct)
 		else
 			ct->stages |= 1u << s;
 	}
+	load_contact_evidence(c, v, ct);
 }
 
 int corridor_load(lctx *c, const srcfile *f, const char *stem, sf_corridor *co)

@@ -265,7 +265,7 @@ size_t f_facts(fctx *c, const ynode *v, sf_fact **out)
 		sf_fact *fa = &facts[n++];
 		fa->name = k->s;
 		fa->loc = k->loc;
-		fa->value = f_text(c, v->items[i + 1], k->s);
+		f_fact_value(c, v->items[i + 1], fa);
 	}
 	*out = facts;
 	return n;

@@ -39,6 +39,12 @@ sf_when f_when(fctx *c, const ynode *v);
 
 /* A facts mapping: name -> text or language -> text; returns the count. */
 size_t f_facts(fctx *c, const ynode *v, sf_fact **out);
+/* A fact's value, plain, per language or {text, checked, sources}. */
+void f_fact_value(fctx *c, const ynode *v, sf_fact *fa);
+/* checked and sources of a fact or contact mapping. */
+void f_evidence(fctx *c, const ynode *map, sf_evidence *ev);
+/* A module's `reviewed: {on, by}`, required when status is reviewed. */
+void f_reviewed(fctx *c, const ynode *root, sf_module *m);
 /* Fact names start with a-z and hold a-z, 0-9, _ and -. */
 int f_fact_name_ok(const char *s);
 

@@ -11,7 +11,8 @@
 
 static const char *const module_keys[] = { "id", "stage", "title", "lang", "when",
 					   "merge", "order", "minutes", "review_by", "status",
-					   "sources", "sms", "checklist", "trainer_notes", "quiz" };
+					   "sources", "sms", "checklist", "trainer_notes", "quiz",
+					   "reviewed" };
 static const char *const module_required[] = { "id", "stage", "title", "lang", "sources",
 					       "review_by" };
 static const char *const quiz_keys[] = { "q", "options", "answer" };
@@ -226,6 +227,7 @@ static void load_fields(lctx *c, const ynode *root, sf_module *m)
 		m->status = st < 0 ? SF_STATUS_DRAFT : st;
 		m->status_loc = v->loc;
 	}
+	f_reviewed(f, root, m);
 	if ((v = yn_get(root, "sources"))) {
 		m->sources = f_strv(f, v, "sources");
 		if (m->sources.n == 0)

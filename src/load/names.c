@@ -7,6 +7,9 @@ const char *const sf_stage_names[SF_NSTAGE] = { "PEO", "PDO", "PAO", "PRO" };
 const char *const sf_merge_names[3] = { "replace", "append", "prepend" };
 const char *const sf_status_names[2] = { "draft", "reviewed" };
 const char *const sf_side_names[2] = { "origin", "destination" };
+const char *const sf_kind_names[SF_NKIND] = { "government", "embassy", "helpline", "emergency",
+					      "legal-aid", "ngo", "women", "trafficking",
+					      "health" };
 const char *const sf_when_names[SF_NWHEN] = { "corridor", "origin", "destination", "sector",
 					      "audience" };
 const int sf_when_weight[SF_NWHEN] = { 16, 4, 8, 2, 1 }; /* DESIGN §2.3 */

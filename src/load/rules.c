@@ -4,7 +4,47 @@
 #include "loadint.h"
 #include "safar/nelem.h"
 
-static const char *const rule_keys[] = { "when", "exclude", "require", "facts" };
+static const char *const rule_keys[] = { "when", "exclude", "require", "facts",
+					 "require_facts", "require_contacts" };
+
+/* require_facts: [names]; require_contacts: [{kind, side, audience}]
+ * (DESIGN §2.5). */
+static void load_rule_policy(lctx *c, const ynode *v, sf_rule *r)
+{
+	r->require_facts = f_strv(&c->f, yn_get(v, "require_facts"), "require_facts");
+	for (size_t i = 0; i < r->require_facts.n; i++)
+		if (!f_fact_name_ok(r->require_facts.v[i]))
+			sf_emit(c->f.sink, SF_D_BAD_ID, r->require_facts.loc[i],
+				"fact name '%s' must start with a lower-case letter and hold only a-z, 0-9, _ and -",
+				r->require_facts.v[i]);
+	const ynode *rc = yn_get(v, "require_contacts");
+	if (!rc || yn_is_null(rc))
+		return;
+	if (rc->kind != YN_SEQ) {
+		sf_emit(c->f.sink, SF_D_WRONG_TYPE, rc->loc,
+			"'require_contacts' must be a list of {kind, side, audience}");
+		return;
+	}
+	static const char *const keys[] = { "kind", "side", "audience" };
+	static const char *const required[] = { "kind" };
+	r->require_contacts = sf_alloc_array(c->f.a, rc->n + 1, sizeof *r->require_contacts);
+	for (size_t i = 0; i < rc->n; i++) {
+		const ynode *e = rc->items[i];
+		if (!f_keys(&c->f, e, "a required contact", keys, SF_NELEM(keys), required,
+			    SF_NELEM(required), e->loc))
+			continue;
+		sf_contact_req q = { e->loc, -1, -1, NULL };
+		q.kind = f_enum(&c->f, yn_get(e, "kind"), "kind", sf_kind_names, SF_NKIND);
+		const ynode *side = yn_get(e, "side");
+		if (side && (q.side = f_enum(&c->f, side, "side", sf_side_names, 2)) < 0)
+			continue;
+		const ynode *au = yn_get(e, "audience");
+		if (au && !(q.audience = f_str(&c->f, au, "audience")))
+			continue;
+		if (q.kind >= 0)
+			r->require_contacts[r->nrequire_contacts++] = q;
+	}
+}
 
 static void load_rule(lctx *c, const ynode *v, sf_rule *r)
 {
@@ -25,6 +65,7 @@ static void load_rule(lctx *c, const ynode *v, sf_rule *r)
 		}
 	}
 	r->nfacts = f_facts(&c->f, yn_get(v, "facts"), &r->facts);
+	load_rule_policy(c, v, r);
 }
 
 void rules_load(lctx *c, const srcfile *f, sf_root *root)

@@ -53,6 +53,7 @@ def module(rel, tid, stage, lang, when, merge, order):
     if merge:
         fm.append(f"merge: {merge}")
     fm += [f"order: {order}", "minutes: 10", "review_by: 2099-01-01", "status: reviewed",
+           "reviewed: {on: 2026-01-01, by: bench}",
            "sources: [\"synthetic\"]", "sms: \"Keep your passport. Call {{hotline}}.\"",
            "checklist: [\"Keep your passport\", \"Save {{hotline}}\"]"]
     write(rel, "---\n" + "\n".join(fm) + "\n---\n" + body)

@@ -232,7 +232,7 @@ grep -q "$(printf '\033')" "$tmp/out" && bad "json holds a raw ESC" || ok
 cp -R "$root" "$tmp/yesno"
 mkdir -p "$tmp/yesno/i18n"
 printf '%s\n' "yes: 'Yes, \"sure\"'" 'no: "No, never"' 'attendance: "Att\uFFFE\e"' >"$tmp/yesno/i18n/en.yaml"
-printf -- '---\nid: tick\nstage: PDO\ntitle: Tick\nlang: en\nreview_by: 2027-06-30\nstatus: reviewed\nsources: [S]\nchecklist: ["=1+1", "a\\uFFFEb\\ec"]\n---\nBody.\n' \
+printf -- '---\nid: tick\nstage: PDO\ntitle: Tick\nlang: en\nreview_by: 2027-06-30\nstatus: reviewed\nreviewed: {on: 2026-01-01, by: fixture}\nsources: [S]\nchecklist: ["=1+1", "a\\uFFFEb\\ec"]\n---\nBody.\n' \
 	>"$tmp/yesno/content/pdo/tick.en.md"
 expect 0 build-yesno -- "$bin" build -C "$tmp/yesno" -o "$tmp/yesno-out" --format xlsx,session --audience general
 "$py" -c '

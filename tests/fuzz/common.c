@@ -275,7 +275,7 @@ static const char context[] =
 	"lang: en\n"
 	"minutes: 15\n"
 	"review_by: 2027-06-30\n"
-	"status: reviewed\n"
+	"status: reviewed\nreviewed: {on: 2026-01-01, by: fixture}\n"
 	"sources: [\"A source\"]\n"
 	"sms: \"Ask {{office}}; call {{hotline}}.\"\n"
 	"checklist: [\"Read it with {{office}}\"]\n"

@@ -48,7 +48,7 @@ static const char corridor[] =
 static const char module[] =
 	"---\nid: employment-contract\nstage: PDO\ntitle: Your contract\nlang: en\n"
 	"when:\n  destination: RU\n  audience: [women]\nmerge: append\norder: 20\nminutes: 15\n"
-	"review_by: 2028-02-29\nstatus: reviewed\nsources: [\"IOM 2024\"]\n"
+	"review_by: 2028-02-29\nstatus: reviewed\nreviewed: {on: 2026-01-01, by: fixture}\nsources: [\"IOM 2024\"]\n"
 	"sms: \"Sign a contract.\"\nchecklist:\n  - Read it\n  - Keep a photo\n"
 	"trainer_notes: |\n  Ask who.\nquiz:\n  - q: Who pays?\n    options: [You, Employer]\n"
 	"    answer: 2\n---\n# Body\n\nText {{work_permit}}.\n";
@@ -89,7 +89,9 @@ START_TEST(loads_a_full_root)
 	ck_assert_str_eq(m->trainer_notes, "Ask who.\n");
 	ck_assert_uint_eq(m->nquiz, 1);
 	ck_assert_int_eq(m->quiz[0].answer, 2); /* counted from 1: Employer */
-	ck_assert_int_eq(m->body_line, 26);
+	ck_assert_int_eq(m->body_line, 27);
+	ck_assert_int_eq(m->reviewed_on, 20454); /* 2026-01-01 */
+	ck_assert_str_eq(m->reviewed_by, "fixture");
 	ck_assert_ptr_nonnull(m->doc);
 	ck_assert_int_eq(strncmp(m->body, "# Body", 6), 0);
 	/* The front matter's own line numbers come through. */

@@ -109,13 +109,13 @@ static const struct rcase {
 	 * corridor defines at each placeholder, a fact lacking the language at
 	 * its definition; rules naming topics nobody wrote. */
 	{ "errors", "kg-ru", "ru", "general", NULL, ALL, "#diags",
-	  "content/pdo/facts/general.en.md:9:6 unknown-fact; "
-	  "content/pdo/facts/general.en.md:13:5 unknown-fact; "
+	  "content/pdo/facts/general.en.md:10:6 unknown-fact; "
+	  "content/pdo/facts/general.en.md:14:5 unknown-fact; "
 	  "content/pdo/tie/dest-ru.en.md:2:1 ambiguous (content/pdo/tie/dest-ru-kz.en.md); "
 	  "corridors/kg-ru.yaml:8:3 fact-language; rules.yaml:2:13 unknown-topic; rules.yaml:3:20 unknown-topic; rules.yaml:3:32 unknown-topic" },
 	{ "errors", "kg-ru", "en", "women", NULL, ST(SF_PDO), "#diags",
-	  "content/pdo/facts/general.en.md:9:6 unknown-fact; "
-	  "content/pdo/facts/general.en.md:13:5 unknown-fact; "
+	  "content/pdo/facts/general.en.md:10:6 unknown-fact; "
+	  "content/pdo/facts/general.en.md:14:5 unknown-fact; "
 	  "content/pdo/nobase/women.en.md:2:1 no-base; "
 	  "content/pdo/tie/dest-ru.en.md:2:1 ambiguous (content/pdo/tie/dest-ru-kz.en.md); "
 	  "corridors/kg-ru.yaml:8:3 fact-language; rules.yaml:2:13 unknown-topic; rules.yaml:3:20 unknown-topic; rules.yaml:3:32 unknown-topic" },

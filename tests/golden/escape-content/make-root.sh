@@ -7,7 +7,7 @@
 cp -R "$CASE/root/." "$1/"
 mkdir -p "$1/content/pdo"
 front() {
-	printf -- '---\nid: %s\nstage: PDO\ntitle: %s\nlang: en\nreview_by: 2027-06-30\nstatus: reviewed\nsources: [S]\n---\n' "$1" "$2"
+	printf -- '---\nid: %s\nstage: PDO\ntitle: %s\nlang: en\nreview_by: 2027-06-30\nstatus: reviewed\nreviewed: {on: 2026-01-01, by: fixture}\nsources: [S]\n---\n' "$1" "$2"
 }
 { front contract 'Contract'; printf '\033[2J\033[31m\302\233\357\277\276\tSee [x](#nowhere).\n'; } >"$1/content/pdo/contract.md"
 { front title "$(printf 'Your \033]0;pwned\007 title')"; printf 'Body.\n'; } >"$1/content/pdo/title.md"

@@ -4,7 +4,7 @@
 # is past its review date: one error each. The corridor id holds U+FFFE too.
 cp -R "$CASE/root/." "$1/"
 module() {
-	printf -- '---\nid: %s\nstage: PDO\ntitle: T\nlang: en\nreview_by: 2026-01-01\nstatus: reviewed\nsources: [S]\n---\nBody.\n' "$1"
+	printf -- '---\nid: %s\nstage: PDO\ntitle: T\nlang: en\nreview_by: 2026-01-01\nstatus: reviewed\nreviewed: {on: 2026-01-01, by: fixture}\nsources: [S]\n---\nBody.\n' "$1"
 }
 module newline >"$1/content/pdo/new
 line.md"

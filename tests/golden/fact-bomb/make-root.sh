@@ -22,7 +22,7 @@ contacts:
     url: https://example.org
 YAML
 {
-	printf -- '---\nid: bomb\nstage: PDO\ntitle: Bomb\nlang: en\nreview_by: 2027-06-30\nstatus: reviewed\nsources: ["x"]\n---\n'
+	printf -- '---\nid: bomb\nstage: PDO\ntitle: Bomb\nlang: en\nreview_by: 2027-06-30\nstatus: reviewed\nreviewed: {on: 2026-01-01, by: fixture}\nsources: ["x"]\n---\n'
 	printf 'Small {{small}}.\n\n'
 	i=0
 	while [ $i -lt 50 ]; do printf '{{big}} '; i=$((i + 1)); done

@@ -10,6 +10,7 @@ title: registration en
 lang: en
 review_by: 2027-06-30
 status: reviewed
+reviewed: {on: 2026-01-01, by: fixture}
 sources: ["test fixture"]
 sms: "Register within {{registraton_days}} days."
 checklist: ["Keep {{zzz_unknown}} safe"]

@@ -9,6 +9,7 @@ title: Items
 lang: en
 review_by: 2027-06-30
 status: reviewed
+reviewed: {on: 2026-01-01, by: fixture}
 sources:
   - "first source"
  - "second source"

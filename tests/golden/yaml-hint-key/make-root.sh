@@ -11,6 +11,7 @@ cat > "$1/content/pdo/a.md" <<MD
 $head
 title Your contract
 status: reviewed
+reviewed: {on: 2026-01-01, by: fixture}
 ---
 Body.
 MD
@@ -18,6 +19,7 @@ cat > "$1/content/pdo/b.md" <<MD
 $head
 title:Your contract
 status: reviewed
+reviewed: {on: 2026-01-01, by: fixture}
 ---
 Body.
 MD
@@ -25,6 +27,7 @@ cat > "$1/content/pdo/c.md" <<MD
 $head
 title: @employer's rules
 status: reviewed
+reviewed: {on: 2026-01-01, by: fixture}
 ---
 Body.
 MD
