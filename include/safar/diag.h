@@ -52,11 +52,15 @@ typedef enum sf_severity {
 	X(UNKNOWN_TOPIC, SF_ERROR, "unknown-topic", "a rule excludes or requires a topic no module defines") \
 	X(MISSING_TOPIC, SF_ERROR, "missing-topic", "a required topic does not resolve for a target") \
 	X(MISSING_CONTACT, SF_ERROR, "missing-contact", "a corridor has no contact on one side") \
+	X(MISSING_FACT, SF_ERROR, "missing-fact", "a rule's require_facts names a fact a corridor it applies to does not define") \
+	X(MISSING_CONTACT_KIND, SF_ERROR, "missing-contact-kind", "a rule's require_contacts asks for a contact of a kind, side and audience a corridor does not list") \
 	X(BAD_CONTACT, SF_ERROR, "bad-contact", "a contact's url is not http(s) or its phone neither E.164 nor a short code") \
 	X(STALE, SF_ERROR, "stale", "a module is past its review_by date") \
+	X(STALE_FACT, SF_ERROR, "stale-fact", "a fact or contact was checked longer ago than review.fact_days") \
 	X(DEAD_REFERENCE, SF_ERROR, "dead-reference", "a #link to a topic or section an edition does not have") \
 	X(SMS_TOO_LONG, SF_ERROR, "sms-too-long", "an sms needs more parts than sms.max_parts") \
 	X(STALE_SOON, SF_WARNING, "stale-soon", "a module's review_by date is within review.warn_days") \
+	X(STALE_FACT_SOON, SF_WARNING, "stale-fact-soon", "a fact or contact turns stale within review.warn_days") \
 	X(FALLBACK, SF_WARNING, "fallback", "topics resolve through a fallback language (an error with --strict)") \
 	X(DRAFT, SF_WARNING, "draft", "a module has status: draft (an error with --strict)") \
 	X(I18N_MISSING, SF_WARNING, "i18n-missing", "interface strings missing for a language that is built") \

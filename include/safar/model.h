@@ -176,7 +176,7 @@ typedef struct sf_config {
 /* A contact a rule requires: of this kind, on this side, for this audience. */
 typedef struct sf_contact_req {
 	sf_loc loc;
-	int kind;             /* enum sf_contact_kind */
+	unsigned kinds;       /* bit per enum sf_contact_kind: any of them will do */
 	int side;             /* enum sf_side; -1: either */
 	const char *audience; /* NULL: any (general counts for everyone) */
 } sf_contact_req;

@@ -18,12 +18,16 @@ typedef struct ck_ctx {
 	const sf_corridor **sms_corridor;
 	const char **sms_lang;
 	sf_strmap *reported;         /* keys of findings already reported */
+	struct ck_policy *policy;    /* required facts and contacts found missing */
 } ck_ctx;
 
 /* Per edition. */
 void ck_completeness(ck_ctx *c, const sf_edition *e);
 void ck_sms(ck_ctx *c, const sf_edition *e);
 void ck_links(ck_ctx *c, const sf_edition *e);
+/* require_facts, require_contacts: gaps are gathered per corridor and rule
+ * entry, and reported by ck_policy_report. */
+void ck_policy(ck_ctx *c, const sf_edition *e);
 /* Per corridor language, over all its editions: the topics that fell back. */
 void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_edition *e, size_t n);
 /* Once per root. */
@@ -31,6 +35,9 @@ void ck_freshness(ck_ctx *c);
 void ck_contacts(ck_ctx *c);
 void ck_strings(ck_ctx *c);
 void ck_dropped_links(ck_ctx *c);
+void ck_policy_report(ck_ctx *c);
+/* Facts and contacts whose checked date is past review.fact_days. */
+void ck_fact_freshness(ck_ctx *c);
 
 /* "kg-ru ky all-sector women" */
 const char *ck_edition_name(ck_ctx *c, const sf_edition *e);

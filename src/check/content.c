@@ -33,6 +33,7 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 			ck_completeness(&c, &ed[k - i]);
 			ck_sms(&c, &ed[k - i]);
 			ck_links(&c, &ed[k - i]);
+			ck_policy(&c, &ed[k - i]);
 		}
 		size_t lang = 0;
 		while (lang < t[i].corridor->languages.n &&
@@ -43,7 +44,9 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 		i = j;
 	}
 	sf_resolver_free(r);
+	ck_policy_report(&c);
 	ck_freshness(&c);
+	ck_fact_freshness(&c);
 	ck_contacts(&c);
 	ck_strings(&c);
 	ck_dropped_links(&c);

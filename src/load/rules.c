@@ -3,6 +3,7 @@
 
 #include "loadint.h"
 #include "safar/nelem.h"
+#include "safar/suggest.h"
 
 static const char *const rule_keys[] = { "when", "exclude", "require", "facts",
 					 "require_facts", "require_contacts" };
@@ -12,11 +13,18 @@ static const char *const rule_keys[] = { "when", "exclude", "require", "facts",
 static void load_rule_policy(lctx *c, const ynode *v, sf_rule *r)
 {
 	r->require_facts = f_strv(&c->f, yn_get(v, "require_facts"), "require_facts");
-	for (size_t i = 0; i < r->require_facts.n; i++)
-		if (!f_fact_name_ok(r->require_facts.v[i]))
+	size_t n = 0; /* a bad name is reported as that, and required of no one */
+	for (size_t i = 0; i < r->require_facts.n; i++) {
+		if (!f_fact_name_ok(r->require_facts.v[i])) {
 			sf_emit(c->f.sink, SF_D_BAD_ID, r->require_facts.loc[i],
 				"fact name '%s' must start with a lower-case letter and hold only a-z, 0-9, _ and -",
 				r->require_facts.v[i]);
+			continue;
+		}
+		r->require_facts.v[n] = r->require_facts.v[i];
+		r->require_facts.loc[n++] = r->require_facts.loc[i];
+	}
+	r->require_facts.n = n;
 	const ynode *rc = yn_get(v, "require_contacts");
 	if (!rc || yn_is_null(rc))
 		return;
@@ -33,15 +41,27 @@ static void load_rule_policy(lctx *c, const ynode *v, sf_rule *r)
 		if (!f_keys(&c->f, e, "a required contact", keys, SF_NELEM(keys), required,
 			    SF_NELEM(required), e->loc))
 			continue;
-		sf_contact_req q = { e->loc, -1, -1, NULL };
-		q.kind = f_enum(&c->f, yn_get(e, "kind"), "kind", sf_kind_names, SF_NKIND);
+		sf_contact_req q = { e->loc, 0, -1, NULL };
+		sf_strv kinds = f_strv(&c->f, yn_get(e, "kind"), "kind");
+		for (size_t k = 0; k < kinds.n; k++) {
+			int kd = sf_name_index(sf_kind_names, SF_NKIND, kinds.v[k]);
+			if (kd >= 0) {
+				q.kinds |= 1u << kd;
+				continue;
+			}
+			const char *near = sf_suggest(kinds.v[k], sf_kind_names, SF_NKIND);
+			sf_emit(c->f.sink, SF_D_BAD_VALUE, kinds.loc[k],
+				"'%s' is not a contact kind%s%s%s (one of: government, embassy, helpline, "
+				"emergency, legal-aid, ngo, women, trafficking, health)", kinds.v[k],
+				near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+		}
 		const ynode *side = yn_get(e, "side");
 		if (side && (q.side = f_enum(&c->f, side, "side", sf_side_names, 2)) < 0)
 			continue;
 		const ynode *au = yn_get(e, "audience");
 		if (au && !(q.audience = f_str(&c->f, au, "audience")))
 			continue;
-		if (q.kind >= 0)
+		if (q.kinds)
 			r->require_contacts[r->nrequire_contacts++] = q;
 	}
 }
