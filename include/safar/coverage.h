@@ -9,22 +9,24 @@
 #include "safar/diag.h"
 #include "safar/model.h"
 
-/* Best first: a cell's state is the worst thing true of its topic there. */
+/* Best first: a cell's state is the worst thing true of its topic there
+ * (docs/coverage.md). */
 enum sf_cell {
-	SF_CELL_PRESENT,
-	SF_CELL_FALLBACK,   /* resolves only through a fallback language */
-	SF_CELL_DRAFT,      /* a module of it is a draft */
-	SF_CELL_STALE_SOON, /* a review_by within review.warn_days */
-	SF_CELL_STALE,      /* a review_by passed */
-	SF_CELL_MISSING,    /* required, and does not resolve */
-	SF_CELL_ABSENT,     /* not required, and not written for this cell */
+	SF_CELL_TAILORED, /* own language, reviewed, current, written for this corridor, country, sector or audience */
+	SF_CELL_GENERIC,  /* own language, reviewed, current, but the general text every corridor gets */
+	SF_CELL_FALLBACK, /* resolves only through a fallback language */
+	SF_CELL_DRAFT,    /* a module of it is a draft */
+	SF_CELL_STALE,    /* a review_by passed */
+	SF_CELL_MISSING,  /* required, and does not resolve */
+	SF_CELL_ABSENT,   /* not required, and not written for this column: no state */
 	SF_NCELL
 };
-extern const char *const sf_cell_names[SF_NCELL]; /* "present", "fallback", … */
+extern const char *const sf_cell_names[SF_NCELL]; /* "tailored", "generic", …, "absent" */
 
 typedef struct sf_cov_row {
 	int stage;
 	const char *id;
+	const char *title; /* as the corridor's first language that has it reads it; NULL: none */
 	int required;
 	int *cells; /* ncols */
 } sf_cov_row;
@@ -36,13 +38,22 @@ typedef struct sf_cov_corridor {
 	sf_cov_row *rows; /* stage, then required first, then id */
 	size_t nrows;
 	size_t totals[SF_NCELL];
+	size_t cells;    /* cells with a state (not absent) */
+	size_t reviewed; /* cells present whose every module is reviewed */
+	long next_review; /* the earliest review_by of its modules; 0: none */
+	const char *next_review_text;
 } sf_cov_corridor;
 
 typedef struct sf_coverage {
 	sf_cov_corridor *corridors;
 	size_t ncorridors;
 	size_t totals[SF_NCELL];
+	long today;
 } sf_coverage;
+
+/* Whole percent of part in whole (0 when whole is 0), rounded down so 99.6%
+ * never shows as 100. */
+unsigned sf_cov_percent(size_t part, size_t whole);
 
 /* Each cell is the topic in the all-sector edition of that language and
  * audience, or, for a topic written only for a sector, in the first sector

@@ -61,6 +61,7 @@ typedef enum sf_severity {
 	X(SMS_TOO_LONG, SF_ERROR, "sms-too-long", "an sms needs more parts than sms.max_parts") \
 	X(STALE_SOON, SF_WARNING, "stale-soon", "a module's review_by date is within review.warn_days") \
 	X(STALE_FACT_SOON, SF_WARNING, "stale-fact-soon", "a fact or contact turns stale within review.warn_days") \
+	X(LANGUAGE_PARITY, SF_WARNING, "language-parity", "a topic or audience section written for a corridor in one of its languages is generic or missing in another") \
 	X(FALLBACK, SF_WARNING, "fallback", "topics resolve through a fallback language (an error with --strict)") \
 	X(DRAFT, SF_WARNING, "draft", "a module has status: draft (an error with --strict)") \
 	X(I18N_MISSING, SF_WARNING, "i18n-missing", "interface strings missing for a language that is built") \

@@ -19,6 +19,7 @@ typedef struct ck_ctx {
 	const char **sms_lang;
 	sf_strmap *reported;         /* keys of findings already reported */
 	struct ck_policy *policy;    /* required facts and contacts found missing */
+	struct ck_parity *parity;    /* the current corridor's topics, by language */
 } ck_ctx;
 
 /* Per edition. */
@@ -28,6 +29,11 @@ void ck_links(ck_ctx *c, const sf_edition *e);
 /* require_facts, require_contacts: gaps are gathered per corridor and rule
  * entry, and reported by ck_policy_report. */
 void ck_policy(ck_ctx *c, const sf_edition *e);
+/* Language parity: editions are recorded corridor by corridor; flush
+ * reports the corridor's findings when the next corridor starts. */
+void ck_parity_add(ck_ctx *c, const sf_edition *e);
+void ck_parity_flush(ck_ctx *c);
+void ck_parity_free(ck_ctx *c);
 /* Per corridor language, over all its editions: the topics that fell back. */
 void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_edition *e, size_t n);
 /* Once per root. */

@@ -26,6 +26,8 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 		size_t j = i;
 		while (j < n && t[j].corridor == t[i].corridor && strcmp(t[j].lang, t[i].lang) == 0)
 			j++;
+		if (i > 0 && t[i].corridor != t[i - 1].corridor)
+			ck_parity_flush(&c);
 		sf_arena *ga = sf_arena_new();
 		sf_edition *ed = sf_alloc_array(ga, j - i, sizeof *ed);
 		for (size_t k = i; k < j; k++) {
@@ -34,6 +36,7 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 			ck_sms(&c, &ed[k - i]);
 			ck_links(&c, &ed[k - i]);
 			ck_policy(&c, &ed[k - i]);
+			ck_parity_add(&c, &ed[k - i]);
 		}
 		size_t lang = 0;
 		while (lang < t[i].corridor->languages.n &&
@@ -43,6 +46,8 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 		sf_arena_free(ga);
 		i = j;
 	}
+	ck_parity_flush(&c);
+	ck_parity_free(&c);
 	sf_resolver_free(r);
 	ck_policy_report(&c);
 	ck_freshness(&c);

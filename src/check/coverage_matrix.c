@@ -5,23 +5,38 @@
 #include "safar/coverage.h"
 #include "safar/edition.h"
 
-const char *const sf_cell_names[SF_NCELL] = { "present", "fallback", "draft", "stale soon",
+const char *const sf_cell_names[SF_NCELL] = { "tailored", "generic", "fallback", "draft",
 					      "stale", "missing", "absent" };
 
-/* The state of an edition's topic: the worst of its parts' and its language's. */
+unsigned sf_cov_percent(size_t part, size_t whole)
+{
+	return whole ? (unsigned)(part * 100 / whole) : 0;
+}
+
+/* The state of an edition's topic: the worst of its parts' and its
+ * language's; tailored or generic as the edition decided. */
 static int topic_state(const sf_ed_topic *t)
 {
-	int st = t->fallback ? SF_CELL_FALLBACK : SF_CELL_PRESENT;
+	int st = t->tailored ? SF_CELL_TAILORED : SF_CELL_GENERIC;
+	if (t->fallback)
+		st = SF_CELL_FALLBACK;
 	for (size_t p = 0; p < t->nparts; p++) {
 		const sf_ed_part *ep = &t->parts[p];
-		int s = ep->freshness == SF_STALE	? SF_CELL_STALE
-			: ep->freshness == SF_STALE_SOON ? SF_CELL_STALE_SOON
-			: ep->draft			? SF_CELL_DRAFT
-							: SF_CELL_PRESENT;
+		int s = ep->freshness == SF_STALE ? SF_CELL_STALE
+			: ep->draft		  ? SF_CELL_DRAFT
+						  : st;
 		if (s > st)
 			st = s;
 	}
 	return st;
+}
+
+static int all_reviewed(const sf_ed_topic *t)
+{
+	for (size_t p = 0; p < t->nparts; p++)
+		if (t->parts[p].draft)
+			return 0;
+	return 1;
 }
 
 static int cmp_row(const void *x, const void *y)
@@ -53,6 +68,7 @@ void sf_coverage_compute(const sf_root *root, sf_sink *sink, long today, sf_aren
 			 sf_coverage *out)
 {
 	memset(out, 0, sizeof *out);
+	out->today = today;
 	sf_resolver *r = sf_resolver_new(root, sink);
 	out->corridors = sf_alloc_array(a, root->ncorridors + 1, sizeof *out->corridors);
 	for (size_t ci = 0; ci < root->ncorridors; ci++) {
@@ -72,8 +88,17 @@ void sf_coverage_compute(const sf_root *root, sf_sink *sink, long today, sf_aren
 				for (size_t k = 0; k < res->policy[s].n; k++)
 					if (!sf_strv_has(&res->excluded, res->policy[s].v[k]))
 						add_row(a, cc, &cap, s, res->policy[s].v[k], 1);
-			for (size_t k = 0; k < ed[i].ntopics; k++)
-				add_row(a, cc, &cap, ed[i].topics[k].stage, ed[i].topics[k].id, 0);
+			for (size_t k = 0; k < ed[i].ntopics; k++) {
+				const sf_ed_topic *tp = &ed[i].topics[k];
+				add_row(a, cc, &cap, tp->stage, tp->id, 0);
+				for (size_t p = 0; p < tp->nparts; p++) {
+					const sf_module *m = tp->parts[p].m;
+					if (m->review_by > 0 && (!cc->next_review || m->review_by < cc->next_review)) {
+						cc->next_review = m->review_by;
+						cc->next_review_text = m->review_by_text;
+					}
+				}
+			}
 		}
 		if (cc->nrows > 1)
 			qsort(cc->rows, cc->nrows, sizeof *cc->rows, cmp_row);
@@ -91,19 +116,30 @@ void sf_coverage_compute(const sf_root *root, sf_sink *sink, long today, sf_aren
 			row->cells = sf_alloc_array(a, cc->ncols + 1, sizeof *row->cells);
 			for (size_t col = 0; col < cc->ncols; col++) {
 				int state = row->required ? SF_CELL_MISSING : SF_CELL_ABSENT;
+				const sf_ed_topic *found = NULL;
 				/* Editions come all-sector first, then each sector. */
-				for (size_t i = 0; i < nt && state >= SF_CELL_MISSING; i++) {
+				for (size_t i = 0; i < nt && !found; i++) {
 					if (strcmp(t[i].lang, cc->col_lang[col]) != 0 ||
 					    strcmp(t[i].audience, cc->col_audience[col]) != 0)
 						continue;
-					for (size_t k = 0; k < ed[i].ntopics; k++)
+					for (size_t k = 0; k < ed[i].ntopics && !found; k++)
 						if (ed[i].topics[k].stage == row->stage &&
 						    strcmp(ed[i].topics[k].id, row->id) == 0)
-							state = topic_state(&ed[i].topics[k]);
+							found = &ed[i].topics[k];
+				}
+				if (found) {
+					state = topic_state(found);
+					cc->reviewed += all_reviewed(found);
+					/* Columns go language by language in the
+					 * corridor's order: the first title found is
+					 * in its first language. */
+					if (!row->title)
+						row->title = found->title;
 				}
 				row->cells[col] = state;
 				cc->totals[state]++;
 				out->totals[state]++;
+				cc->cells += state != SF_CELL_ABSENT;
 			}
 		}
 	}

@@ -183,6 +183,26 @@ jsonschema.validate(doc, json.load(open(sys.argv[2])))
 assert doc["summary"] == {"errors": 3, "warnings": 0}, doc["summary"]
 assert [d["code"] for d in doc["diagnostics"]] == ["missing-contact", "bad-contact", "bad-contact"]
 ' "$tmp/out" "$top/docs/check-json.schema.json" && ok || bad "check json against its schema"
+# coverage --format json follows docs/coverage-json.schema.json, every state
+# included (the Türkiye case has tailored cells, coverage-states the rest).
+for r in coverage-states language-parity-tr; do
+expect 0 "coverage-json-$r" -- "$bin" coverage --today 2026-11-23 --format json -C "$top/tests/golden/$r/root"
+"$py" -c '
+import json, sys, jsonschema
+doc = json.load(open(sys.argv[1]))
+jsonschema.validate(doc, json.load(open(sys.argv[2])))
+' "$tmp/out" "$top/docs/coverage-json.schema.json" && ok || bad "coverage json of $r against its schema"
+cat "$tmp/out" >>"$tmp/covall.json"
+done
+"$py" -c '
+import json, sys
+states = set()
+for line in open(sys.argv[1]).read().replace("}\n{", "}\0{").split("\0"):
+    for c in json.loads(line)["corridors"]:
+        for r in c["rows"]:
+            states |= {x["state"] for x in r["cells"] if x}
+assert states == {"tailored", "generic", "fallback", "draft", "stale", "missing"}, states
+' "$tmp/covall.json" && ok || bad "coverage json shows every state"
 expect 1 check-junit -- "$bin" check --today 2026-11-23 --format junit -C "$top/tests/golden/check-missing-topic/root"
 "$py" -c '
 import sys, xml.etree.ElementTree as ET
@@ -256,7 +276,7 @@ assert [(c.value, c.data_type) for (c,) in items] == [("=1+1", "s"), ("a\ufffdb\
 expect 1 coverage-xlsx-names -- "$bin" coverage --today 2026-11-23 --format xlsx -o "$tmp/names.xlsx" -C "$tmp/names"
 "$py" -c '
 import sys, openpyxl
-assert openpyxl.load_workbook(sys.argv[1]).sheetnames == ["kg-ru"]
+assert openpyxl.load_workbook(sys.argv[1]).sheetnames == ["Summary", "kg-ru"]
 ' "$tmp/names.xlsx" && ok || bad "coverage xlsx with U+FFFE in an id"
 
 # coverage --format xlsx, read back by an independent reader.
@@ -264,18 +284,21 @@ expect 0 coverage-xlsx -- "$bin" coverage --today 2026-11-23 --format xlsx -o "$
 "$py" -c '
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-assert wb.sheetnames == ["kg-ru"], wb.sheetnames
+assert wb.sheetnames == ["Summary", "kg-ru"], wb.sheetnames
+sm = [[c.value for c in r] for r in wb["Summary"].iter_rows()]
+assert sm[0] == ["corridor", "origin", "destination", "% tailored", "% reviewed", "next review", "% tailored, en", "% tailored, ru"], sm[0]
+assert sm[1] == ["kg-ru", "KG", "RU", 0, 66, "2026-11-01", 0, 0], sm[1]
 ws = wb["kg-ru"]
 rows = [[c.value for c in r] for r in ws.iter_rows()]
-assert rows[0] == ["stage", "topic", "required", "en/general", "en/women", "ru/general", "ru/women"], rows[0]
-assert rows[1] == ["PDO", "documents", "yes", "stale soon", "stale soon", "stale", "stale"], rows[1]
-assert rows[5] == ["PAO", "arrival", "yes", "missing", "missing", "missing", "missing"], rows[5]
-assert ws.freeze_panes == "D2", ws.freeze_panes
+assert rows[0] == ["stage", "topic", "title", "required", "en/general", "en/women", "ru/general", "ru/women"], rows[0]
+assert rows[1] == ["PDO", "documents", "documents", "yes", "generic", "generic", "stale", "stale"], rows[1]
+assert rows[5] == ["PAO", "arrival", None, "yes", "missing", "missing", "missing", "missing"], rows[5]
+assert ws.freeze_panes == "E2", ws.freeze_panes
 fills = {}
 for rng in ws.conditional_formatting:
     for rule in rng.rules:
         fills[rule.formula[0]] = rule.dxf.fill.bgColor.rgb[-6:]
-assert fills["\"present\""] == "C8E6C9" and fills["\"missing\""] == "EF9A9A" and fills["\"fallback\""] == "FFE082", fills
+assert fills["\"tailored\""] == "66BB6A" and fills["\"missing\""] == "E57373" and fills["\"fallback\""] == "FFE082", fills
 ' "$tmp/cov.xlsx" && ok || bad "coverage xlsx read back"
 [ -z "$(ls "$tmp" | grep tmp-coverage)" ] && ok || bad "coverage left a temporary file"
 

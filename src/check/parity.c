@@ -1,0 +1,204 @@
+/* parity.c: a corridor's languages get the same tailoring. A topic written
+ * for the corridor (its country, sector or audience) in one language but
+ * read from the general module in another gives that reader the wrong
+ * country's text; an audience append in one language only drops a section
+ * from the other (docs/diagnostics.md, "Language parity"). */
+#include <string.h>
+
+#include "checkint.h"
+#include "safar/buf.h"
+
+/* One topic of one edition, as parity compares it. */
+typedef struct prec {
+	const char *lang;
+	const char *sector, *audience; /* the root's strings: editions do not last */
+	int stage;
+	const char *id;
+	const sf_module *base;
+	const sf_module **stacked;
+	size_t nstacked;
+	int base_tailored;
+	int fallback; /* read through a fallback language: fallback reports it */
+	struct prec *next; /* the same sector, audience and topic in another language */
+} prec;
+
+/* A finding waiting to be reported once: module m (in lang) has no
+ * counterpart in language `other`. */
+typedef struct pfind {
+	const sf_module *m;
+	const char *other;
+	const sf_module *instead; /* what the other language reads; NULL: nothing */
+	const char *edition;      /* the first edition that lacks it */
+	size_t n;
+	int append;
+} pfind;
+
+struct ck_parity {
+	sf_arena *a;
+	const sf_corridor *co;
+	sf_strmap *by_topic;
+	prec **order; /* first record of each topic key, in arrival order */
+	size_t norder, ocap;
+};
+
+static int scoped(const sf_module *m)
+{
+	for (int k = 0; k < SF_NWHEN; k++) {
+		if (!(m->when.present & (1u << k)))
+			continue;
+		if (k != SF_W_AUDIENCE)
+			return 1;
+		for (size_t i = 0; i < m->when.key[k].n; i++)
+			if (strcmp(m->when.key[k].v[i], "general") != 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* Two modules have the same scope and merge: one is the other's counterpart. */
+static int same_scope(const sf_module *a, const sf_module *b)
+{
+	if (a->merge != b->merge || a->when.present != b->when.present)
+		return 0;
+	for (int k = 0; k < SF_NWHEN; k++) {
+		const sf_strv *x = &a->when.key[k], *y = &b->when.key[k];
+		if (x->n != y->n)
+			return 0;
+		for (size_t i = 0; i < x->n; i++)
+			if (!sf_strv_has(y, x->v[i]))
+				return 0;
+	}
+	return 1;
+}
+
+void ck_parity_add(ck_ctx *c, const sf_edition *e)
+{
+	const sf_corridor *co = e->target.corridor;
+	if (co->languages.n < 2)
+		return;
+	struct ck_parity *p = c->parity;
+	if (!p) {
+		p = c->parity = sf_alloc(c->a, sizeof *p);
+		p->a = sf_arena_new();
+		p->by_topic = sf_strmap_new(p->a, 0);
+	}
+	p->co = co;
+	for (size_t i = 0; i < e->ntopics; i++) {
+		const sf_ed_topic *t = &e->topics[i];
+		prec *r = sf_alloc(p->a, sizeof *r);
+		r->fallback = t->fallback;
+		r->lang = e->key.lang;
+		r->sector = e->key.sector;
+		r->audience = e->key.audience;
+		r->stage = t->stage;
+		r->id = t->id;
+		r->base = t->resolved->base;
+		r->base_tailored = scoped(r->base);
+		r->stacked = sf_alloc_array(p->a, t->nparts + 1, sizeof *r->stacked);
+		for (size_t k = 0; k < t->nparts; k++)
+			if (t->parts[k].m != r->base)
+				r->stacked[r->nstacked++] = t->parts[k].m;
+		const char *k = sf_printf(p->a, "%s\x1f%s\x1f%d\x1f%s", e->key.sector, e->key.audience,
+					  t->stage, t->id);
+		size_t klen = strlen(k);
+		prec *head = sf_strmap_get(p->by_topic, k, klen);
+		if (head) {
+			r->next = head->next;
+			head->next = r;
+		} else {
+			sf_strmap_put(p->by_topic, k, klen, r);
+			*SF_PUSH(p->a, p->order, p->norder, p->ocap) = r;
+		}
+	}
+}
+
+static void note(sf_arena *a, pfind **f, size_t *n, size_t *cap, const sf_module *m,
+		 const char *other, const sf_module *instead, const char *edition, int append)
+{
+	for (size_t i = 0; i < *n; i++)
+		if ((*f)[i].m == m && strcmp((*f)[i].other, other) == 0) {
+			(*f)[i].n++;
+			return;
+		}
+	pfind *x = SF_PUSH(a, *f, *n, *cap);
+	*x = (pfind){ m, other, instead, edition, 1, append };
+}
+
+/* Every language of a corridor has the same audiences and sectors, so each
+ * topic key meets every language's edition. */
+void ck_parity_flush(ck_ctx *c)
+{
+	struct ck_parity *p = c->parity;
+	if (!p || !p->co) {
+		return;
+	}
+	const sf_corridor *co = p->co;
+	pfind *f = NULL;
+	size_t nf = 0, fcap = 0;
+	for (size_t o = 0; o < p->norder; o++) {
+		for (size_t li = 0; li < co->languages.n; li++) {
+			const char *other = co->languages.v[li];
+			/* The record of this topic in `other`, if it resolved there. */
+			const prec *there = NULL;
+			for (const prec *r = p->order[o]; r && !there; r = r->next)
+				if (strcmp(r->lang, other) == 0)
+					there = r;
+			if (there && there->fallback)
+				continue; /* fallback reports it */
+			for (const prec *r = p->order[o]; r; r = r->next) {
+				if (strcmp(r->lang, other) == 0 || r->fallback)
+					continue;
+				const char *ed = sf_printf(p->a, "%s %s %s %s", co->id, other,
+							   strcmp(r->sector, "all") == 0 ? "all-sector" : r->sector,
+							   r->audience);
+				if (r->base_tailored && (!there || !there->base_tailored))
+					note(p->a, &f, &nf, &fcap, r->base, other, there ? there->base : NULL, ed, 0);
+				if (!there)
+					continue;
+				for (size_t k = 0; k < r->nstacked; k++) {
+					int found = 0;
+					for (size_t j = 0; j < there->nstacked && !found; j++)
+						found = same_scope(r->stacked[k], there->stacked[j]);
+					if (!found)
+						note(p->a, &f, &nf, &fcap, r->stacked[k], other, NULL, ed, 1);
+				}
+			}
+		}
+	}
+	for (size_t i = 0; i < nf; i++) {
+		const pfind *x = &f[i];
+		char more[48] = "";
+		if (x->n > 1)
+			snprintf(more, sizeof more, " and %zu more", x->n - 1);
+		sf_diag_key key = { .corridor = co->id, .lang = x->other };
+		if (x->append)
+			sf_emit_group(c->sink, &key, SF_D_LANGUAGE_PARITY, x->m->loc,
+				      "%s: this %s %s %s has no %s counterpart, so the %s edition%s leave%s it out: "
+				      "write it in %s beside %s", co->id, x->m->lang, sf_merge_names[x->m->merge],
+				      x->m->id, x->other, x->edition, more, x->n > 1 ? "" : "s", x->other, x->m->path);
+		else if (x->instead)
+			sf_emit_group(c->sink, &key, SF_D_LANGUAGE_PARITY, x->m->loc,
+				      "%s: topic %s is written for this corridor in %s (%s), but the %s edition%s "
+				      "read%s the general %s: write a %s version of %s", co->id, x->m->id, x->m->lang,
+				      x->m->path, x->edition, more, x->n > 1 ? "" : "s", x->instead->path, x->other,
+				      x->m->path);
+		else
+			sf_emit_group(c->sink, &key, SF_D_LANGUAGE_PARITY, x->m->loc,
+				      "%s: topic %s is written for this corridor in %s (%s), but the %s edition%s "
+				      "ha%s no %s text for it: write a %s version of %s", co->id, x->m->id,
+				      x->m->lang, x->m->path, x->edition, more, x->n > 1 ? "ve" : "s", x->other,
+				      x->other, x->m->path);
+	}
+	sf_arena_free(p->a);
+	p->a = sf_arena_new();
+	p->by_topic = sf_strmap_new(p->a, 0);
+	p->order = NULL;
+	p->norder = p->ocap = 0;
+	p->co = NULL;
+}
+
+void ck_parity_free(ck_ctx *c)
+{
+	if (c->parity)
+		sf_arena_free(c->parity->a);
+}
