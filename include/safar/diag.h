@@ -140,6 +140,8 @@ void sf_sink_source(sf_sink *s, const char *path, const char *text, size_t len);
 /* Orders by file, line, column, then emission. */
 void sf_sink_sort(sf_sink *s);
 size_t sf_sink_count(const sf_sink *s);
+/* check --ignore: forgets every diagnostic of code; returns how many. */
+size_t sf_sink_drop(sf_sink *s, sf_dcode code);
 const sf_diag *sf_sink_get(const sf_sink *s, size_t i);
 size_t sf_sink_count_sev(const sf_sink *s, sf_severity sev);
 /* The worst severity seen, 0 when none. */

@@ -1,4 +1,5 @@
 /* report_formats.c: diagnostics as text, JSON (docs/check-json.md), GitHub workflow commands, JUnit XML. */
+#include <errno.h>
 #include <string.h>
 #include <stdlib.h>
 
@@ -22,8 +23,20 @@ static void text(sf_sink *sink, FILE *out, const sf_report_opts *o)
 		if (!(o->quiet && d->sev == SF_WARNING))
 			sf_diag_print(sink, d, out, po);
 	}
-	if (o->summary && !o->quiet && (e || w))
-		fprintf(out, "%zu error%s, %zu warning%s\n", e, e == 1 ? "" : "s", w, w == 1 ? "" : "s");
+	if (o->summary && !o->quiet && (e || w)) {
+		/* Ends with counts by code, most severe first: what to fix first. */
+		size_t by[SF_D_COUNT] = { 0 };
+		for (size_t i = 0; i < sf_sink_count(sink); i++)
+			by[sf_sink_get(sink, i)->code]++;
+		fprintf(out, "%zu error%s, %zu warning%s", e, e == 1 ? "" : "s", w, w == 1 ? "" : "s");
+		const char *sep = ": ";
+		for (int c = 0; c < SF_D_COUNT; c++)
+			if (by[c]) {
+				fprintf(out, "%s%s %zu", sep, sf_dcode_name((sf_dcode)c), by[c]);
+				sep = ", ";
+			}
+		fputc('\n', out);
+	}
 }
 
 static void json(sf_sink *sink, FILE *out)
@@ -82,22 +95,111 @@ static void gh_esc(FILE *out, const char *s, int prop)
 	sf_buf_free(&b);
 }
 
+/* Markdown text: a table cell holds no pipe, newline or markup. */
+static void md_esc(FILE *out, const char *s)
+{
+	sf_buf b = { 0 };
+	sf_buf_term(&b, s, strlen(s));
+	for (size_t i = 0; i < b.len; i++) {
+		char c = b.data[i];
+		if (strchr("|\\`*_<>[]", c))
+			fputc('\\', out);
+		fputc(c == '\n' || c == '\r' ? ' ' : c, out);
+	}
+	sf_buf_free(&b);
+}
+
+/* $GITHUB_STEP_SUMMARY: counts by code, then every finding by file, so a
+ * run with more findings than GitHub annotates still lists them all. */
+static void step_summary(sf_sink *sink, FILE *f)
+{
+	size_t n = sf_sink_count(sink), e = 0, by[SF_D_COUNT] = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		const sf_diag *d = sf_sink_get(sink, i);
+		e += d->sev != SF_WARNING;
+		by[d->code]++;
+	}
+	fprintf(f, "## safar check\n\n%zu error%s, %zu warning%s.\n", e, e == 1 ? "" : "s", n - e,
+		n - e == 1 ? "" : "s");
+	if (!n)
+		return;
+	fputs("\n| code | severity | count |\n| --- | --- | --- |\n", f);
+	for (int c = 0; c < SF_D_COUNT; c++)
+		if (by[c])
+			fprintf(f, "| `%s` | %s | %zu |\n", sf_dcode_name((sf_dcode)c),
+				sf_severity_name(sf_dcode_severity((sf_dcode)c)), by[c]);
+	fputs("\n| file | line | severity | code | message |\n| --- | --- | --- | --- | --- |\n", f);
+	for (size_t i = 0; i < n; i++) {
+		const sf_diag *d = sf_sink_get(sink, i);
+		fputs("| ", f);
+		md_esc(f, d->loc.path ? d->loc.path : "safar");
+		fprintf(f, " | %d:%d | %s | `%s` | ", d->loc.line, d->loc.col, sf_severity_name(d->sev),
+			sf_dcode_name(d->code));
+		md_esc(f, d->msg);
+		fputs(" |\n", f);
+	}
+}
+
+/* GitHub shows at most 10 error and 10 warning annotations of a step: one
+ * annotation per file, at its first finding, with its count and every
+ * finding of the file in the message (docs/ci.md). */
 static void github(sf_sink *sink, FILE *out)
 {
-	for (size_t i = 0; i < sf_sink_count(sink); i++) {
-		const sf_diag *d = sf_sink_get(sink, i);
-		fprintf(out, "::%s ", d->sev == SF_WARNING ? "warning" : "error");
-		if (d->loc.path) {
-			fputs("file=", out);
-			gh_esc(out, d->loc.path, 1);
-			fprintf(out, ",line=%d,col=%d,", d->loc.line > 0 ? d->loc.line : 1,
-				d->loc.col > 0 ? d->loc.col : 1);
+	size_t n = sf_sink_count(sink);
+	for (size_t i = 0; i < n;) {
+		const sf_diag *d0 = sf_sink_get(sink, i);
+		size_t j = i, e = 0;
+		while (j < n) {
+			const sf_diag *d = sf_sink_get(sink, j);
+			const char *a = d0->loc.path, *b = d->loc.path;
+			if (!(a == b || (a && b && strcmp(a, b) == 0)))
+				break;
+			e += d->sev != SF_WARNING;
+			j++;
 		}
-		fputs("title=", out);
-		gh_esc(out, sf_dcode_name(d->code), 1);
-		fputs("::", out);
-		gh_esc(out, d->msg, 0);
+		fprintf(out, "::%s ", e ? "error" : "warning");
+		if (d0->loc.path) {
+			fputs("file=", out);
+			gh_esc(out, d0->loc.path, 1);
+			fprintf(out, ",line=%d,col=%d,", d0->loc.line > 0 ? d0->loc.line : 1,
+				d0->loc.col > 0 ? d0->loc.col : 1);
+		}
+		if (j - i == 1) {
+			fputs("title=", out);
+			gh_esc(out, sf_dcode_name(d0->code), 1);
+			fputs("::", out);
+			gh_esc(out, d0->msg, 0);
+		} else {
+			char title[96];
+			snprintf(title, sizeof title, "safar: %zu findings (%zu error%s, %zu warning%s)", j - i,
+				 e, e == 1 ? "" : "s", j - i - e, j - i - e == 1 ? "" : "s");
+			fputs("title=", out);
+			gh_esc(out, title, 1);
+			fputs("::", out);
+			for (size_t k = i; k < j; k++) {
+				const sf_diag *d = sf_sink_get(sink, k);
+				char head[96];
+				if (k > i)
+					fputs("%0A", out); /* a newline inside the annotation */
+				snprintf(head, sizeof head, "line %d:%d %s [%s]: ", d->loc.line, d->loc.col,
+					 sf_severity_name(d->sev), sf_dcode_name(d->code));
+				gh_esc(out, head, 0);
+				gh_esc(out, d->msg, 0);
+			}
+		}
 		fputc('\n', out);
+		i = j;
+	}
+	const char *path = getenv("GITHUB_STEP_SUMMARY");
+	if (path && *path) {
+		FILE *f = fopen(path, "a");
+		if (!f) {
+			fprintf(stderr, "safar: cannot append to GITHUB_STEP_SUMMARY %s: %s\n", path, strerror(errno));
+			return;
+		}
+		step_summary(sink, f);
+		if (fclose(f) != 0)
+			fprintf(stderr, "safar: cannot write GITHUB_STEP_SUMMARY %s: %s\n", path, strerror(errno));
 	}
 }
 

@@ -7,13 +7,15 @@
 #include "safar/check.h"
 #include "safar/load.h"
 #include "safar/report.h"
+#include "safar/suggest.h"
 
-enum { O_DIR = 1, O_FORMAT, O_HELP, O_MAX_WARNINGS, O_QUIET, O_STRICT, O_TODAY, O_VERBOSE };
+enum { O_DIR = 1, O_FORMAT, O_HELP, O_IGNORE, O_MAX_WARNINGS, O_QUIET, O_STRICT, O_TODAY, O_VERBOSE };
 
 static const sf_opt opts[] = {
 	SF_OPT_DIR(O_DIR),
 	{ O_FORMAT, 0, "format", "FMT", "report format: text (stderr), json, github or junit (stdout)" },
 	SF_OPT_HELP(O_HELP),
+	{ O_IGNORE, 0, "ignore", "CODE", "drop findings of CODE from the report and the exit status (repeatable)" },
 	{ O_MAX_WARNINGS, 0, "max-warnings", "N", "fail (exit 1) when there are more than N warnings" },
 	{ O_QUIET, 'q', "quiet", NULL, "text: print errors only, and no summary" },
 	{ O_STRICT, 0, "strict", NULL, "fallback languages and drafts are errors, not warnings" },
@@ -35,6 +37,7 @@ static int run(int argc, char **argv)
 	sf_report_opts ro = { SF_REPORT_TEXT, 0, 0, 0, 1 };
 	const char *today = NULL;
 	sf_check_opts co = { 0 };
+	int ignore[SF_D_COUNT] = { 0 };
 	sf_optparse_init(&p, &sf_cmd_check, argc, argv);
 	while ((id = sf_optparse_next(&p, &arg)) > 0) {
 		switch (id) {
@@ -45,6 +48,25 @@ static int run(int argc, char **argv)
 				return sf_usage_error(&sf_cmd_check, "unknown format '%s' (text, json, github, junit)", arg);
 			break;
 		case O_HELP: sf_cmd_help(&sf_cmd_check); return EXIT_CLEAN;
+		case O_IGNORE: {
+			int k = -1;
+			for (int c = 0; c < SF_D_COUNT && k < 0; c++)
+				if (strcmp(sf_dcode_name((sf_dcode)c), arg) == 0)
+					k = c;
+			if (k < 0 || sf_dcode_severity((sf_dcode)k) == SF_SYSTEM) {
+				const char *names[SF_D_COUNT];
+				for (int c = 0; c < SF_D_COUNT; c++)
+					names[c] = sf_dcode_name((sf_dcode)c);
+				const char *near = sf_suggest(arg, names, SF_D_COUNT);
+				if (k >= 0)
+					return sf_usage_error(&sf_cmd_check, "--ignore %s: an I/O failure cannot be ignored", arg);
+				if (near)
+					return sf_usage_error(&sf_cmd_check, "--ignore: no code '%s'; did you mean '%s'? (docs/diagnostics.md)", arg, near);
+				return sf_usage_error(&sf_cmd_check, "--ignore: no code '%s' (docs/diagnostics.md lists them)", arg);
+			}
+			ignore[k] = 1;
+			break;
+		}
 		case O_MAX_WARNINGS:
 			if (sf_opt_int("--max-warnings", arg, 0, 1000000, &max_warnings) != 0)
 				return EXIT_USAGE;
@@ -76,6 +98,9 @@ static int run(int argc, char **argv)
 		sf_check_schema(&root, sink);
 		sf_check_content(&root, sink, &co);
 	}
+	for (int c = 0; c < SF_D_COUNT; c++)
+		if (ignore[c])
+			sf_sink_drop(sink, (sf_dcode)c);
 	FILE *out = stdout;
 	if (ro.format == SF_REPORT_TEXT) {
 		out = stderr;

@@ -191,6 +191,30 @@ void sf_sink_sort(sf_sink *s)
 size_t sf_sink_count(const sf_sink *s) { return s->n; }
 const sf_diag *sf_sink_get(const sf_sink *s, size_t i) { return &s->v[i]; }
 
+size_t sf_sink_drop(sf_sink *s, sf_dcode code)
+{
+	size_t k = 0, dropped = 0;
+	pthread_mutex_lock(&s->lock);
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->v[i].code == code) {
+			free(s->v[i].msg);
+			free(s->v[i].group);
+			free((void *)s->v[i].key.corridor);
+			free((void *)s->v[i].key.lang);
+			free((void *)s->v[i].key.sector);
+			free((void *)s->v[i].key.audience);
+			free((void *)s->v[i].key.stage);
+			free((void *)s->v[i].loc.path);
+			dropped++;
+			continue;
+		}
+		s->v[k++] = s->v[i];
+	}
+	s->n = k;
+	pthread_mutex_unlock(&s->lock);
+	return dropped;
+}
+
 size_t sf_sink_count_sev(const sf_sink *s, sf_severity sev)
 {
 	size_t n = 0;

@@ -56,7 +56,7 @@ same list-what "$tmp/err" "safar list: cannot list 'corridor' (corridors, topics
 Try 'safar list --help'."
 expect 3 missing-root -- "$bin" check -C "$tmp/nowhere"
 same missing-root "$tmp/err" "$tmp/nowhere:1:1: error: cannot open content root: No such file or directory [io]
-1 error, 0 warnings"
+1 error, 0 warnings: io 1"
 
 # --help of every command lists exactly the options its section of the man
 # page documents.
@@ -110,7 +110,7 @@ same check-no-root "$tmp/err" "safar check: no content root here (no safar.yaml 
 Try 'safar check --help'."
 expect 1 check-empty-root -- "$bin" check -C "$tmp/empty"
 same check-empty-root "$tmp/err" "$tmp/empty:1:1: error: no content root here: no corridors/*.yaml and no content/**/*.md; name the right folder with -C, or start from 'safar init DIR' [empty-root]
-1 error, 0 warnings"
+1 error, 0 warnings: empty-root 1"
 mkdir -p "$tmp/halfroot/corridors" && cp "$root/corridors/kg-ru.yaml" "$tmp/halfroot/corridors/"
 expect 1 check-no-module -- "$bin" check -C "$tmp/halfroot"
 grep -q "^$tmp/halfroot/content:1:1: error: no module in this content root: add content/\*\*/\*.md, or start from 'safar init DIR' \[empty-root\]" "$tmp/err" && ok || bad "check-no-module message"
@@ -203,6 +203,12 @@ for line in open(sys.argv[1]).read().replace("}\n{", "}\0{").split("\0"):
             states |= {x["state"] for x in r["cells"] if x}
 assert states == {"tailored", "generic", "fallback", "draft", "stale", "missing"}, states
 ' "$tmp/covall.json" && ok || bad "coverage json shows every state"
+# --format github: one annotation per file with its count, and every
+# finding in $GITHUB_STEP_SUMMARY.
+: >"$tmp/summary.md"
+expect 1 check-github-summary -- env GITHUB_STEP_SUMMARY="$tmp/summary.md" "$bin" check --today 2026-11-23 --format github -C "$top/tests/golden/check-policy/root"
+[ "$(wc -l <"$tmp/out")" -eq 2 ] && grep -q '^::error file=.*corridors/kg-tr.yaml,line=10,col=14,title=safar%3A 3 findings (2 errors%2C 1 warning)::' "$tmp/out" && ok || bad "github: one annotation per file"
+grep -q '^| `missing-fact` | error | 1 |$' "$tmp/summary.md" && [ "$(grep -c '^| [^ ]*corridors/kg-tr.yaml | [0-9]' "$tmp/summary.md")" -eq 3 ] && ok || { bad "github: step summary lists every finding"; head -20 "$tmp/summary.md"; }
 expect 1 check-junit -- "$bin" check --today 2026-11-23 --format junit -C "$top/tests/golden/check-missing-topic/root"
 "$py" -c '
 import sys, xml.etree.ElementTree as ET
