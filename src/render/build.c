@@ -158,6 +158,12 @@ static int keep_old(void *ctx, const char *rel)
 	return stage >= 0 && !(sc->stages & (1u << stage));
 }
 
+static int keep_all(void *ctx, const char *rel)
+{
+	(void)ctx, (void)rel;
+	return 1;
+}
+
 size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opts *opts,
 		sf_sink *sink, size_t *unchanged)
 {
@@ -204,6 +210,8 @@ size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opt
 		mf_settle(&mf, keep_old, &sc);
 		sf_build_index(root, sc.tall, sc.nall, opts, &mf, &j.w);
 	}
+	else
+		mf_settle(&mf, keep_all, NULL); /* a failed build removes nothing */
 	mf_close(&mf, &j.w);
 	size_t written = atomic_load(&j.w.written);
 	if (unchanged)
