@@ -204,14 +204,14 @@ size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opt
 		x_capture_end(&cap, &j.w, opts->outdir);
 
 	if (!atomic_load(&j.w.failed)) {
-		scope sc = { .a = a, .opts = opts, .stages = n ? t[0].stages : 0,
-			     .all = edition_set(root, NULL, a, &sc.tall, &sc.nall),
-			     .built = edition_set(root, filter, a, NULL, NULL) };
+		scope sc = { .a = a, .opts = opts, .stages = n ? t[0].stages : 0 };
+		sc.all = edition_set(root, NULL, a, &sc.tall, &sc.nall);
+		sc.built = edition_set(root, filter, a, NULL, NULL);
 		mf_settle(&mf, keep_old, &sc);
 		sf_build_index(root, sc.tall, sc.nall, opts, &mf, &j.w);
-	}
-	else
+	} else {
 		mf_settle(&mf, keep_all, NULL); /* a failed build removes nothing */
+	}
 	mf_close(&mf, &j.w);
 	size_t written = atomic_load(&j.w.written);
 	if (unchanged)
