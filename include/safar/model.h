@@ -62,7 +62,7 @@ typedef struct sf_contact {
 	/* url, phone: NULL when absent or null; check proves the phone E.164
 	 * or a national short code */
 	const char *name, *url, *phone;
-	int side;                       /* enum sf_side */
+	enum sf_side side;
 	sf_strv languages;
 	unsigned stages; /* bit per enum sf_stage; 0: every stage */
 	sf_loc loc, url_loc, phone_loc;
@@ -107,15 +107,15 @@ typedef struct sf_module {
 	sf_loc loc; /* the front matter's first line */
 	const char *id, *title, *lang;
 	sf_loc id_loc, lang_loc;
-	int stage; /* enum sf_stage */
+	enum sf_stage stage;
 	sf_when when;
-	int merge;  /* enum sf_merge */
+	enum sf_merge merge;
 	int order;
 	int minutes;
 	long review_by; /* days since 1970-01-01; 0: none */
 	const char *review_by_text;
 	sf_loc review_loc;
-	int status; /* enum sf_status */
+	enum sf_status status;
 	sf_loc status_loc;
 	sf_strv sources;
 	const char *sms; /* NULL: none */

@@ -39,11 +39,13 @@ static int run(int argc, char **argv)
 	while ((id = sf_optparse_next(&p, &arg)) > 0) {
 		switch (id) {
 		case O_DIR: dir = arg; break;
-		case O_FORMAT:
-			ro.format = sf_name_index(sf_report_format_names, SF_NELEM(sf_report_format_names), arg);
-			if (ro.format < 0)
+		case O_FORMAT: {
+			int f = sf_name_index(sf_report_format_names, SF_NELEM(sf_report_format_names), arg);
+			if (f < 0)
 				return sf_usage_error(&sf_cmd_check, "unknown format '%s' (text, json, github, junit)", arg);
+			ro.format = (enum sf_report_format)f;
 			break;
+		}
 		case O_HELP: sf_cmd_help(&sf_cmd_check); return EXIT_CLEAN;
 		case O_MAX_WARNINGS:
 			if (sf_opt_int("--max-warnings", arg, 0, 1000000, &max_warnings) != 0)
