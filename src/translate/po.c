@@ -282,7 +282,14 @@ static int import_one(sf_arena *a, const sf_root *root, sf_translations *tr, con
 	po_file_t f = po_file_read(po, &handler);
 	if (!f)
 		return -1;
-	const char *header = po_file_domain_header(f, NULL);
+	/* The header entry (msgid ""), read as it is: po_file_domain_header
+	 * may hand back a copy that nothing frees. */
+	const char *header = NULL;
+	po_message_iterator_t hi = po_message_iterator(f, NULL);
+	for (po_message_t hm; !header && (hm = po_next_message(hi)) != NULL;)
+		if (!po_message_is_obsolete(hm) && !po_message_msgctxt(hm) && !*po_message_msgid(hm))
+			header = po_message_msgstr(hm);
+	po_message_iterator_free(hi);
 	char *src = header ? po_header_field(header, "X-Safar-Source") : NULL;
 	char *lang = header ? po_header_field(header, "Language") : NULL;
 	int r = 0;
