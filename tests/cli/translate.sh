@@ -151,5 +151,17 @@ snap "$b" "$tmp/b0"
 snap "$b" "$tmp/b1"
 cmp -s "$tmp/b0" "$tmp/b1" && ok || bad "bundled import untouched: byte for byte"
 
+# The bundled translations are stamped: one English paragraph edited makes
+# exactly that module's translations stale, naming the paragraph.
+"$bin" check --today 2026-12-01 2>&1 | grep -c stale-translation >"$tmp/n0"
+[ "$(cat "$tmp/n0")" = 0 ] && ok || bad "bundled: stamped translations are current"
+sed -i 's/^safe scaffold must be provided, and ladders must be sound and secured. Do not climb onto$/safe scaffold must be provided, and ladders must be sound and tied. Do not climb onto/' content/pdo/health-and-safety/construction.en.md
+"$bin" check --today 2026-12-01 2>&1 | grep stale-translation | sed 's/:.*(/ (/; s/).*/)/' >"$tmp/st"
+printf '%s\n' "content/pdo/health-and-safety/construction.ky.md (paragraph 4)" \
+	"content/pdo/health-and-safety/construction.ru.md (paragraph 4)" \
+	"content/pdo/health-and-safety/construction.tg.md (paragraph 4)" \
+	"content/pdo/health-and-safety/construction.uz.md (paragraph 4)" >"$tmp/want"
+cmp -s "$tmp/want" "$tmp/st" && ok || { bad "bundled: one paragraph, its translations"; diff "$tmp/want" "$tmp/st"; }
+
 echo "translate: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
