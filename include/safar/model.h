@@ -102,6 +102,15 @@ typedef struct sf_link {
 	sf_loc loc;
 } sf_link;
 
+/* translation_of: the source version a translation renders (see
+ * safar/translate.h and docs/content-format.md). */
+typedef struct sf_translation_of {
+	const char *lang;  /* the source's language */
+	const char *hash;  /* 8 hex digits; NULL: never stamped */
+	const char *units; /* the per-unit short hashes, as `translate stamp` wrote them; NULL: none */
+	sf_loc loc, hash_loc;
+} sf_translation_of;
+
 typedef struct sf_module {
 	const char *path;
 	sf_loc loc; /* the front matter's first line */
@@ -132,6 +141,7 @@ typedef struct sf_module {
 	size_t nplaceholders;
 	sf_link *links;
 	size_t nlinks;
+	const sf_translation_of *translation_of; /* NULL: not marked as a translation */
 } sf_module;
 
 typedef struct sf_fallback {

@@ -31,6 +31,7 @@ void ck_freshness(ck_ctx *c);
 void ck_contacts(ck_ctx *c);
 void ck_strings(ck_ctx *c);
 void ck_dropped_links(ck_ctx *c);
+void ck_translations(ck_ctx *c);
 
 /* "kg-ru ky all-sector women" */
 const char *ck_edition_name(ck_ctx *c, const sf_edition *e);
