@@ -16,7 +16,7 @@ static const sf_opt opts[] = {
 	SF_OPT_HELP(O_HELP),
 	{ O_MAX_WARNINGS, 0, "max-warnings", "N", "fail (exit 1) when there are more than N warnings" },
 	{ O_QUIET, 'q', "quiet", NULL, "text: print errors only, and no summary" },
-	{ O_STRICT, 0, "strict", NULL, "fallback languages and drafts are errors, not warnings" },
+	{ O_STRICT, 0, "strict", NULL, "fallback languages, drafts and stale translations are errors, not warnings" },
 	{ O_TODAY, 0, "today", "YYYY-MM-DD", "the date review_by is measured from (default: today)" },
 	{ O_VERBOSE, 'v', "verbose", NULL, "quote each source line with a caret" },
 };
