@@ -13,7 +13,7 @@ WARN     := -std=c11 -Wall -Wextra -Wpedantic $(WERROR)
 # exactly what depends on it.
 DEPFLAGS := -MMD -MP
 CFLAGS   ?= -O2 -g
-LIBS     := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
+LIBS     := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lgettextpo -pthread
 PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -21,7 +21,7 @@ SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 # The folders are the pipeline: load -> resolve -> render, check beside it.
 # safar's own interface strings (i18n/) are compiled in: GEN_SRC.
 GEN_SRC  := build/gen/i18n_builtin.c
-LIB_SRC  := $(wildcard src/util/*.c src/load/*.c src/resolve/*.c src/edition/*.c src/render/*.c src/check/*.c) $(GEN_SRC)
+LIB_SRC  := $(wildcard src/util/*.c src/load/*.c src/resolve/*.c src/edition/*.c src/render/*.c src/check/*.c src/translate/*.c) $(GEN_SRC)
 CLI_SRC  := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 HDRS     := $(wildcard include/safar/*.h src/*/*.h)
@@ -205,7 +205,7 @@ fuzz-smoke: $(foreach t,$(FUZZ_TARGETS),$(call FUZZ_DEPS,$(t))) build/fuzz/seeds
 	@sh tests/fuzz/run.sh -s 30 pipeline
 
 # --- set-up ------------------------------------------------------------------
-DEB_PKGS := build-essential pkg-config libyaml-dev libcmark-dev libxlsxwriter-dev check \
+DEB_PKGS := build-essential pkg-config libyaml-dev libcmark-dev libxlsxwriter-dev check libgettextpo-dev gettext \
 	valgrind clang python3 python3-openpyxl python3-jsonschema chromium poppler-utils libreoffice-calc-nogui
 
 deps:

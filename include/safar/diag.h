@@ -59,11 +59,15 @@ typedef enum sf_severity {
 	X(STALE_FACT, SF_ERROR, "stale-fact", "a fact or contact was checked longer ago than review.fact_days") \
 	X(DEAD_REFERENCE, SF_ERROR, "dead-reference", "a #link to a topic or section an edition does not have") \
 	X(SMS_TOO_LONG, SF_ERROR, "sms-too-long", "an sms needs more parts than sms.max_parts") \
+	X(PO, SF_ERROR, "po", "a PO file `translate import` cannot use (libgettextpo's error, or no X-Safar-Source)") \
 	X(STALE_SOON, SF_WARNING, "stale-soon", "a module's review_by date is within review.warn_days") \
 	X(STALE_FACT_SOON, SF_WARNING, "stale-fact-soon", "a fact or contact turns stale within review.warn_days") \
 	X(LANGUAGE_PARITY, SF_WARNING, "language-parity", "a topic or audience section written for a corridor in one of its languages is generic or missing in another") \
 	X(FALLBACK, SF_WARNING, "fallback", "topics resolve through a fallback language (an error with --strict)") \
 	X(DRAFT, SF_WARNING, "draft", "a module has status: draft (an error with --strict)") \
+	X(STALE_TRANSLATION, SF_WARNING, "stale-translation", "a translation's source changed since it was stamped, or it was never stamped (an error with --strict)") \
+	X(PO_WARNING, SF_WARNING, "po-warning", "a PO file entry `translate import` leaves out, or libgettextpo's warning") \
+	X(TRANSLATION_SOURCE, SF_WARNING, "translation-source", "translation_of names a language with no module of the same id, stage, merge and when") \
 	X(I18N_MISSING, SF_WARNING, "i18n-missing", "interface strings missing for a language that is built") \
 	X(DROPPED_LINK, SF_WARNING, "dropped-link", "a link outputs show as text: not http, https, mailto, tel or #") \
 	X(IGNORED_FILE, SF_WARNING, "ignored-file", "a file safar does not read where it expects content") \

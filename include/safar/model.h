@@ -78,7 +78,7 @@ typedef struct sf_contact {
 	/* url, phone: NULL when absent or null; check proves the phone E.164
 	 * or a national short code */
 	const char *name, *url, *phone;
-	int side;                       /* enum sf_side */
+	enum sf_side side;
 	sf_strv languages;
 	unsigned stages; /* bit per enum sf_stage; 0: every stage */
 	sf_loc loc, url_loc, phone_loc;
@@ -121,20 +121,29 @@ typedef struct sf_link {
 	sf_loc loc;
 } sf_link;
 
+/* translation_of: the source version a translation renders (see
+ * safar/translate.h and docs/content-format.md). */
+typedef struct sf_translation_of {
+	const char *lang;  /* the source's language */
+	const char *hash;  /* 8 hex digits; NULL: never stamped */
+	const char *units; /* the per-unit short hashes, as `translate stamp` wrote them; NULL: none */
+	sf_loc loc, hash_loc;
+} sf_translation_of;
+
 typedef struct sf_module {
 	const char *path;
 	sf_loc loc; /* the front matter's first line */
 	const char *id, *title, *lang;
 	sf_loc id_loc, lang_loc;
-	int stage; /* enum sf_stage */
+	enum sf_stage stage;
 	sf_when when;
-	int merge;  /* enum sf_merge */
+	enum sf_merge merge;
 	int order;
 	int minutes;
 	long review_by; /* days since 1970-01-01; 0: none */
 	const char *review_by_text;
 	sf_loc review_loc;
-	int status; /* enum sf_status */
+	enum sf_status status;
 	sf_loc status_loc;
 	long reviewed_on; /* reviewed.on, days since 1970-01-01; 0: none */
 	const char *reviewed_on_text, *reviewed_by;
@@ -154,6 +163,7 @@ typedef struct sf_module {
 	size_t nplaceholders;
 	sf_link *links;
 	size_t nlinks;
+	const sf_translation_of *translation_of; /* NULL: not marked as a translation */
 } sf_module;
 
 typedef struct sf_fallback {

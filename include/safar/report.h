@@ -11,7 +11,7 @@ enum sf_report_format { SF_REPORT_TEXT, SF_REPORT_JSON, SF_REPORT_GITHUB, SF_REP
 extern const char *const sf_report_format_names[4];
 
 typedef struct sf_report_opts {
-	int format;  /* enum sf_report_format */
+	enum sf_report_format format;
 	int verbose; /* text: quote source lines */
 	int color;   /* text: ANSI colours */
 	int quiet;   /* text: errors only, no summary */

@@ -15,12 +15,12 @@ enum sf_sms_encoding { SF_SMS_GSM7, SF_SMS_UCS2 };
  * every character of it is in GSM 03.38, even when another part is UCS-2. */
 typedef struct sf_sms_part {
 	const char *text; /* UTF-8, NUL-terminated; with " (k/n)" when split */
-	int encoding;     /* enum sf_sms_encoding, of this part */
+	enum sf_sms_encoding encoding; /* of this part */
 	size_t units;     /* septets (GSM-7) or UTF-16 units (UCS-2) of text */
 } sf_sms_part;
 
 typedef struct sf_sms {
-	int encoding;   /* enum sf_sms_encoding, of the whole, unsplit text */
+	enum sf_sms_encoding encoding; /* of the whole, unsplit text */
 	size_t units;   /* of the whole, unsplit text */
 	sf_sms_part *parts;
 	size_t nparts;  /* 0 for an empty text */
@@ -29,7 +29,7 @@ typedef struct sf_sms {
 /* The units text costs: septets when every character is in the GSM 03.38
  * default alphabet or its extension table (an extension character costs 2),
  * else UTF-16 code units. text must be valid UTF-8. */
-size_t sf_sms_units(const char *text, size_t len, int *encoding);
+size_t sf_sms_units(const char *text, size_t len, enum sf_sms_encoding *encoding);
 
 /* Splits text into messages that each fit one SMS: the whole text when it
  * fits; else parts cut at word boundaries (the space at a cut is dropped),

@@ -44,6 +44,7 @@ void ck_dropped_links(ck_ctx *c);
 void ck_policy_report(ck_ctx *c);
 /* Facts and contacts whose checked date is past review.fact_days. */
 void ck_fact_freshness(ck_ctx *c);
+void ck_translations(ck_ctx *c);
 
 /* "kg-ru ky all-sector women" */
 const char *ck_edition_name(ck_ctx *c, const sf_edition *e);

@@ -55,5 +55,6 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 	ck_contacts(&c);
 	ck_strings(&c);
 	ck_dropped_links(&c);
+	ck_translations(&c);
 	sf_arena_free(a);
 }

@@ -47,7 +47,7 @@ static int contact_serves(const sf_contact *ct, const sf_contact_req *q)
 {
 	if (ct->kind < 0 || !(q->kinds & (1u << ct->kind)))
 		return 0;
-	if (q->side >= 0 && ct->side != q->side)
+	if (q->side >= 0 && (int)ct->side != q->side)
 		return 0;
 	/* A women's edition needs a contact for women: a general helpline does
 	 * not answer "where is the women's helpline" (DESIGN §2.5). */

@@ -137,6 +137,6 @@ struct sf_target;
 int sf_cli_target(const sf_cmd *cmd, const sf_cli_root *cr, const char *cid,
 		  const sf_edition_args *ea, struct sf_target *t);
 
-extern const sf_cmd sf_cmd_build, sf_cmd_check, sf_cmd_coverage, sf_cmd_dump, sf_cmd_explain, sf_cmd_init, sf_cmd_list, sf_cmd_sms;
+extern const sf_cmd sf_cmd_build, sf_cmd_check, sf_cmd_coverage, sf_cmd_dump, sf_cmd_explain, sf_cmd_init, sf_cmd_list, sf_cmd_sms, sf_cmd_translate;
 
 #endif

@@ -18,7 +18,7 @@ static const sf_opt opts[] = {
 	{ O_IGNORE, 0, "ignore", "CODE", "drop findings of CODE from the report and the exit status (repeatable)" },
 	{ O_MAX_WARNINGS, 0, "max-warnings", "N", "fail (exit 1) when there are more than N warnings" },
 	{ O_QUIET, 'q', "quiet", NULL, "text: print errors only, and no summary" },
-	{ O_STRICT, 0, "strict", NULL, "fallback languages and drafts are errors, not warnings" },
+	{ O_STRICT, 0, "strict", NULL, "fallback languages, drafts and stale translations are errors, not warnings" },
 	{ O_TODAY, 0, "today", "YYYY-MM-DD", "the date review_by is measured from (default: today)" },
 	{ O_VERBOSE, 'v', "verbose", NULL, "quote each source line with a caret" },
 };
@@ -42,11 +42,13 @@ static int run(int argc, char **argv)
 	while ((id = sf_optparse_next(&p, &arg)) > 0) {
 		switch (id) {
 		case O_DIR: dir = arg; break;
-		case O_FORMAT:
-			ro.format = sf_name_index(sf_report_format_names, SF_NELEM(sf_report_format_names), arg);
-			if (ro.format < 0)
+		case O_FORMAT: {
+			int f = sf_name_index(sf_report_format_names, SF_NELEM(sf_report_format_names), arg);
+			if (f < 0)
 				return sf_usage_error(&sf_cmd_check, "unknown format '%s' (text, json, github, junit)", arg);
+			ro.format = (enum sf_report_format)f;
 			break;
+		}
 		case O_HELP: sf_cmd_help(&sf_cmd_check); return EXIT_CLEAN;
 		case O_IGNORE: {
 			int k = -1;

@@ -9,7 +9,7 @@
 #define SAFAR_VERSION "0.1.0"
 #endif
 
-static const sf_cmd *const commands[] = { &sf_cmd_build, &sf_cmd_check, &sf_cmd_coverage, &sf_cmd_dump, &sf_cmd_explain, &sf_cmd_init, &sf_cmd_list, &sf_cmd_sms };
+static const sf_cmd *const commands[] = { &sf_cmd_build, &sf_cmd_check, &sf_cmd_coverage, &sf_cmd_dump, &sf_cmd_explain, &sf_cmd_init, &sf_cmd_list, &sf_cmd_sms, &sf_cmd_translate };
 #define NCOMMANDS SF_NELEM(commands)
 
 static void help(void)

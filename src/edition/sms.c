@@ -109,7 +109,7 @@ static int next_cp(const char *s, size_t n, cp *out, uint32_t *c)
 	return k;
 }
 
-size_t sf_sms_units(const char *text, size_t len, int *encoding)
+size_t sf_sms_units(const char *text, size_t len, enum sf_sms_encoding *encoding)
 {
 	cost c = no_cost;
 	for (size_t i = 0; i < len;) {

@@ -12,10 +12,12 @@
 static const char *const module_keys[] = { "id", "stage", "title", "lang", "when",
 					   "merge", "order", "minutes", "review_by", "status",
 					   "sources", "sms", "checklist", "trainer_notes", "quiz",
-					   "reviewed" };
+					   "reviewed", "translation_of" };
 static const char *const module_required[] = { "id", "stage", "title", "lang", "sources",
 					       "review_by" };
 static const char *const quiz_keys[] = { "q", "options", "answer" };
+static const char *const translation_keys[] = { "lang", "hash", "units" };
+static const char *const translation_required[] = { "lang" };
 
 /* A line that is exactly `mark` but for trailing spaces and a CR. */
 static int is_fence(const char *p, const char *end, const char *mark)
@@ -195,6 +197,40 @@ static void scan_placeholders(lctx *c, sf_module *m, size_t *cap, const char *te
 	}
 }
 
+/* translation_of: {lang, hash, units}: which source version a translation
+ * renders (docs/content-format.md, "Translations"). `safar translate stamp`
+ * writes hash and units; a hand-written {lang: en} is a translation never
+ * stamped. */
+static void load_translation_of(lctx *c, const ynode *v, sf_module *m)
+{
+	if (!v || yn_is_null(v))
+		return;
+	if (!f_keys(&c->f, v, "translation_of", translation_keys, SF_NELEM(translation_keys),
+		    translation_required, SF_NELEM(translation_required), v->loc))
+		return;
+	sf_translation_of *t = sf_alloc(c->f.a, sizeof *t);
+	t->loc = v->loc;
+	t->lang = f_str(&c->f, yn_get(v, "lang"), "lang");
+	const ynode *h = yn_get(v, "hash");
+	if (h && !yn_is_null(h) && (t->hash = f_str(&c->f, h, "hash"))) {
+		t->hash_loc = h->loc;
+		size_t n = 0;
+		while (t->hash[n] && strchr("0123456789abcdef", t->hash[n]))
+			n++;
+		if (n != 8 || t->hash[n]) {
+			sf_emit(c->f.sink, SF_D_BAD_VALUE, h->loc,
+				"'hash' is 8 lowercase hex digits, as `safar translate stamp` writes it, not '%s'",
+				t->hash);
+			t->hash = NULL;
+		}
+	}
+	const ynode *u = yn_get(v, "units");
+	if (u && !yn_is_null(u))
+		t->units = f_str(&c->f, u, "units");
+	if (t->lang)
+		m->translation_of = t;
+}
+
 static void load_fields(lctx *c, const ynode *root, sf_module *m)
 {
 	fctx *f = &c->f;
@@ -241,6 +277,7 @@ static void load_fields(lctx *c, const ynode *root, sf_module *m)
 	m->checklist = f_strv(f, yn_get(root, "checklist"), "checklist");
 	m->trainer_notes = f_str_or_null(f, yn_get(root, "trainer_notes"), "trainer_notes");
 	load_quiz(c, yn_get(root, "quiz"), m);
+	load_translation_of(c, yn_get(root, "translation_of"), m);
 }
 
 int module_load(lctx *c, const srcfile *f, sf_module *m)

@@ -158,6 +158,12 @@ static int keep_old(void *ctx, const char *rel)
 	return stage >= 0 && !(sc->stages & (1u << stage));
 }
 
+static int keep_all(void *ctx, const char *rel)
+{
+	(void)ctx, (void)rel;
+	return 1;
+}
+
 size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opts *opts,
 		sf_sink *sink, size_t *unchanged)
 {
@@ -198,11 +204,13 @@ size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opt
 		x_capture_end(&cap, &j.w, opts->outdir);
 
 	if (!atomic_load(&j.w.failed)) {
-		scope sc = { .a = a, .opts = opts, .stages = n ? t[0].stages : 0,
-			     .all = edition_set(root, NULL, a, &sc.tall, &sc.nall),
-			     .built = edition_set(root, filter, a, NULL, NULL) };
+		scope sc = { .a = a, .opts = opts, .stages = n ? t[0].stages : 0 };
+		sc.all = edition_set(root, NULL, a, &sc.tall, &sc.nall);
+		sc.built = edition_set(root, filter, a, NULL, NULL);
 		mf_settle(&mf, keep_old, &sc);
 		sf_build_index(root, sc.tall, sc.nall, opts, &mf, &j.w);
+	} else {
+		mf_settle(&mf, keep_all, NULL); /* a failed build removes nothing */
 	}
 	mf_close(&mf, &j.w);
 	size_t written = atomic_load(&j.w.written);

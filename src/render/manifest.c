@@ -118,7 +118,8 @@ size_t mf_settle(manifest *m, int (*keep)(void *ctx, const char *rel), void *ctx
 
 void mf_close(manifest *m, sf_writes *w)
 {
-	qsort(m->nowv, m->nnow, sizeof *m->nowv, cmp_str);
+	if (m->nnow > 1)
+		qsort(m->nowv, m->nnow, sizeof *m->nowv, cmp_str);
 	sf_buf b = { 0 };
 	sf_buf_puts(&b, HEADER);
 	for (size_t i = 0; i < m->nnow; i++)

@@ -118,7 +118,7 @@ static void emit(sf_sink *s, const sf_diag_key *key, sf_dcode code, sf_loc loc, 
 	sf_diag *d = &s->v[s->n];
 	d->code = code;
 	d->sev = catalogue[code].sev;
-	if (s->strict && (code == SF_D_FALLBACK || code == SF_D_DRAFT))
+	if (s->strict && (code == SF_D_FALLBACK || code == SF_D_DRAFT || code == SF_D_STALE_TRANSLATION))
 		d->sev = SF_ERROR;
 	d->loc = loc;
 	d->loc.path = xstrdup(loc.path); /* the sink may outlive the model */

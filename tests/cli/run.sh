@@ -60,7 +60,7 @@ same missing-root "$tmp/err" "$tmp/nowhere:1:1: error: cannot open content root:
 
 # --help of every command lists exactly the options its section of the man
 # page documents.
-for cmd in build check coverage dump explain init list sms; do
+for cmd in build check coverage dump explain init list sms translate; do
 	"$bin" $cmd --help >"$tmp/help" 2>&1 || bad "$cmd --help exits non-zero"
 	grep -o -- '--[a-z-]*' "$tmp/help" | sort -u >"$tmp/h"
 	awk -v c="$cmd" '/^\.S[SH] /{on = ($0 ~ "^.SS \"safar " c "\"")} on' "$top/docs/safar.1" |
@@ -367,6 +367,9 @@ same no-strings-fall-back "$tmp/h" '<p class="edition">Sector: fishing · For: E
 # --today is validated; exit codes as DESIGN 4.
 expect 2 check-bad-today -- "$bin" check --today 2026-02-30
 expect 2 check-bad-max -- "$bin" check --max-warnings -1
+
+# safar translate: stamp, stale translations, the PO round trip.
+sh "$top/tests/cli/translate.sh" "$bin" >"$tmp/tr" 2>&1 && ok || { bad "translate.sh"; cat "$tmp/tr"; }
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -44,7 +44,7 @@ static size_t utf16_units(const char *s)
 /* A part's own encoding and units: each part is sent as its own SMS, so it
  * is GSM-7 when all of it is, whatever the rest of the text needs. UCS-2
  * units are counted again here apart from the code under test. */
-static size_t part_units(const char *s, int *encoding)
+static size_t part_units(const char *s, enum sf_sms_encoding *encoding)
 {
 	size_t u = sf_sms_units(s, strlen(s), encoding);
 	if (*encoding == SF_SMS_UCS2)
@@ -72,13 +72,13 @@ static void expect(const char *text, int encoding, size_t units, const char *con
 	ck_assert_uint_eq(m.units, units);
 	ck_assert_uint_eq(m.nparts, n);
 	for (size_t k = 0; k < n; k++) {
-		int e;
+		enum sf_sms_encoding e;
 		ck_assert_str_eq(m.parts[k].text, want[k]);
 		ck_assert_uint_eq(m.parts[k].units, part_units(want[k], &e));
 		ck_assert_int_eq(m.parts[k].encoding, e);
 		ck_assert_uint_le(m.parts[k].units, limit_of(e));
 	}
-	int e = -1;
+	enum sf_sms_encoding e = (enum sf_sms_encoding)-1; /* neither: the call must set it */
 	ck_assert_uint_eq(sf_sms_units(text, strlen(text), &e), units);
 	ck_assert_int_eq(e, encoding);
 	sf_arena_free(a);
@@ -104,7 +104,7 @@ START_TEST(units_per_character)
 {
 	const char *gsm = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
 			  "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-	int e = -1;
+	enum sf_sms_encoding e = (enum sf_sms_encoding)-1; /* neither: the call must set it */
 	ck_assert_uint_eq(sf_sms_units(gsm, strlen(gsm), &e), sf_utf8_count(gsm, strlen(gsm)));
 	ck_assert_int_eq(e, SF_SMS_GSM7);
 	const char *ext = "^{}\\[~]|€\f";
@@ -141,7 +141,7 @@ START_TEST(empty_text)
 	ck_assert_uint_eq(m.nparts, 0);
 	ck_assert_int_eq(m.encoding, SF_SMS_GSM7);
 	ck_assert_uint_eq(m.units, 0);
-	int e = -1;
+	enum sf_sms_encoding e = (enum sf_sms_encoding)-1; /* neither: the call must set it */
 	ck_assert_uint_eq(sf_sms_units("", 0, &e), 0);
 	ck_assert_int_eq(e, SF_SMS_GSM7);
 	sf_arena_free(a);
@@ -473,7 +473,7 @@ static int rejoins(const char *text, size_t len, size_t off, char **bodies, size
 /* Whether s with marker fits one SMS of its own encoding. */
 static int fits_alone(sf_arena *a, const char *s, size_t len, const char *marker)
 {
-	int e;
+	enum sf_sms_encoding e;
 	char *t = sf_printf(a, "%.*s%s", (int)len, s, marker);
 	return sf_sms_units(t, strlen(t), &e) <= limit_of(e);
 }
@@ -499,7 +499,7 @@ static void check_greedy(const char *text, size_t len, const sf_sms *m, char **b
 /* Returns whether the parts mix encodings. */
 static int check_split(const char *text, size_t len, const sf_sms *m, sf_arena *a)
 {
-	int enc;
+	enum sf_sms_encoding enc;
 	size_t units = sf_sms_units(text, len, &enc);
 	ck_assert_int_eq(m->encoding, enc);
 	ck_assert_uint_eq(m->units, units);
@@ -520,7 +520,7 @@ static int check_split(const char *text, size_t len, const sf_sms *m, sf_arena *
 	int seen[2] = { 0, 0 };
 	for (size_t k = 0; k < m->nparts; k++) {
 		const char *t = m->parts[k].text;
-		int e;
+		enum sf_sms_encoding e;
 		/* Every part fits its own encoding's limit, marker included. */
 		ck_assert_uint_eq(m->parts[k].units, part_units(t, &e));
 		ck_assert_int_eq(m->parts[k].encoding, e);

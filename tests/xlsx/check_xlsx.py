@@ -46,14 +46,14 @@ def tree(root):
 
 
 pack = ["agenda.html", "handout.html", "tracking.xlsx", "trainer.html"]
-want = ["index.html"]
+want = [".safar-manifest", "index.html"]
 for lang in ("en", "ru"):
     want.append(ED % lang + "/checklist.xlsx")
     for stage in ("PDO", "PEO"):
         want += ["%s/session-%s/%s" % (ED % lang, stage, f) for f in pack]
 check("files of the build (no temporary left behind)", tree(OUT), sorted(want))
 check("files of the --stage PDO --lang en build", tree(LATE),
-      sorted(["index.html"] + ["%s/session-PDO/%s" % (ED % "en", f) for f in pack]))
+      sorted([".safar-manifest", "index.html"] + ["%s/session-PDO/%s" % (ED % "en", f) for f in pack]))
 
 # --- checklist.xlsx ----------------------------------------------------------
 
