@@ -5,7 +5,7 @@ DATADIR  ?= $(PREFIX)/share/safar
 VERSION  := 0.1.0
 
 CC       ?= cc
-PKGS     := yaml-0.1 libcmark xlsxwriter
+PKGS     := yaml-0.1 libcmark xlsxwriter pangocairo pangoft2 fontconfig libqrencode
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -DSAFAR_VERSION='"$(VERSION)"'
 WERROR   ?= -Werror
 WARN     := -std=c11 -Wall -Wextra -Wpedantic $(WERROR)
@@ -13,7 +13,8 @@ WARN     := -std=c11 -Wall -Wextra -Wpedantic $(WERROR)
 # exactly what depends on it.
 DEPFLAGS := -MMD -MP
 CFLAGS   ?= -O2 -g
-LIBS     := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
+# libhyphen has no pkg-config file.
+LIBS     := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhyphen -pthread
 PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -206,7 +207,8 @@ fuzz-smoke: $(foreach t,$(FUZZ_TARGETS),$(call FUZZ_DEPS,$(t))) build/fuzz/seeds
 
 # --- set-up ------------------------------------------------------------------
 DEB_PKGS := build-essential pkg-config libyaml-dev libcmark-dev libxlsxwriter-dev check \
-	valgrind clang python3 python3-openpyxl python3-jsonschema chromium poppler-utils libreoffice-calc-nogui
+	valgrind clang python3 python3-openpyxl python3-jsonschema chromium poppler-utils libreoffice-calc-nogui \
+	libpango1.0-dev libcairo2-dev libqrencode-dev libhyphen-dev fonts-dejavu-core hyphen-en-us hyphen-ru zbar-tools
 
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
