@@ -115,6 +115,8 @@ check: build/safar build/unit build/san/safar build/san/unit
 	@sh tests/xlsx/check-xlsx.sh build/safar
 	@echo '== print (chromium)'
 	@sh tests/print/run.sh build/safar
+	@echo '== pdf (poppler, zbar)'
+	@sh tests/pdf/run.sh build/safar
 	@echo '== install'
 	@rm -rf build/inst && $(MAKE) -s install DESTDIR=$(CURDIR)/build/inst >/dev/null
 	@test -x build/inst$(PREFIX)/bin/safar && test -f build/inst$(PREFIX)/share/man/man1/safar.1
@@ -207,7 +209,7 @@ fuzz-smoke: $(foreach t,$(FUZZ_TARGETS),$(call FUZZ_DEPS,$(t))) build/fuzz/seeds
 
 # --- set-up ------------------------------------------------------------------
 DEB_PKGS := build-essential pkg-config libyaml-dev libcmark-dev libxlsxwriter-dev check \
-	valgrind clang python3 python3-openpyxl python3-jsonschema chromium poppler-utils libreoffice-calc-nogui \
+	valgrind clang python3 python3-openpyxl python3-jsonschema python3-yaml chromium poppler-utils libreoffice-calc-nogui \
 	libpango1.0-dev libcairo2-dev libqrencode-dev libhyphen-dev fonts-dejavu-core hyphen-en-us hyphen-ru zbar-tools
 
 deps:

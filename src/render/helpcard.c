@@ -54,7 +54,8 @@ void helpcard_contacts(pd_doc *d, const sf_output *o, double qr, int style)
 			side = c[i]->side;
 			pd_text *h = pd_text_new(d, NULL);
 			pd_puts(h, side_name(o, side), 0);
-			pd_place p = { .before = i ? 1.2 : 0.4, .keep = 1 };
+			/* with room for the first contact's code under it */
+			pd_place p = { .before = i ? 1.2 : 0.4, .keep = qr / pd_line_height(d, PD_BODY) + 1 };
 			pd_block(d, h, style == PD_BODY ? PD_H3 : style, &p);
 		}
 		pd_text *t = pd_text_new(d, NULL);

@@ -64,7 +64,7 @@ typedef struct pd_place {
 	const char *marker; /* a bullet or a number in the indent, or NULL */
 	int box;            /* a tick box in the indent */
 	int center;
-	int keep;           /* keep with what follows (headings) */
+	double keep;        /* lines of body text kept with it (headings) */
 	int whole;          /* never split across pages */
 	int hyphenate;      /* break long words by the text's language */
 } pd_place;

@@ -348,8 +348,8 @@ pd_doc *pd_begin_scaled(pdf_state *st, const sf_output *o, pd_size page, const c
 	d->title = title;
 	d->size = page;
 	d->back = -1;
-	/* Type and margins grow with the page: 8 pt on A6, 10 on A5, 11 on A4. */
-	double base = (page.w < 350 ? 8 : page.w < 500 ? 10 : 11) * scale;
+	/* Type and margins grow with the page: 8 pt on A6, 9.5 on A5, 11 on A4. */
+	double base = (page.w < 350 ? 8 : page.w < 500 ? 9.5 : 11) * scale;
 	d->margin = page.w < 350 ? 20 : page.w < 500 ? 36 : 50;
 	d->top = d->margin + base * 1.6;
 	d->bottom = page.h - d->margin - base * 1.2;
@@ -586,8 +586,8 @@ static size_t flow(pd_doc *d, PangoLayout *l, int style, const pd_place *p, cons
 	double need = n ? bot[n < 2 ? n - 1 : 1] - top[0] : 0;
 	if (p && p->whole)
 		need = n ? bot[n - 1] - top[0] : 0;
-	if (p && p->keep)
-		need += 3 * d->lh[PD_BODY];
+	if (p && p->keep > 0)
+		need += p->keep * d->lh[PD_BODY];
 	if (!d->at_top && d->y + need > d->bottom)
 		new_page(d);
 	settle_anchors(d);
@@ -798,7 +798,7 @@ void pd_markdown(pd_doc *d, struct cmark_node *doc, const char *lang)
 			} else if (m.t) {
 				pd_place p = md_place(&m);
 				if (heading) {
-					p.keep = 1;
+					p.keep = 3;
 					p.before = 0.8;
 				}
 				pd_block(d, m.t, heading ? PD_H3 : PD_BODY, &p);

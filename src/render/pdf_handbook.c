@@ -67,7 +67,7 @@ static void heading(pd_doc *d, const char *text, int style, const char *lang)
 	pd_text *t = pd_text_new(d, NULL);
 	(void)lang;
 	pd_puts(t, text, 0);
-	pd_place p = { .before = style == PD_H1 ? 0 : 1.0, .keep = 1 };
+	pd_place p = { .before = style == PD_H1 ? 0 : 1.0, .keep = 3 };
 	pd_block(d, t, style, &p);
 }
 
@@ -144,21 +144,67 @@ static void checklist_items(pd_doc *d, const sf_output *o, int only_stage)
 	}
 }
 
+/* The work a source cites: its text up to the last ", " after which
+ * another source of the edition differs ("IOM (2024), Understanding …" of
+ * "IOM (2024), Understanding …, Kazakhstan: …"), or the whole text. */
+static size_t work_len(const sf_edition *e, size_t i)
+{
+	const char *s = e->sources[i];
+	size_t best = strlen(s);
+	for (const char *c = strstr(s, ", "); c; c = strstr(c + 2, ", ")) {
+		size_t n = (size_t)(c - s);
+		for (size_t j = 0; j < e->nsources; j++)
+			if (j != i && strncmp(e->sources[j], s, n + 2) == 0) {
+				best = n;
+				break;
+			}
+	}
+	return best;
+}
+
+/* One entry per work, its sections under it, each with the number the
+ * topics cite. */
 static void sources(pd_doc *d, const sf_output *o)
 {
 	const sf_edition *e = o->ed;
 	pd_page(d, o->str[SF_S_sources], 1);
 	pd_anchor(d, "sources", 1, o->str[SF_S_sources]);
 	heading(d, o->str[SF_S_sources], PD_H1, NULL);
-	/* The numbers stand in a column wide enough for three digits. */
-	double indent = pd_line_height(d, PD_SMALL) * 2.6;
+	/* The numbers stand in a column wide enough for "[999]". */
+	double indent = pd_line_height(d, PD_SMALL) * 2.8;
+	size_t *work = sf_alloc_array(o->a, e->nsources + 1, sizeof *work);
+	char *done = sf_alloc(o->a, e->nsources + 1);
+	memset(done, 0, e->nsources + 1);
+	for (size_t i = 0; i < e->nsources; i++)
+		work[i] = work_len(e, i);
 	for (size_t i = 0; i < e->nsources; i++) {
-		pd_anchor(d, sf_printf(o->a, "src-%zu", i + 1), 0, NULL);
+		if (done[i])
+			continue;
+		const char *s = e->sources[i];
+		size_t n = work[i];
+		if (s[n] == '\0') { /* a work cited as a whole */
+			done[i] = 1;
+			pd_anchor(d, sf_printf(o->a, "src-%zu", i + 1), 0, NULL);
+			pd_text *t = pd_text_new(d, NULL);
+			pd_puts(t, s, 0);
+			pd_place p = { .indent = indent, .before = 0.5, .marker = sf_printf(o->a, "[%zu]", i + 1) };
+			pd_block(d, t, PD_SMALL, &p);
+			continue;
+		}
 		pd_text *t = pd_text_new(d, NULL);
-		pd_puts(t, e->sources[i], 0);
-		pd_place p = { .indent = indent, .before = 0.3,
-			       .marker = sf_printf(o->a, "%zu.", i + 1) };
+		pd_put(t, s, n, PD_B);
+		pd_place p = { .before = 0.7, .keep = 2 };
 		pd_block(d, t, PD_SMALL, &p);
+		for (size_t j = i; j < e->nsources; j++) {
+			if (done[j] || work[j] != n || strncmp(e->sources[j], s, n) != 0)
+				continue;
+			done[j] = 1;
+			pd_anchor(d, sf_printf(o->a, "src-%zu", j + 1), 0, NULL);
+			pd_text *x = pd_text_new(d, NULL);
+			pd_puts(x, e->sources[j] + n + 2, 0);
+			pd_place q = { .indent = indent, .before = 0.15, .marker = sf_printf(o->a, "[%zu]", j + 1) };
+			pd_block(d, x, PD_SMALL, &q);
+		}
 	}
 }
 
