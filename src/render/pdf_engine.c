@@ -67,8 +67,17 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* At exit, when every build thread is done: Cairo's and fontconfig's
+ * caches, so that a leak checker sees only real leaks. */
+static void release_caches(void)
+{
+	cairo_debug_reset_static_data();
+	FcFini();
+}
+
 static void find_fonts(void)
 {
+	atexit(release_caches);
 	find_family(PD_FAMILY);
 	find_family(PD_MONO_FAMILY);
 	if (nfont_files)
@@ -130,6 +139,8 @@ void pdf_state_free(pdf_state *st)
 		if (st->hy[i].dict)
 			hnj_hyphen_free(st->hy[i].dict);
 	g_object_unref(st->ctx);
+	if (st->fc)
+		pango_fc_font_map_shutdown(PANGO_FC_FONT_MAP(st->fm));
 	g_object_unref(st->fm);
 	if (st->fc)
 		FcConfigDestroy(st->fc);

@@ -20,6 +20,8 @@ bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 pages() { pdfinfo "$1" | sed -n 's/^Pages: *//p'; }
 size() { pdfinfo "$1" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\) pts.*/\1 \2/p'; }
 
+# Under ASan: what fontconfig and libhyphen keep is theirs (lsan.supp).
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$here/lsan.supp}"
 export SOURCE_DATE_EPOCH=1790000000
 build() { ${SAFAR_WRAP:-} "$bin" build -C "$root" --corridor kg-ru --corridor tj-ru --lang ru --format pdf,helpcard "$@" 2>"$tmp/err"; }
 build -o "$tmp/a" -j 1 && ok || { bad "build --format pdf"; cat "$tmp/err"; }
