@@ -120,5 +120,10 @@ bk="$tmp/e/kg-ru/ru/all/women/handbook.pdf"
 [ "$(pages "$bk")" = $(( (n + 3) / 4 * 2 )) ] && ok || bad "booklet: $(pages "$bk") sides for $n pages"
 "$bin" build -C "$root" -o "$tmp/f" --paper B5 2>/dev/null; [ $? -eq 2 ] && ok || bad "--paper B5 accepted"
 
+# A topic in a fallback language says so, in the reader's language.
+${SAFAR_WRAP:-} "$bin" build -C "$here/../fixtures/render" -o "$tmp/g" --lang ru --format pdf 2>/dev/null && ok || bad "fixture build"
+pdftotext "$tmp/g/kg-ru/ru/all/general/handbook.pdf" - | grep -q 'Этот раздел ещё не переведён на русский язык' && ok ||
+	bad "the fallback topic is not marked"
+
 echo "pdf: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
