@@ -159,7 +159,10 @@ tsan: build/tsan/safar
 	@for i in 1 2 3 4 5; do rm -rf build/tsan/out; \
 		TSAN_OPTIONS=halt_on_error=1:exitcode=66 build/tsan/safar build -C tests/fixtures/render \
 		-o build/tsan/out -j 4 2>build/tsan/log || { cat build/tsan/log; exit 1; }; done
-	@echo 'tsan: 5 parallel builds, no data race'
+	@for i in 1 2; do rm -rf build/tsan/outp; G_SLICE=always-malloc \
+		TSAN_OPTIONS=halt_on_error=1:exitcode=66:suppressions=$(CURDIR)/tests/tsan.supp build/tsan/safar build \
+		-C tests/fixtures/render -o build/tsan/outp -j 4 --format pdf,helpcard 2>build/tsan/log || { cat build/tsan/log; exit 1; }; done
+	@echo 'tsan: 5 parallel builds and 2 parallel PDF builds, no data race'
 
 # --- fuzzing ------------------------------------------------------------------
 # libFuzzer targets under ASan and UBSan (clang), one per input kind (config,
