@@ -19,8 +19,9 @@ enum sf_format {
 	SF_FMT_SESSION = 1 << 4,   /* session-<STAGE>/ */
 	SF_FMT_HELPCARD = 1 << 5,  /* helpcard.html */
 	SF_FMT_ALL = (1 << 6) - 1, /* what a build writes unless --format says */
-	/* handbook.pdf, checklist.pdf, helpcard.pdf, session-<STAGE>/{agenda,trainer,handout}.pdf:
-	 * only when asked for (docs/decisions.md, "PDF on request") */
+	/* handbook.pdf, checklist.pdf, helpcard.pdf (the session packs' PDFs
+	 * are to come): only when asked for (docs/decisions.md, "PDF on
+	 * request") */
 	SF_FMT_PDF = 1 << 6
 };
 
