@@ -5,7 +5,7 @@ DATADIR  ?= $(PREFIX)/share/safar
 VERSION  := 0.1.0
 
 CC       ?= cc
-PKGS     := yaml-0.1 libcmark xlsxwriter
+PKGS     := yaml-0.1 libcmark xlsxwriter pangocairo pangoft2 fontconfig libqrencode
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -DSAFAR_VERSION='"$(VERSION)"'
 WERROR   ?= -Werror
 WARN     := -std=c11 -Wall -Wextra -Wpedantic $(WERROR)
@@ -13,7 +13,8 @@ WARN     := -std=c11 -Wall -Wextra -Wpedantic $(WERROR)
 # exactly what depends on it.
 DEPFLAGS := -MMD -MP
 CFLAGS   ?= -O2 -g
-LIBS     := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lgettextpo -pthread
+# libgettextpo and libhyphen have no pkg-config file.
+LIBS     := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lgettextpo -lhyphen -pthread
 PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -114,6 +115,8 @@ check: build/safar build/unit build/san/safar build/san/unit
 	@sh tests/xlsx/check-xlsx.sh build/safar
 	@echo '== print (chromium)'
 	@sh tests/print/run.sh build/safar
+	@echo '== pdf (poppler, zbar)'
+	@sh tests/pdf/run.sh build/safar
 	@echo '== install'
 	@rm -rf build/inst && $(MAKE) -s install DESTDIR=$(CURDIR)/build/inst >/dev/null
 	@test -x build/inst$(PREFIX)/bin/safar && test -f build/inst$(PREFIX)/share/man/man1/safar.1
@@ -156,7 +159,10 @@ tsan: build/tsan/safar
 	@for i in 1 2 3 4 5; do rm -rf build/tsan/out; \
 		TSAN_OPTIONS=halt_on_error=1:exitcode=66 build/tsan/safar build -C tests/fixtures/render \
 		-o build/tsan/out -j 4 2>build/tsan/log || { cat build/tsan/log; exit 1; }; done
-	@echo 'tsan: 5 parallel builds, no data race'
+	@for i in 1 2; do rm -rf build/tsan/outp; G_SLICE=always-malloc \
+		TSAN_OPTIONS=halt_on_error=1:exitcode=66:suppressions=$(CURDIR)/tests/tsan.supp build/tsan/safar build \
+		-C tests/fixtures/render -o build/tsan/outp -j 4 --format pdf,helpcard 2>build/tsan/log || { cat build/tsan/log; exit 1; }; done
+	@echo 'tsan: 5 parallel builds and 2 parallel PDF builds, no data race'
 
 # --- fuzzing ------------------------------------------------------------------
 # libFuzzer targets under ASan and UBSan (clang), one per input kind (config,
@@ -206,7 +212,8 @@ fuzz-smoke: $(foreach t,$(FUZZ_TARGETS),$(call FUZZ_DEPS,$(t))) build/fuzz/seeds
 
 # --- set-up ------------------------------------------------------------------
 DEB_PKGS := build-essential pkg-config libyaml-dev libcmark-dev libxlsxwriter-dev check libgettextpo-dev gettext \
-	valgrind clang python3 python3-openpyxl python3-jsonschema chromium poppler-utils libreoffice-calc-nogui
+	valgrind clang python3 python3-openpyxl python3-jsonschema python3-yaml chromium poppler-utils libreoffice-calc-nogui \
+	libpango1.0-dev libcairo2-dev libqrencode-dev libhyphen-dev fonts-dejavu-core hyphen-en-us hyphen-ru zbar-tools
 
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

@@ -64,7 +64,12 @@
 	X(score, "Score") \
 	X(average_gain, "Average gain") \
 	X(catalogue, "Orientation materials") \
-	X(corridor, "Corridor")
+	X(corridor, "Corridor") \
+	X(not_translated, "This section is not yet translated into {language}.") \
+	X(draft_notice, "Draft: some texts in this edition have not been reviewed yet.") \
+	X(help_card, "Help card") \
+	X(scan_to_call, "Scan the code with your phone to call or to open the website.") \
+	X(page, "Page")
 
 enum sf_i18n_key {
 #define SF_X(k, en) SF_S_##k,

@@ -17,14 +17,25 @@ enum sf_format {
 	SF_FMT_XLSX = 1 << 2,      /* checklist.xlsx */
 	SF_FMT_SMS = 1 << 3,       /* sms.csv */
 	SF_FMT_SESSION = 1 << 4,   /* session-<STAGE>/ */
-	SF_FMT_ALL = (1 << 5) - 1
+	SF_FMT_HELPCARD = 1 << 5,  /* helpcard.html */
+	SF_FMT_ALL = (1 << 6) - 1, /* what a build writes unless --format says */
+	/* handbook.pdf, checklist.pdf, helpcard.pdf (the session packs' PDFs
+	 * are to come): only when asked for (docs/decisions.md, "PDF on
+	 * request") */
+	SF_FMT_PDF = 1 << 6
 };
+
+/* --paper; SF_PAPER_DEFAULT: each output's own (A5, the help card A6, a
+ * booklet's sheet A4). */
+enum sf_paper { SF_PAPER_DEFAULT, SF_PAPER_A4, SF_PAPER_A5, SF_PAPER_A6, SF_PAPER_LETTER };
 
 typedef struct sf_build_opts {
 	const char *outdir; /* default "out" */
 	unsigned formats;   /* enum sf_format bits */
 	int jobs;           /* threads; >= 1 */
-	int paper_a4;       /* else A5 */
+	int paper_a4;       /* paper is A4 (the HTML and XLSX outputs read this) */
+	int paper;          /* enum sf_paper */
+	int booklet;        /* handbook.pdf imposed two-up for a folded booklet */
 	int start_minutes;  /* session start, minutes after midnight */
 	long date;          /* days since 1970: the content date printed */
 	int progress;       /* a progress line on stderr */
@@ -74,7 +85,7 @@ typedef struct sf_renderer {
 } sf_renderer;
 
 extern const sf_renderer sf_render_handbook, sf_render_checklist, sf_render_xlsx,
-	sf_render_sms, sf_render_session;
+	sf_render_sms, sf_render_session, sf_render_helpcard, sf_render_pdf;
 
 /* Builds every target that passes filter into opts->outdir, then
  * index.html and .safar-manifest, removing the outputs of earlier builds that

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -11,19 +12,20 @@
 #include "safar/load.h"
 #include "safar/render.h"
 
-enum { O_AUDIENCE = 1, O_CORRIDOR, O_DIR, O_FORMAT, O_HELP, O_JOBS, O_LANG, O_OUT, O_PAPER,
-       O_SECTOR, O_STAGE, O_START };
+enum { O_AUDIENCE = 1, O_BOOKLET, O_CORRIDOR, O_DIR, O_FORMAT, O_HELP, O_JOBS, O_LANG, O_OUT,
+       O_PAPER, O_SECTOR, O_STAGE, O_START };
 
 static const sf_opt opts[] = {
 	{ O_AUDIENCE, 0, "audience", "A", "only this audience" },
+	{ O_BOOKLET, 0, "booklet", NULL, "handbook.pdf as a folded booklet: pages two-up on A4 landscape sheets" },
 	{ O_CORRIDOR, 0, "corridor", "ID", "only this corridor (repeatable)" },
 	SF_OPT_DIR(O_DIR),
-	{ O_FORMAT, 0, "format", "LIST", "outputs, comma-separated: html,checklist,xlsx,sms,session (default: all)" },
+	{ O_FORMAT, 0, "format", "LIST", "outputs, comma-separated: html,checklist,xlsx,sms,session,helpcard,pdf (default: all but pdf)" },
 	SF_OPT_HELP(O_HELP),
 	{ O_JOBS, 'j', "jobs", "N", "build N editions at once (default: the number of processors)" },
 	{ O_LANG, 0, "lang", "L", "only this language" },
 	{ O_OUT, 'o', "output", "DIR", "where to write (default: out)" },
-	{ O_PAPER, 0, "paper", "SIZE", "page size of printed outputs: A5 (default) or A4" },
+	{ O_PAPER, 0, "paper", "SIZE", "page size of printed outputs: A4, A5 (default), A6 or letter" },
 	{ O_SECTOR, 0, "sector", "S", "only this sector edition ('all': the all-sector edition)" },
 	{ O_STAGE, 0, "stage", "STAGE", "only this stage: PEO, PDO, PAO or PRO (repeatable)" },
 	{ O_START, 0, "start", "HH:MM", "start time of training sessions (default: 09:00)" },
@@ -37,7 +39,8 @@ const sf_cmd sf_cmd_build = { "build", "",
 
 static int parse_formats(const char *list, unsigned *out)
 {
-	static const char *const names[] = { "html", "checklist", "xlsx", "sms", "session" };
+	/* In the order of the enum sf_format bits. */
+	static const char *const names[] = { "html", "checklist", "xlsx", "sms", "session", "helpcard", "pdf" };
 	*out = 0;
 	const char *p = list;
 	while (*p) {
@@ -99,7 +102,7 @@ static int run(int argc, char **argv)
 	sf_optparse p;
 	const char *arg, *dir = NULL, *corridors[64];
 	sf_filter f = { corridors, 0, NULL, NULL, NULL, 0 };
-	sf_build_opts o = { "out", SF_FMT_ALL, 0, 0, 9 * 60, 0, 0 };
+	sf_build_opts o = { .outdir = "out", .formats = SF_FMT_ALL, .start_minutes = 9 * 60 };
 	long n;
 	int id;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -117,7 +120,7 @@ static int run(int argc, char **argv)
 		case O_FORMAT:
 			if (parse_formats(arg, &o.formats) != 0)
 				return sf_usage_error(&sf_cmd_build,
-						      "unknown format in '%s' (html, checklist, xlsx, sms, session)", arg);
+						      "unknown format in '%s' (html, checklist, xlsx, sms, session, helpcard, pdf)", arg);
 			break;
 		case O_HELP: sf_cmd_help(&sf_cmd_build); return EXIT_CLEAN;
 		case O_JOBS:
@@ -127,11 +130,18 @@ static int run(int argc, char **argv)
 			break;
 		case O_LANG: f.lang = arg; break;
 		case O_OUT: o.outdir = arg; break;
-		case O_PAPER:
-			if (strcmp(arg, "A4") != 0 && strcmp(arg, "A5") != 0)
-				return sf_usage_error(&sf_cmd_build, "--paper is A5 or A4, not '%s'", arg);
-			o.paper_a4 = strcmp(arg, "A4") == 0;
+		case O_PAPER: {
+			static const char *const papers[] = { "A4", "A5", "A6", "letter" };
+			o.paper = 0;
+			for (size_t i = 0; i < SF_NELEM(papers); i++)
+				if (strcasecmp(arg, papers[i]) == 0)
+					o.paper = SF_PAPER_A4 + (int)i;
+			if (!o.paper)
+				return sf_usage_error(&sf_cmd_build, "--paper is A4, A5, A6 or letter, not '%s'", arg);
+			o.paper_a4 = o.paper == SF_PAPER_A4;
 			break;
+		}
+		case O_BOOKLET: o.booklet = 1; break;
 		case O_SECTOR: f.sector = arg; break;
 		case O_STAGE: {
 			int s = sf_name_index(sf_stage_names, SF_NSTAGE, arg);

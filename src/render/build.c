@@ -14,7 +14,7 @@
 
 static const sf_renderer *const renderers[] = { &sf_render_handbook, &sf_render_checklist,
 						&sf_render_xlsx, &sf_render_sms,
-						&sf_render_session };
+						&sf_render_session, &sf_render_helpcard, &sf_render_pdf };
 #define NRENDERERS SF_NELEM(renderers)
 
 typedef struct job {
@@ -115,7 +115,9 @@ static unsigned format_of(const char *rest, int *stage)
 		const char *name;
 		unsigned format;
 	} files[] = { { "handbook.html", SF_FMT_HTML }, { "checklist.html", SF_FMT_CHECKLIST },
-		      { "checklist.xlsx", SF_FMT_XLSX }, { "sms.csv", SF_FMT_SMS } };
+		      { "checklist.xlsx", SF_FMT_XLSX }, { "sms.csv", SF_FMT_SMS },
+		      { "helpcard.html", SF_FMT_HELPCARD }, { "handbook.pdf", SF_FMT_PDF },
+		      { "checklist.pdf", SF_FMT_PDF }, { "helpcard.pdf", SF_FMT_PDF } };
 	*stage = -1;
 	for (size_t i = 0; i < SF_NELEM(files); i++)
 		if (strcmp(rest, files[i].name) == 0)
@@ -125,7 +127,8 @@ static unsigned format_of(const char *rest, int *stage)
 		if (strncmp(rest, "session-", 8) == 0 && strncmp(rest + 8, sf_stage_names[s], n) == 0 &&
 		    rest[8 + n] == '/') {
 			*stage = s;
-			return SF_FMT_SESSION;
+			size_t len = strlen(rest);
+			return len > 4 && strcmp(rest + len - 4, ".pdf") == 0 ? SF_FMT_PDF : SF_FMT_SESSION;
 		}
 	}
 	return 0;

@@ -1,0 +1,27 @@
+/* helpcard.h: the help card (helpcard.html, helpcard.pdf) and the contacts
+ * the handbook's back pages share with it (render/ only). */
+#ifndef SAFAR_RENDER_HELPCARD_H
+#define SAFAR_RENDER_HELPCARD_H
+
+#include "pdf.h"
+
+/* The contacts of the edition's corridor in the order a reader needs them:
+ * the destination's first, then the origin's; on each side those who speak
+ * a language of the reader's chain first (a number in another language
+ * beats no number). Returns how many; *out in o->a. */
+size_t helpcard_order(const sf_output *o, const sf_contact ***out);
+
+/* The contacts into a PDF flow: a heading per side, then per contact a QR
+ * code (its phone as tel:, else its website) beside its name, number and
+ * website; qr: the side of the codes, points. */
+void helpcard_contacts(pd_doc *d, const sf_output *o, double qr, int style);
+
+/* helpcard.pdf (A6 unless --paper): one page, two when the contacts fill
+ * more than its front. 0 or -1. */
+int helpcard_pdf(pdf_state *st, const sf_output *o);
+
+/* session-<STAGE>/{agenda,trainer,handout}.pdf of every stage the edition
+ * has (pdf_session.c). 0 or -1. */
+int pdf_sessions(pdf_state *st, const sf_output *o);
+
+#endif

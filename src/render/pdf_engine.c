@@ -1,0 +1,1184 @@
+/* pdf_engine.c: the print engine: Pango lays text out into pages, Cairo's
+ * PDF surface draws them (docs/outputs.md, "PDF"). Layout first, drawing
+ * after: every page is known before the first is drawn, so the contents
+ * print the pages their headings landed on and a booklet can be imposed. */
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <cmark.h>
+#include <errno.h>
+#include <fontconfig/fontconfig.h>
+#include <hyphen.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "html.h"
+#include "pdf.h"
+#include "safar/date.h"
+#include "safar/nelem.h"
+#include "safar/xalloc.h"
+
+#define PS ((double)PANGO_SCALE)
+
+/* --- fonts ----------------------------------------------------------------
+ * One family, DejaVu (fonts-dejavu-core; docs/decisions.md, "PDF fonts"):
+ * its files are found once through fontconfig by family name, and each
+ * state's font map sees only them, so what another font package on the
+ * machine provides never changes a page. */
+#define PD_FAMILY "DejaVu Sans"
+#define PD_MONO_FAMILY "DejaVu Sans Mono"
+
+static pthread_once_t fonts_once = PTHREAD_ONCE_INIT;
+static char **font_files;
+static size_t nfont_files;
+
+static void find_family(const char *family)
+{
+	FcPattern *pat = FcPatternBuild(NULL, FC_FAMILY, FcTypeString, (const FcChar8 *)family, (char *)0);
+	FcObjectSet *os = FcObjectSetBuild(FC_FILE, FC_FAMILY, (char *)0);
+	FcFontSet *fs = FcFontList(NULL, pat, os);
+	for (int i = 0; fs && i < fs->nfont; i++) {
+		FcChar8 *file, *fam;
+		/* The family as a font's first name: not "DejaVu Sans Condensed". */
+		if (FcPatternGetString(fs->fonts[i], FC_FILE, 0, &file) != FcResultMatch ||
+		    FcPatternGetString(fs->fonts[i], FC_FAMILY, 0, &fam) != FcResultMatch ||
+		    strcmp((const char *)fam, family) != 0)
+			continue;
+		const char *base = strrchr((const char *)file, '/');
+		base = base ? base + 1 : (const char *)file;
+		if (strstr(base, "Condensed") || strstr(base, "Light"))
+			continue;
+		font_files = sf_xrealloc(font_files, (nfont_files + 1) * sizeof *font_files);
+		font_files[nfont_files++] = sf_xstrdup((const char *)file);
+	}
+	/* The order fontconfig lists files in is the machine's; sorted, a
+	 * font map is the same everywhere. */
+	if (fs)
+		FcFontSetDestroy(fs);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(pat);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* At exit, when every build thread is done: Cairo's and fontconfig's
+ * caches, so that a leak checker sees only real leaks. */
+static void release_caches(void)
+{
+	cairo_debug_reset_static_data();
+	FcFini();
+}
+
+static void find_fonts(void)
+{
+	atexit(release_caches);
+	find_family(PD_FAMILY);
+	find_family(PD_MONO_FAMILY);
+	if (nfont_files)
+		qsort(font_files, nfont_files, sizeof *font_files, cmp_str);
+}
+
+/* --- hyphenation ------------------------------------------------------------
+ * libhyphen with Debian's dictionaries (hyphen-en-us, hyphen-ru …), found by
+ * language; a language without one is not hyphenated. */
+#ifndef SAFAR_HYPHEN_DIR
+#define SAFAR_HYPHEN_DIR "/usr/share/hyphen"
+#endif
+static const char *const hyph_files[][2] = {
+	{ "en", "hyph_en_US.dic" }, { "ru", "hyph_ru_RU.dic" },
+};
+
+typedef struct hyph {
+	const char *lang;
+	HyphenDict *dict; /* NULL: none on this machine */
+} hyph;
+
+struct pdf_state {
+	FcConfig *fc;
+	PangoFontMap *fm;
+	PangoContext *ctx;
+	hyph hy[SF_NELEM(hyph_files)];
+	int hy_loaded;
+};
+
+pdf_state *pdf_state_new(void)
+{
+	pthread_once(&fonts_once, find_fonts);
+	pdf_state *st = sf_xcalloc(1, sizeof *st);
+	st->fm = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	if (nfont_files && st->fm) {
+		st->fc = FcConfigCreate();
+		for (size_t i = 0; i < nfont_files; i++)
+			FcConfigAppFontAddFile(st->fc, (const FcChar8 *)font_files[i]);
+		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(st->fm), st->fc);
+	}
+	if (!st->fm)
+		st->fm = pango_cairo_font_map_new();
+	st->ctx = pango_font_map_create_context(st->fm);
+	/* Print metrics: unhinted, unrounded, the same on every machine. */
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	pango_cairo_context_set_font_options(st->ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_round_glyph_positions(st->ctx, FALSE);
+	return st;
+}
+
+void pdf_state_free(pdf_state *st)
+{
+	if (!st)
+		return;
+	for (size_t i = 0; i < SF_NELEM(st->hy); i++)
+		if (st->hy[i].dict)
+			hnj_hyphen_free(st->hy[i].dict);
+	g_object_unref(st->ctx);
+	if (st->fc)
+		pango_fc_font_map_shutdown(PANGO_FC_FONT_MAP(st->fm));
+	g_object_unref(st->fm);
+	if (st->fc)
+		FcConfigDestroy(st->fc);
+	free(st);
+}
+
+static HyphenDict *hyph_dict(pdf_state *st, const char *lang)
+{
+	if (!lang)
+		return NULL;
+	if (!st->hy_loaded) {
+		for (size_t i = 0; i < SF_NELEM(hyph_files); i++) {
+			char path[512];
+			snprintf(path, sizeof path, "%s/%s", SAFAR_HYPHEN_DIR, hyph_files[i][1]);
+			st->hy[i].lang = hyph_files[i][0];
+			st->hy[i].dict = hnj_hyphen_load(path);
+		}
+		st->hy_loaded = 1;
+	}
+	for (size_t i = 0; i < SF_NELEM(st->hy); i++)
+		if (strcmp(st->hy[i].lang, lang) == 0)
+			return st->hy[i].dict;
+	return NULL;
+}
+
+/* A word (letters only) with U+00AD where the dictionary allows a break;
+ * Pango breaks there and prints the hyphen. Words under 6 letters are kept. */
+static void hyphenate_word(sf_buf *out, HyphenDict *dict, const char *w, size_t n)
+{
+	glong nchars = g_utf8_strlen(w, (gssize)n);
+	gchar *low = nchars >= 6 ? g_utf8_strdown(w, (gssize)n) : NULL;
+	gchar *enc = NULL;
+	gsize enclen = 0;
+	int utf8 = strcasecmp(dict->cset, "UTF-8") == 0;
+	if (low)
+		enc = utf8 ? g_strdup(low) : g_convert(low, -1, dict->cset, "UTF-8", NULL, &enclen, NULL);
+	if (enc && utf8)
+		enclen = strlen(enc);
+	/* An 8-bit dictionary has a byte per letter; a UTF-8 one a byte per byte. */
+	if (!enc || (!utf8 && (glong)enclen != nchars)) {
+		sf_buf_add(out, w, n);
+		g_free(low);
+		g_free(enc);
+		return;
+	}
+	char *hy = sf_xcalloc(enclen + 5, 1);
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+	if (hnj_hyphen_hyphenate3(dict, enc, (int)enclen, hy, NULL, &rep, &pos, &cut, 2, 3, 2, 3) != 0 || rep) {
+		sf_buf_add(out, w, n); /* non-standard hyphenation: left alone */
+	} else {
+		/* Byte k of enc is letter k (8-bit) or a byte of a letter (UTF-8):
+		 * walk the original letters alongside. */
+		const char *p = w, *end = w + n;
+		size_t k = 0;
+		while (p < end) {
+			const char *next = g_utf8_next_char(p);
+			size_t clen = (size_t)(next - p);
+			sf_buf_add(out, p, clen);
+			k += utf8 ? clen : 1;
+			if (next < end && k > 0 && k <= enclen && (hy[k - 1] & 1))
+				sf_buf_puts(out, "\xC2\xAD");
+			p = next;
+		}
+	}
+	if (rep) {
+		for (size_t i = 0; i < enclen; i++)
+			free(rep[i]);
+		free(rep);
+		free(pos);
+		free(cut);
+	}
+	free(hy);
+	g_free(low);
+	g_free(enc);
+}
+
+/* Text with soft hyphens in its long words (letters only: no URL, number or
+ * code is broken). */
+static void hyphenate(sf_buf *out, HyphenDict *dict, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		const char *p = s + i;
+		gunichar c = g_utf8_get_char_validated(p, (gssize)(n - i));
+		if (c == (gunichar)-1 || c == (gunichar)-2) {
+			sf_buf_add(out, p, n - i);
+			return;
+		}
+		size_t j = i;
+		while (j < n) {
+			gunichar d = g_utf8_get_char_validated(s + j, (gssize)(n - j));
+			if (d == (gunichar)-1 || d == (gunichar)-2 || !g_unichar_isalpha(d))
+				break;
+			j = (size_t)(g_utf8_next_char(s + j) - s);
+		}
+		if (j > i) {
+			/* a letter run touching '/', '.', '@', '_' or a digit is part of
+			 * an address or a code: kept whole */
+			char before = i > 0 ? s[i - 1] : ' ', after = j < n ? s[j] : ' ';
+			if (strchr("/@_:", before) || strchr("/@_", after) || (after == '.' && j + 1 < n && s[j + 1] != ' ') ||
+			    (before >= '0' && before <= '9') || (after >= '0' && after <= '9'))
+				sf_buf_add(out, p, j - i);
+			else
+				hyphenate_word(out, dict, p, j - i);
+			i = j;
+		} else {
+			const char *next = g_utf8_next_char(p);
+			sf_buf_add(out, p, (size_t)(next - p));
+			i = (size_t)(next - s);
+		}
+	}
+}
+
+/* --- pages --------------------------------------------------------------- */
+pd_size pd_paper(int paper, int def)
+{
+	switch (paper == SF_PAPER_DEFAULT ? def : paper) {
+	case SF_PAPER_A4: return (pd_size){ 595.276, 841.890 };
+	case SF_PAPER_A6: return (pd_size){ 297.638, 419.528 };
+	case SF_PAPER_LETTER: return (pd_size){ 612, 792 };
+	default: return (pd_size){ 419.528, 595.276 };
+	}
+}
+
+typedef struct pd_link {
+	int start, end; /* bytes of the layout's text */
+	const char *uri; /* "#anchor" within the document */
+} pd_link;
+
+struct pd_text {
+	pd_doc *d;
+	sf_buf s;
+	PangoAttrList *attrs;
+	HyphenDict *hy;
+	pd_link *links;
+	size_t nlinks, cap;
+	int in_link;
+	const char *lang;
+};
+
+enum { IT_LINES, IT_LAYOUT, IT_RULE, IT_BOX, IT_QR, IT_PAGEREF, IT_LINKREF };
+
+typedef struct pd_item {
+	int kind, page;
+	double x, y; /* top left, points */
+	PangoLayout *lay;
+	int l0, l1;  /* IT_LINES: lines [l0, l1) */
+	double ytop; /* IT_LINES: layout y of line l0 */
+	const pd_link *links;
+	size_t nlinks;
+	double w, h;
+	qr_code qr;
+	const char *anchor; /* IT_PAGEREF, IT_LINKREF */
+	int style;
+} pd_item;
+
+typedef struct pd_pg {
+	const char *header;
+	int number;
+} pd_pg;
+
+typedef struct pd_anch {
+	const char *name, *title;
+	int level, page;
+	double y;
+} pd_anch;
+
+struct pd_doc {
+	pdf_state *st;
+	const sf_output *o;
+	const char *title;
+	pd_size size;
+	double margin, top, bottom, x0, width;
+	double y;
+	int at_top;
+	PangoFontDescription *font[PD_NSTYLES];
+	double lh[PD_NSTYLES]; /* line height of each style, points */
+	const char *header;
+	int number;
+	pd_item *items;
+	size_t nitems, citems;
+	pd_pg *pages;
+	size_t npages, cpages;
+	pd_anch *anchors;
+	size_t nanchors, canchors, pending; /* anchors from pending on wait for a position */
+	PangoLayout **lays;
+	size_t nlays, clays;
+	int back; /* first page of the back matter, or -1 */
+};
+
+static PangoLayout *new_layout(pd_doc *d, int style, double width)
+{
+	PangoLayout *l = pango_layout_new(d->st->ctx);
+	pango_layout_set_font_description(l, d->font[style]);
+	if (width > 0)
+		pango_layout_set_width(l, (int)(width * PS));
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_line_spacing(l, style == PD_TITLE || style == PD_BIG ? 1.1f : 1.3f);
+	*SF_PUSH(d->o->a, d->lays, d->nlays, d->clays) = l;
+	return l;
+}
+
+pd_doc *pd_begin(pdf_state *st, const sf_output *o, pd_size page, const char *title)
+{
+	return pd_begin_scaled(st, o, page, title, 1);
+}
+
+pd_doc *pd_begin_scaled(pdf_state *st, const sf_output *o, pd_size page, const char *title,
+			double scale)
+{
+	pd_doc *d = sf_alloc(o->a, sizeof *d);
+	memset(d, 0, sizeof *d);
+	d->st = st;
+	d->o = o;
+	d->title = title;
+	d->size = page;
+	d->back = -1;
+	/* Type and margins grow with the page: 8 pt on A6, 9.5 on A5, 11 on A4. */
+	double base = (page.w < 350 ? 8 : page.w < 500 ? 9.5 : 11) * scale;
+	d->margin = page.w < 350 ? 20 : page.w < 500 ? 36 : 50;
+	d->top = d->margin + base * 1.6;
+	d->bottom = page.h - d->margin - base * 1.2;
+	d->x0 = d->margin;
+	d->width = page.w - 2 * d->margin;
+	static const struct {
+		double scale;
+		int bold, mono;
+	} styles[PD_NSTYLES] = { [PD_BODY] = { 1, 0, 0 },    [PD_SMALL] = { 0.82, 0, 0 },
+				 [PD_H1] = { 1.6, 1, 0 },    [PD_H2] = { 1.25, 1, 0 },
+				 [PD_H3] = { 1.05, 1, 0 },   [PD_TITLE] = { 2.2, 1, 0 },
+				 [PD_BIG] = { 1.9, 1, 0 } };
+	for (int s = 0; s < PD_NSTYLES; s++) {
+		d->font[s] = pango_font_description_new();
+		pango_font_description_set_family(d->font[s], PD_FAMILY);
+		pango_font_description_set_size(d->font[s], (int)(base * styles[s].scale * PANGO_SCALE));
+		if (styles[s].bold)
+			pango_font_description_set_weight(d->font[s], PANGO_WEIGHT_BOLD);
+		PangoLayout *l = new_layout(d, s, 0);
+		pango_layout_set_text(l, "Xg", -1);
+		int h;
+		pango_layout_get_size(l, NULL, &h);
+		d->lh[s] = h / PS;
+	}
+	return d;
+}
+
+int pd_npages(const pd_doc *d)
+{
+	return (int)d->npages;
+}
+
+double pd_room(const pd_doc *d)
+{
+	return d->bottom - d->y;
+}
+
+double pd_width(const pd_doc *d)
+{
+	return d->width;
+}
+
+double pd_line_height(const pd_doc *d, int style)
+{
+	return d->lh[style];
+}
+
+static void new_page(pd_doc *d)
+{
+	*SF_PUSH(d->o->a, d->pages, d->npages, d->cpages) = (pd_pg){ d->header, d->number };
+	d->y = d->top;
+	d->at_top = 1;
+}
+
+void pd_page(pd_doc *d, const char *header, int number)
+{
+	d->header = header;
+	d->number = number;
+	if (d->npages && d->at_top) { /* nothing on it yet: it becomes this page */
+		d->pages[d->npages - 1] = (pd_pg){ header, number };
+		return;
+	}
+	new_page(d);
+}
+
+static void ensure_page(pd_doc *d)
+{
+	if (!d->npages)
+		new_page(d);
+}
+
+static void settle_anchors(pd_doc *d)
+{
+	for (; d->pending < d->nanchors; d->pending++) {
+		d->anchors[d->pending].page = (int)d->npages - 1;
+		d->anchors[d->pending].y = d->y;
+	}
+}
+
+void pd_goto(pd_doc *d, double y)
+{
+	ensure_page(d);
+	d->y = y;
+}
+
+void pd_space(pd_doc *d, double lines)
+{
+	ensure_page(d);
+	if (!d->at_top)
+		d->y += lines * d->lh[PD_BODY];
+}
+
+static pd_item *push_item(pd_doc *d, int kind, double x, double y)
+{
+	pd_item *it = SF_PUSH(d->o->a, d->items, d->nitems, d->citems);
+	memset(it, 0, sizeof *it);
+	it->kind = kind;
+	it->page = (int)d->npages - 1;
+	it->x = x;
+	it->y = y;
+	return it;
+}
+
+void pd_rule(pd_doc *d)
+{
+	ensure_page(d);
+	if (d->y + d->lh[PD_BODY] > d->bottom)
+		new_page(d);
+	settle_anchors(d);
+	d->y += d->lh[PD_BODY] * 0.4;
+	pd_item *it = push_item(d, IT_RULE, d->x0, d->y);
+	it->w = d->width;
+	d->y += d->lh[PD_BODY] * 0.6;
+	d->at_top = 0;
+}
+
+void pd_anchor(pd_doc *d, const char *name, int level, const char *title)
+{
+	*SF_PUSH(d->o->a, d->anchors, d->nanchors, d->canchors) =
+		(pd_anch){ .name = name, .title = title, .level = level, .page = -1 };
+}
+
+static const pd_anch *find_anchor(const pd_doc *d, const char *name)
+{
+	for (size_t i = 0; i < d->nanchors; i++)
+		if (strcmp(d->anchors[i].name, name) == 0)
+			return &d->anchors[i];
+	return NULL;
+}
+
+void pd_back_matter(pd_doc *d)
+{
+	d->back = (int)d->npages - (d->at_top ? 1 : 0);
+}
+
+/* --- text ------------------------------------------------------------------ */
+pd_text *pd_text_new(pd_doc *d, const char *lang)
+{
+	pd_text *t = sf_alloc(d->o->a, sizeof *t);
+	memset(t, 0, sizeof *t);
+	t->d = d;
+	t->attrs = pango_attr_list_new();
+	t->lang = lang;
+	t->hy = hyph_dict(d->st, lang);
+	return t;
+}
+
+size_t pd_text_len(const pd_text *t)
+{
+	return t->s.len;
+}
+
+static void attr(pd_text *t, PangoAttribute *a, size_t start)
+{
+	a->start_index = (guint)start;
+	a->end_index = (guint)t->s.len;
+	pango_attr_list_insert(t->attrs, a);
+}
+
+void pd_put(pd_text *t, const char *s, size_t n, unsigned flags)
+{
+	size_t start = t->s.len;
+	if (t->hy && !t->in_link && !(flags & PD_MONO))
+		hyphenate(&t->s, t->hy, s, n);
+	else
+		sf_buf_add(&t->s, s, n);
+	if (t->s.len == start)
+		return;
+	if (flags & PD_B)
+		attr(t, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start);
+	if (flags & PD_I)
+		attr(t, pango_attr_style_new(PANGO_STYLE_ITALIC), start);
+	if (flags & PD_MONO)
+		attr(t, pango_attr_family_new(PD_MONO_FAMILY), start);
+}
+
+void pd_puts(pd_text *t, const char *s, unsigned flags)
+{
+	pd_put(t, s, strlen(s), flags);
+}
+
+void pd_link_begin(pd_text *t, const char *uri)
+{
+	pd_link *l = SF_PUSH(t->d->o->a, t->links, t->nlinks, t->cap);
+	l->start = (int)t->s.len;
+	l->end = -1;
+	l->uri = sf_strdup(t->d->o->a, uri);
+	t->in_link = 1;
+}
+
+void pd_link_end(pd_text *t)
+{
+	if (t->nlinks && t->links[t->nlinks - 1].end < 0)
+		t->links[t->nlinks - 1].end = (int)t->s.len;
+	t->in_link = 0;
+}
+
+/* The lines of a layout: top and bottom of each, points. */
+static int line_ranges(pd_doc *d, PangoLayout *l, double **top, double **bot)
+{
+	int n = pango_layout_get_line_count(l);
+	*top = sf_alloc_array(d->o->a, (size_t)n + 1, sizeof **top);
+	*bot = sf_alloc_array(d->o->a, (size_t)n + 1, sizeof **bot);
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	int i = 0;
+	do {
+		int y0, y1;
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		(*top)[i] = y0 / PS;
+		(*bot)[i] = y1 / PS;
+		i++;
+	} while (i < n && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	return i;
+}
+
+static PangoLayout *marker_layout(pd_doc *d, const char *marker, int style)
+{
+	PangoLayout *m = new_layout(d, style, 0);
+	pango_layout_set_text(m, marker, -1);
+	return m;
+}
+
+/* Places a laid-out block; returns the index of its first IT_LINES item. */
+static size_t flow(pd_doc *d, PangoLayout *l, int style, const pd_place *p, const pd_link *links,
+		   size_t nlinks)
+{
+	ensure_page(d);
+	double x = d->x0 + (p ? p->indent : 0);
+	double *top, *bot;
+	int n = line_ranges(d, l, &top, &bot);
+	if (!d->at_top && p)
+		d->y += p->before * d->lh[style];
+	double need = n ? bot[n < 2 ? n - 1 : 1] - top[0] : 0;
+	if (p && p->whole)
+		need = n ? bot[n - 1] - top[0] : 0;
+	if (p && p->keep > 0)
+		need += p->keep * d->lh[PD_BODY];
+	if (!d->at_top && d->y + need > d->bottom)
+		new_page(d);
+	settle_anchors(d);
+	size_t first = d->nitems;
+	int l0 = 0;
+	while (l0 < n) {
+		int k = l0;
+		while (k < n && d->y + (bot[k] - top[l0]) <= d->bottom + 0.01)
+			k++;
+		if (k == l0) {
+			if (!d->at_top) {
+				new_page(d);
+				continue;
+			}
+			k = l0 + 1; /* taller than a page: printed anyway */
+		}
+		/* no last line alone at the top of the next page */
+		if (k < n && k == n - 1 && k - l0 >= 3)
+			k--;
+		pd_item *it = push_item(d, IT_LINES, x, d->y);
+		it->lay = l;
+		it->l0 = l0;
+		it->l1 = k;
+		it->ytop = top[l0];
+		it->links = links;
+		it->nlinks = nlinks;
+		if (l0 == 0 && p && (p->marker || p->box)) {
+			double base = pango_layout_get_baseline(l) / PS - top[0];
+			if (p->box) {
+				double side = d->lh[style] * 0.55;
+				pd_item *b = push_item(d, IT_BOX, x - side - d->lh[style] * 0.45,
+						       d->y + base - side);
+				b->w = b->h = side;
+			} else {
+				PangoLayout *m = marker_layout(d, p->marker, style);
+				int mw;
+				pango_layout_get_size(m, &mw, NULL);
+				double mbase = pango_layout_get_baseline(m) / PS;
+				push_item(d, IT_LAYOUT, x - mw / PS - d->lh[style] * 0.35, d->y + base - mbase)->lay = m;
+			}
+		}
+		d->y += bot[k - 1] - top[l0];
+		d->at_top = 0;
+		l0 = k;
+		if (l0 < n)
+			new_page(d);
+	}
+	return first;
+}
+
+static PangoLayout *text_layout(pd_doc *d, pd_text *t, int style, const pd_place *p)
+{
+	PangoLayout *l = new_layout(d, style, d->width - (p ? p->indent : 0));
+	if (t->lang)
+		attr(t, pango_attr_language_new(pango_language_from_string(t->lang)), 0);
+	/* (an attribute's end past the text is the text's end) */
+	pango_layout_set_text(l, t->s.data ? t->s.data : "", (int)t->s.len);
+	pango_layout_set_attributes(l, t->attrs);
+	pango_attr_list_unref(t->attrs);
+	t->attrs = NULL;
+	if (p && p->center)
+		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
+	sf_buf_free(&t->s);
+	return l;
+}
+
+void pd_block(pd_doc *d, pd_text *t, int style, const pd_place *p)
+{
+	pd_link_end(t);
+	PangoLayout *l = text_layout(d, t, style, p);
+	flow(d, l, style, p, t->links, t->nlinks);
+}
+
+void pd_line(pd_doc *d, const char *s, int style, const pd_place *p)
+{
+	pd_text *t = pd_text_new(d, NULL);
+	pd_puts(t, s, 0);
+	pd_block(d, t, style, p);
+}
+
+void pd_toc_line(pd_doc *d, const char *title, const char *anchor, int level)
+{
+	double numw = d->lh[PD_BODY] * 2.6;
+	pd_place p = { .indent = level > 1 ? d->lh[PD_BODY] * 1.2 : 0, .before = level > 1 ? 0.1 : 0.45,
+		       .whole = 1 };
+	int style = level > 1 ? PD_BODY : PD_H3;
+	pd_text *t = pd_text_new(d, NULL);
+	pd_puts(t, title, 0);
+	pd_link_end(t);
+	PangoLayout *l = new_layout(d, style, d->width - p.indent - numw);
+	pango_layout_set_text(l, t->s.data ? t->s.data : "", (int)t->s.len);
+	pango_layout_set_attributes(l, t->attrs);
+	pango_attr_list_unref(t->attrs);
+	sf_buf_free(&t->s);
+	size_t first = flow(d, l, style, &p, NULL, 0);
+	const pd_item *row = &d->items[first];
+	pd_item *num = push_item(d, IT_PAGEREF, d->x0 + d->width, row->y);
+	num->anchor = anchor;
+	num->style = style;
+	pd_item *link = push_item(d, IT_LINKREF, d->x0 + p.indent, row->y);
+	link->w = d->width - p.indent;
+	link->h = d->y - row->y;
+	link->anchor = anchor;
+}
+
+void pd_qr_row(pd_doc *d, const char *uri, double size, pd_text *t, int style)
+{
+	ensure_page(d);
+	qr_code q = { 0 };
+	int has_qr = uri && qr_encode(d->o->a, uri, &q) == 0;
+	/* a module of at least 0.9 pt (0.32 mm), which phones read off paper */
+	if (has_qr && size < (q.width + 8) * 0.9)
+		size = (q.width + 8) * 0.9;
+	double gap = d->lh[PD_BODY] * 0.8;
+	pd_place p = { .indent = has_qr ? size + gap : 0, .whole = 1 };
+	pd_link_end(t);
+	PangoLayout *l = text_layout(d, t, style, &p);
+	int h;
+	pango_layout_get_size(l, NULL, &h);
+	double th = h / PS;
+	double rowh = has_qr && size > th ? size : th;
+	if (!d->at_top)
+		d->y += 0.6 * d->lh[style];
+	if (!d->at_top && d->y + rowh > d->bottom)
+		new_page(d);
+	settle_anchors(d);
+	double y = d->y;
+	flow(d, l, style, &p, t->links, t->nlinks);
+	if (has_qr) {
+		pd_item *it = push_item(d, IT_QR, d->x0, y);
+		it->w = size;
+		it->qr = q;
+		/* the code is a link too */
+		pd_item *lk = push_item(d, IT_LINKREF, d->x0, y);
+		lk->w = lk->h = size;
+		lk->anchor = sf_strdup(d->o->a, uri);
+	}
+	if (d->y < y + rowh)
+		d->y = y + rowh;
+}
+
+/* --- Markdown ------------------------------------------------------------- */
+
+typedef struct md_state {
+	pd_doc *d;
+	const char *lang;
+	pd_text *t;
+	unsigned flags;
+	int bold, ital;
+	int depth, quote;
+	int ordered[16], counter[16];
+	const char *marker;
+} md_state;
+
+static pd_place md_place(md_state *m)
+{
+	pd_doc *d = m->d;
+	pd_place p = { .indent = d->lh[PD_BODY] * (1.5 * m->depth + 1.2 * m->quote), .before = 0.45,
+		       .marker = m->marker };
+	if (m->depth && !m->marker)
+		p.before = 0.2;
+	if (m->marker)
+		p.before = 0.25;
+	m->marker = NULL;
+	return p;
+}
+
+static unsigned md_flags(const md_state *m)
+{
+	return (m->bold ? PD_B : 0) | (m->ital ? PD_I : 0);
+}
+
+void pd_markdown(pd_doc *d, struct cmark_node *doc, const char *lang)
+{
+	if (!doc)
+		return;
+	md_state m = { .d = d, .lang = lang };
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	sf_buf sub = { 0 };
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		int in = ev == CMARK_EVENT_ENTER;
+		const char *lit = cmark_node_get_literal(n);
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_BLOCK_QUOTE:
+			m.quote += in ? 1 : -1;
+			break;
+		case CMARK_NODE_LIST:
+			if (in && m.depth < 15) {
+				m.depth++;
+				m.ordered[m.depth] = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+				m.counter[m.depth] = cmark_node_get_list_start(n);
+			} else if (!in && m.depth > 0) {
+				m.depth--;
+			}
+			break;
+		case CMARK_NODE_ITEM:
+			if (in)
+				m.marker = m.ordered[m.depth] ? sf_printf(d->o->a, "%d.", m.counter[m.depth]++)
+							      : "•";
+			break;
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING: {
+			int heading = cmark_node_get_type(n) == CMARK_NODE_HEADING;
+			if (in) {
+				m.t = pd_text_new(d, heading ? NULL : lang);
+			} else if (m.t) {
+				pd_place p = md_place(&m);
+				if (heading) {
+					p.keep = 3;
+					p.before = 0.8;
+				}
+				pd_block(d, m.t, heading ? PD_H3 : PD_BODY, &p);
+				m.t = NULL;
+			}
+			break;
+		}
+		case CMARK_NODE_CODE_BLOCK: {
+			pd_text *t = pd_text_new(d, NULL);
+			size_t len = lit ? strlen(lit) : 0;
+			while (len && lit[len - 1] == '\n')
+				len--;
+			pd_put(t, lit ? lit : "", len, PD_MONO);
+			pd_place p = md_place(&m);
+			p.indent += d->lh[PD_BODY];
+			pd_block(d, t, PD_SMALL, &p);
+			break;
+		}
+		case CMARK_NODE_THEMATIC_BREAK:
+			pd_rule(d);
+			break;
+		case CMARK_NODE_TEXT:
+			if (m.t && lit) {
+				sf_buf_reset(&sub);
+				sf_edition_subst(d->o->ed, &sub, lit, strlen(lit));
+				pd_put(m.t, sub.data ? sub.data : "", sub.len, md_flags(&m));
+			}
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			if (m.t)
+				pd_puts(m.t, " ", 0);
+			break;
+		case CMARK_NODE_LINEBREAK:
+			if (m.t)
+				pd_puts(m.t, "\xE2\x80\xA8", 0); /* a line separator: same paragraph */
+			break;
+		case CMARK_NODE_CODE:
+			if (m.t && lit)
+				pd_puts(m.t, lit, PD_MONO | md_flags(&m));
+			break;
+		case CMARK_NODE_EMPH:
+			m.ital += in ? 1 : -1;
+			break;
+		case CMARK_NODE_STRONG:
+			m.bold += in ? 1 : -1;
+			break;
+		case CMARK_NODE_LINK: {
+			/* Only links a reader can follow safely; others keep their text. */
+			const char *url = cmark_node_get_url(n);
+			if (!m.t || !url || !h_safe_url(url))
+				break;
+			if (in)
+				pd_link_begin(m.t, url);
+			else
+				pd_link_end(m.t);
+			break;
+		}
+		default:
+			/* Raw HTML is dropped; an image shows its alt text (its
+			 * children). */
+			break;
+		}
+	}
+	sf_buf_free(&sub);
+	cmark_iter_free(it);
+}
+
+/* --- drawing ---------------------------------------------------------------- */
+static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned int len)
+{
+	sf_buf_add(closure, (const char *)data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* A string value of a Cairo tag attribute: quoted, \ and ' escaped. */
+static void tag_str(sf_buf *b, const char *s)
+{
+	sf_buf_putc(b, '\'');
+	for (; *s; s++) {
+		if (*s == '\'' || *s == '\\')
+			sf_buf_putc(b, '\\');
+		sf_buf_putc(b, *s);
+	}
+	sf_buf_putc(b, '\'');
+}
+
+typedef struct drawing {
+	pd_doc *d;
+	cairo_t *cr;
+	int links; /* clickable links and the outline (not in a booklet) */
+	sf_buf tag;
+} drawing;
+
+/* A link over the rectangle (page coordinates) to uri, or to an anchor of
+ * the document. */
+static void link_rect(drawing *g, double x, double y, double w, double h, const char *uri)
+{
+	if (!g->links || w <= 0 || h <= 0)
+		return;
+	sf_buf_reset(&g->tag);
+	sf_buf_printf(&g->tag, "rect=[%.2f %.2f %.2f %.2f] ", x, y, w, h);
+	if (uri[0] == '#') {
+		const pd_anch *a = find_anchor(g->d, uri + 1);
+		if (!a || a->page < 0)
+			return;
+		sf_buf_printf(&g->tag, "page=%d pos=[%.2f %.2f]", a->page + 1, g->d->x0, a->y);
+	} else {
+		sf_buf_puts(&g->tag, "uri=");
+		tag_str(&g->tag, uri);
+	}
+	cairo_tag_begin(g->cr, CAIRO_TAG_LINK, g->tag.data);
+	cairo_tag_end(g->cr, CAIRO_TAG_LINK);
+}
+
+static void draw_lines(drawing *g, const pd_item *it)
+{
+	PangoLayoutIter *li = pango_layout_get_iter(it->lay);
+	int i = 0;
+	do {
+		if (i >= it->l1)
+			break;
+		if (i < it->l0)
+			continue;
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(li);
+		PangoRectangle logical;
+		pango_layout_iter_get_line_extents(li, NULL, &logical);
+		double base = pango_layout_iter_get_baseline(li) / PS - it->ytop;
+		cairo_move_to(g->cr, it->x + logical.x / PS, it->y + base);
+		pango_cairo_show_layout_line(g->cr, line);
+		for (size_t k = 0; k < it->nlinks; k++) {
+			const pd_link *lk = &it->links[k];
+			if (lk->end <= lk->start || lk->end <= line->start_index ||
+			    lk->start >= line->start_index + line->length)
+				continue;
+			int *r, nr;
+			pango_layout_line_get_x_ranges(line, lk->start, lk->end, &r, &nr);
+			for (int j = 0; j < nr; j++)
+				link_rect(g, it->x + r[2 * j] / PS, it->y + logical.y / PS - it->ytop,
+					  (r[2 * j + 1] - r[2 * j]) / PS, logical.height / PS, lk->uri);
+			g_free(r);
+		}
+	} while (++i, pango_layout_iter_next_line(li));
+	pango_layout_iter_free(li);
+}
+
+static void draw_text(drawing *g, const char *s, int style, double x, double y, int align_right)
+{
+	PangoLayout *l = pango_layout_new(g->d->st->ctx);
+	pango_layout_set_font_description(l, g->d->font[style]);
+	pango_layout_set_text(l, s, -1);
+	int w;
+	pango_layout_get_size(l, &w, NULL);
+	cairo_move_to(g->cr, align_right == 1 ? x - w / PS : align_right == 2 ? x - w / PS / 2 : x, y);
+	pango_cairo_show_layout(g->cr, l);
+	g_object_unref(l);
+}
+
+static void draw_page(drawing *g, int p)
+{
+	pd_doc *d = g->d;
+	cairo_t *cr = g->cr;
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	const pd_pg *pg = &d->pages[p];
+	if (pg->header) {
+		double hy = d->margin - d->lh[PD_SMALL] * 0.2;
+		draw_text(g, pg->header, PD_SMALL, d->x0, hy - d->lh[PD_SMALL], 0);
+		cairo_set_line_width(cr, 0.4);
+		cairo_move_to(cr, d->x0, hy + 1);
+		cairo_line_to(cr, d->x0 + d->width, hy + 1);
+		cairo_stroke(cr);
+	}
+	if (pg->number) {
+		char num[16];
+		snprintf(num, sizeof num, "%d", p + 1);
+		draw_text(g, num, PD_SMALL, d->size.w / 2, d->size.h - d->margin, 2);
+	}
+	for (size_t i = 0; i < d->nitems; i++) {
+		const pd_item *it = &d->items[i];
+		if (it->page != p)
+			continue;
+		switch (it->kind) {
+		case IT_LINES:
+			draw_lines(g, it);
+			break;
+		case IT_LAYOUT:
+			cairo_move_to(cr, it->x, it->y);
+			pango_cairo_show_layout(cr, it->lay);
+			break;
+		case IT_RULE:
+			cairo_set_line_width(cr, 0.6);
+			cairo_move_to(cr, it->x, it->y);
+			cairo_line_to(cr, it->x + it->w, it->y);
+			cairo_stroke(cr);
+			break;
+		case IT_BOX:
+			cairo_set_line_width(cr, 0.9);
+			cairo_rectangle(cr, it->x, it->y, it->w, it->h);
+			cairo_stroke(cr);
+			break;
+		case IT_QR: {
+			double mod = it->w / (it->qr.width + 8);
+			int qw = it->qr.width;
+			/* one rectangle per run of dark modules */
+			for (int y = 0; y < qw; y++)
+				for (int x = 0; x < qw;) {
+					if (!it->qr.m[y * qw + x]) {
+						x++;
+						continue;
+					}
+					int x0 = x;
+					while (x < qw && it->qr.m[y * qw + x])
+						x++;
+					cairo_rectangle(cr, it->x + (x0 + 4) * mod, it->y + (y + 4) * mod,
+							(x - x0) * mod, mod);
+				}
+			cairo_fill(cr);
+			break;
+		}
+		case IT_PAGEREF: {
+			const pd_anch *a = find_anchor(d, it->anchor);
+			if (a && a->page >= 0) {
+				char num[16];
+				snprintf(num, sizeof num, "%d", a->page + 1);
+				draw_text(g, num, it->style, it->x, it->y, 1);
+			}
+			break;
+		}
+		case IT_LINKREF:
+			link_rect(g, it->x, it->y, it->w, it->h,
+				  it->anchor[0] == '#' || strchr(it->anchor, ':')
+					  ? it->anchor
+					  : sf_printf(d->o->a, "#%s", it->anchor));
+			break;
+		}
+	}
+}
+
+/* A booklet's blank pages go before the back matter, so that it stays on
+ * the last pages. */
+static void pad_pages(pd_doc *d, int npad)
+{
+	if (npad <= 0)
+		return;
+	int at = d->back >= 0 ? d->back : (int)d->npages;
+	for (int i = 0; i < npad; i++)
+		(void)SF_PUSH(d->o->a, d->pages, d->npages, d->cpages);
+	memmove(&d->pages[at + npad], &d->pages[at], ((size_t)d->npages - (size_t)npad - (size_t)at) * sizeof *d->pages);
+	for (int i = 0; i < npad; i++)
+		d->pages[at + i] = (pd_pg){ NULL, 0 };
+	for (size_t i = 0; i < d->nitems; i++)
+		if (d->items[i].page >= at)
+			d->items[i].page += npad;
+	for (size_t i = 0; i < d->nanchors; i++)
+		if (d->anchors[i].page >= at)
+			d->anchors[i].page += npad;
+}
+
+static void outline(drawing *g, cairo_surface_t *s)
+{
+	int parent[4] = { CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT,
+			  CAIRO_PDF_OUTLINE_ROOT };
+	sf_buf b = { 0 };
+	for (size_t i = 0; i < g->d->nanchors; i++) {
+		const pd_anch *a = &g->d->anchors[i];
+		if (a->level < 1 || a->level > 3 || a->page < 0 || !a->title)
+			continue;
+		sf_buf_reset(&b);
+		sf_buf_printf(&b, "page=%d pos=[%.2f %.2f]", a->page + 1, g->d->x0, a->y);
+		int id = cairo_pdf_surface_add_outline(s, parent[a->level - 1], a->title, b.data, 0);
+		for (int l = a->level; l < 4; l++)
+			parent[l] = id;
+	}
+	sf_buf_free(&b);
+}
+
+int pd_end(pd_doc *d, const char *name, int booklet, pd_size sheet)
+{
+	ensure_page(d);
+	settle_anchors(d);
+	if (booklet)
+		pad_pages(d, (4 - (int)d->npages % 4) % 4);
+	sf_buf out = { 0 };
+	pd_size first = booklet ? (pd_size){ sheet.h, sheet.w } : d->size;
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, &out, first.w, first.h);
+	/* Reproducible: the dates are the content's (SOURCE_DATE_EPOCH). */
+	char date[11], iso[32];
+	sf_date_str(d->o->opts->date, date);
+	snprintf(iso, sizeof iso, "%sT00:00:00Z", date);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, iso);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, iso);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, d->title);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "safar " SAFAR_VERSION);
+	cairo_t *cr = cairo_create(s);
+	drawing g = { .d = d, .cr = cr, .links = !booklet };
+	if (!booklet) {
+		for (size_t p = 0; p < d->npages; p++) {
+			draw_page(&g, (int)p);
+			cairo_show_page(cr);
+		}
+		outline(&g, s);
+	} else {
+		/* Saddle stitch: sheet k's front holds pages N-1-2k and 2k, its
+		 * back 2k+1 and N-2-2k (from 0); printed duplex and folded,
+		 * the pages read in order. */
+		int n = (int)d->npages;
+		for (int k = 0; k < n / 4; k++) {
+			int sides[2][2] = { { n - 1 - 2 * k, 2 * k }, { 2 * k + 1, n - 2 - 2 * k } };
+			for (int f = 0; f < 2; f++) {
+				for (int h = 0; h < 2; h++) {
+					cairo_save(cr);
+					cairo_translate(cr, h * first.w / 2, 0);
+					cairo_rectangle(cr, 0, 0, first.w / 2, first.h);
+					cairo_clip(cr);
+					cairo_scale(cr, first.w / 2 / d->size.w, first.h / d->size.h);
+					draw_page(&g, sides[f][h]);
+					cairo_restore(cr);
+				}
+				cairo_show_page(cr);
+			}
+		}
+	}
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	int bad = cairo_surface_status(s) != CAIRO_STATUS_SUCCESS;
+	cairo_surface_destroy(s);
+	sf_buf_free(&g.tag);
+	pd_discard(d);
+	int rc;
+	if (bad) {
+		sf_writes_fail(d->o->w, sf_printf(d->o->a, "%s/%s", d->o->dir, name), "draw the PDF", ENOMEM);
+		rc = -1;
+	} else {
+		rc = sf_output_write(d->o, name, &out);
+	}
+	sf_buf_free(&out);
+	return rc;
+}
+
+void pd_discard(pd_doc *d)
+{
+	for (size_t i = 0; i < d->nlays; i++)
+		g_object_unref(d->lays[i]);
+	d->nlays = 0;
+	for (int st = 0; st < PD_NSTYLES; st++)
+		if (d->font[st])
+			pango_font_description_free(d->font[st]), d->font[st] = NULL;
+}
+
+/* --- shared by the PDF outputs ---------------------------------------------- */
+
+const char *pd_corridor_title(const sf_output *o)
+{
+	return h_corridor_title(o);
+}
+
+const char *pd_edition_line(const sf_output *o)
+{
+	const sf_target *t = &o->res->target;
+	const char *sector;
+	if (t->sector) {
+		const char *name = sf_i18n_sector(o->root, o->res->chain, o->res->nchain, t->sector);
+		sector = sf_printf(o->a, "%s: %s", o->str[SF_S_sector], name ? name : t->sector);
+	} else {
+		sector = o->str[SF_S_all_sectors];
+	}
+	const char *aud = strcmp(t->audience, "general") == 0 ? o->str[SF_S_audience_general]
+			  : strcmp(t->audience, "women") == 0 ? o->str[SF_S_audience_women]
+			  : strcmp(t->audience, "men") == 0   ? o->str[SF_S_audience_men]
+							      : t->audience;
+	return sf_printf(o->a, "%s · %s: %s · %s", sector, o->str[SF_S_audience], aud,
+			 h_language_name(t->lang));
+}
