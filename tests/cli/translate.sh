@@ -152,11 +152,14 @@ snap "$b" "$tmp/b1"
 cmp -s "$tmp/b0" "$tmp/b1" && ok || bad "bundled import untouched: byte for byte"
 
 # The bundled translations are stamped: one English paragraph edited makes
-# exactly that module's translations stale, naming the paragraph.
-"$bin" check --today 2026-12-01 2>&1 | grep -c '\[stale-translation\]' >"$tmp/n0"
-[ "$(cat "$tmp/n0")" = 0 ] && ok || bad "bundled: stamped translations are current"
+# exactly that module's translations stale, naming the paragraph. (Drafts
+# whose English changed since they were written are stale already, and
+# say so: those findings are the same before and after.)
+"$bin" check --today 2026-12-01 2>&1 | grep '\[stale-translation\]' | sed 's/:.*(/ (/; s/).*/)/' | sort >"$tmp/st0"
+grep -q 'health-and-safety/construction' "$tmp/st0" && bad "bundled: construction's translations are stale already" || ok
 sed -i 's/^safe scaffold must be provided, and ladders must be sound and secured. Do not climb onto$/safe scaffold must be provided, and ladders must be sound and tied. Do not climb onto/' content/pdo/health-and-safety/construction.en.md
-"$bin" check --today 2026-12-01 2>&1 | grep '\[stale-translation\]' | sed 's/:.*(/ (/; s/).*/)/' >"$tmp/st"
+"$bin" check --today 2026-12-01 2>&1 | grep '\[stale-translation\]' | sed 's/:.*(/ (/; s/).*/)/' | sort >"$tmp/st1"
+comm -13 "$tmp/st0" "$tmp/st1" >"$tmp/st"
 printf '%s\n' "content/pdo/health-and-safety/construction.ky.md (paragraph 4)" \
 	"content/pdo/health-and-safety/construction.ru.md (paragraph 4)" \
 	"content/pdo/health-and-safety/construction.tg.md (paragraph 4)" \
