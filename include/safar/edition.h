@@ -81,6 +81,10 @@ typedef struct sf_edition {
 	const char *str[SF_NSTRINGS];      /* interface strings */
 	const char *str_lang[SF_NSTRINGS]; /* the language each was read in; NULL: built in */
 	int has_checklist, has_draft, has_fallback, has_dead_link;
+	/* When its information was checked: the oldest and newest reviewed.on
+	 * of its modules and `checked` of its facts (days since 1970); 0 when
+	 * none says. The cover prints these, never the build date. */
+	long checked_first, checked_last;
 } sf_edition;
 
 /* Decides the edition of t: resolves it (reporting resolution problems

@@ -67,6 +67,9 @@
 	X(corridor, "Corridor") \
 	X(not_translated, "This section is not yet translated into {language}.") \
 	X(draft_notice, "Draft: some texts in this edition have not been reviewed yet.") \
+	X(checked, "Information checked") \
+	X(not_checked, "Not yet checked against its sources") \
+	X(draft_section, "Draft: this section has not been reviewed yet.") \
 	X(help_card, "Help card") \
 	X(scan_to_call, "Scan the code with your phone to call or to open the website.") \
 	X(page, "Page")

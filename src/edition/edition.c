@@ -56,6 +56,16 @@ static void make_part(sf_edition *e, const sf_module *m, sf_arena *a, sf_ed_part
 	p->links = sf_alloc_array(a, m->nlinks + 1, sizeof *p->links);
 }
 
+static void note_checked(sf_edition *e, long day)
+{
+	if (day <= 0)
+		return;
+	if (!e->checked_first || day < e->checked_first)
+		e->checked_first = day;
+	if (day > e->checked_last)
+		e->checked_last = day;
+}
+
 static size_t add_source(sf_edition *e, sf_arena *a, size_t *cap, const char *src)
 {
 	size_t n = sf_edition_source_no(e, src);
@@ -144,6 +154,11 @@ void sf_edition_make(sf_resolver *r, const sf_target *t, long today, sf_arena *a
 		e->has_draft |= et->draft;
 		e->has_fallback |= et->fallback;
 	}
+	for (size_t i = 0; i < e->ntopics; i++)
+		for (size_t p = 0; p < e->topics[i].nparts; p++)
+			note_checked(e, e->topics[i].parts[p].m->reviewed_on);
+	for (size_t i = 0; i < res->nfacts; i++)
+		note_checked(e, res->facts[i].fact->ev.checked);
 	/* Sources in reading order: stage by stage, as the handbook prints. */
 	for (int s = 0; s < SF_NSTAGE; s++)
 		for (size_t i = 0; i < e->ntopics; i++)

@@ -15,8 +15,6 @@ static size_t source_no(h_sources *s, sf_arena *a, const char *src)
 
 static void cover(sf_buf *b, const sf_output *o)
 {
-	char date[11];
-	sf_date_str(o->opts->date, date);
 	sf_buf_puts(b, "<section class=\"cover\">\n<p class=\"meta\">");
 	h_esc(b, o->str[SF_S_handbook]);
 	sf_buf_puts(b, "</p>\n<h1>");
@@ -24,8 +22,14 @@ static void cover(sf_buf *b, const sf_output *o)
 	sf_buf_puts(b, "</h1>\n<p class=\"edition\">");
 	h_edition(b, o);
 	sf_buf_puts(b, "</p>\n<p class=\"meta\">");
-	h_esc(b, o->str[SF_S_content_date]);
-	sf_buf_printf(b, ": %s</p>\n</section>\n", date);
+	h_esc(b, h_checked_line(o));
+	sf_buf_puts(b, "</p>\n");
+	if (o->ed->has_draft) {
+		sf_buf_puts(b, "<p class=\"notice\">");
+		h_esc(b, o->str[SF_S_draft_notice]);
+		sf_buf_puts(b, "</p>\n");
+	}
+	sf_buf_puts(b, "</section>\n");
 }
 
 static void contents(sf_buf *b, const sf_output *o)
@@ -70,6 +74,18 @@ static void topic(sf_buf *b, const sf_output *o, const sf_ed_topic *t, h_sources
 	sf_buf_puts(b, ">\n<h3>");
 	h_esc(b, t->title);
 	sf_buf_puts(b, "</h3>\n");
+	/* The reader is told what is not yet in their language, and what is
+	 * not yet reviewed (docs/outputs.md, "The reader is told"). */
+	if (t->fallback) {
+		sf_buf_puts(b, "<p class=\"notice\">");
+		h_esc(b, h_with_language(o, o->str[SF_S_not_translated]));
+		sf_buf_puts(b, "</p>\n");
+	}
+	if (t->draft) {
+		sf_buf_puts(b, "<p class=\"notice\">");
+		h_esc(b, o->str[SF_S_draft_section]);
+		sf_buf_puts(b, "</p>\n");
+	}
 	for (size_t p = 0; p < t->nparts; p++)
 		h_markdown(b, t->parts[p].m->doc, o->res, 2);
 	sf_buf_puts(b, "<p class=\"meta\">");

@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "html.h"
+#include "safar/date.h"
 #include "safar/nelem.h"
 
 void h_escn(sf_buf *b, const char *s, size_t n)
@@ -169,6 +170,7 @@ static const char css[] =
 	".box{display:inline-block;width:1em;height:1em;border:1.5px solid #000;margin-right:.6em;vertical-align:-.15em;text-indent:0}\n"
 	".contact{margin:.4em 0;break-inside:avoid}\n"
 	".meta{font-size:.85em}\n"
+	".notice{border-left:3px solid #000;padding-left:.6em;font-style:italic}\n"
 	"nav ol{padding-left:1.2em}\n"
 	"@media print{body{max-width:none;padding:0}a{text-decoration:none}}\n";
 
@@ -236,4 +238,26 @@ void h_edition(sf_buf *b, const sf_output *o)
 		h_esc(b, t->audience);
 	sf_buf_puts(b, " · ");
 	h_esc(b, h_language_name(t->lang));
+}
+
+const char *h_with_language(const sf_output *o, const char *s)
+{
+	const char *at = strstr(s, "{language}");
+	if (!at)
+		return s;
+	return sf_printf(o->a, "%.*s%s%s", (int)(at - s), s, h_language_name(o->res->target.lang),
+			 at + strlen("{language}"));
+}
+
+const char *h_checked_line(const sf_output *o)
+{
+	const sf_edition *e = o->ed;
+	if (!e->checked_first)
+		return o->str[SF_S_not_checked];
+	char first[11], last[11];
+	sf_date_str(e->checked_first, first);
+	sf_date_str(e->checked_last, last);
+	if (e->checked_first == e->checked_last)
+		return sf_printf(o->a, "%s: %s", o->str[SF_S_checked], first);
+	return sf_printf(o->a, "%s: %s – %s", o->str[SF_S_checked], first, last);
 }

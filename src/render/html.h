@@ -28,6 +28,12 @@ const char *h_corridor_title(const sf_output *o);
 void h_edition(sf_buf *b, const sf_output *o);
 /* The name of a language in itself (en: English, ru: Русский …). */
 const char *h_language_name(const char *lang);
+/* s with "{language}" replaced by the name of the edition's language. */
+const char *h_with_language(const sf_output *o, const char *s);
+/* The cover's date line: "Information checked: 2026-11-23 – 2026-12-04"
+ * (the edition's oldest and newest review and fact-check dates), or that
+ * nothing was checked yet; never the build date. */
+const char *h_checked_line(const sf_output *o);
 
 /* Sources numbered in order of first appearance in one document. */
 typedef struct h_sources {

@@ -10,15 +10,6 @@
 #include "safar/fsio.h"
 
 /* "{language}" in a string becomes the name of the edition's language. */
-static const char *with_language(const sf_output *o, const char *s)
-{
-	const char *at = strstr(s, "{language}");
-	if (!at)
-		return s;
-	return sf_printf(o->a, "%.*s%s%s", (int)(at - s), s, h_language_name(o->res->target.lang),
-			 at + strlen("{language}"));
-}
-
 static void cover(pd_doc *d, const sf_output *o, const char *what)
 {
 	const sf_edition *e = o->ed;
@@ -29,10 +20,8 @@ static void cover(pd_doc *d, const sf_output *o, const char *what)
 	pd_line(d, pd_corridor_title(o), PD_TITLE, &center);
 	pd_space(d, 1.2);
 	pd_line(d, pd_edition_line(o), PD_BODY, &center);
-	char date[11];
-	sf_date_str(o->opts->date, date);
 	pd_space(d, 0.6);
-	pd_line(d, sf_printf(o->a, "%s: %s", o->str[SF_S_content_date], date), PD_SMALL, &center);
+	pd_line(d, h_checked_line(o), PD_SMALL, &center);
 	if (e->has_draft) {
 		pd_space(d, 2.5);
 		pd_rule(d);
@@ -77,7 +66,7 @@ static void topic(pd_doc *d, const sf_output *o, const sf_ed_topic *t)
 	heading(d, t->title, PD_H2, t->lang);
 	if (t->fallback) {
 		pd_text *n = pd_text_new(d, NULL);
-		pd_puts(n, with_language(o, o->str[SF_S_not_translated]), PD_I);
+		pd_puts(n, h_with_language(o, o->str[SF_S_not_translated]), PD_I);
 		pd_place p = { .before = 0.2 };
 		pd_block(d, n, PD_SMALL, &p);
 	}
