@@ -70,6 +70,7 @@
 	X(checked, "Information checked") \
 	X(not_checked, "Not yet checked against its sources") \
 	X(draft_section, "Draft: this section has not been reviewed yet.") \
+	X(draft_mark, "draft") \
 	X(help_card, "Help card") \
 	X(scan_to_call, "Scan the code with your phone to call or to open the website.") \
 	X(page, "Page")

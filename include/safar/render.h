@@ -101,7 +101,7 @@ const char *sf_target_dir(sf_arena *a, const char *outdir, const sf_target *t);
  * edition, with a link to each of its files the output folder has (mf). */
 struct manifest;
 void sf_build_index(const sf_root *root, const sf_target *t, size_t n, const sf_build_opts *opts,
-		    const struct manifest *mf, sf_writes *w);
+		    struct manifest *mf, sf_writes *w);
 
 /* The SMS rows of one edition as CSV (header included when header is set). */
 void sf_sms_csv(sf_buf *b, const sf_edition *e, int header);

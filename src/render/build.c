@@ -42,6 +42,7 @@ static void build_one(job *j, size_t i, void **states)
 	sf_arena *a = sf_arena_new();
 	sf_edition ed;
 	sf_edition_make(j->resolver, t, j->opts->date, a, &ed);
+	mf_edition(j->w.mf, sf_target_dir(a, ".", t) + 2, ed.has_draft);
 	const char *dir = sf_target_dir(a, j->opts->outdir, t);
 	if (sf_mkdirs(dir) != 0) {
 		sf_writes_fail(&j->w, dir, "create folder", errno);

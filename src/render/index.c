@@ -25,7 +25,7 @@ static void link_if(sf_buf *b, const manifest *mf, sf_arena *a, const char *rel,
 }
 
 void sf_build_index(const sf_root *root, const sf_target *t, size_t n, const sf_build_opts *opts,
-		    const manifest *mf, sf_writes *w)
+		    manifest *mf, sf_writes *w)
 {
 	sf_arena *a = sf_arena_new();
 	const char *en = "en", *str[SF_NSTRINGS];
@@ -60,6 +60,12 @@ void sf_build_index(const sf_root *root, const sf_target *t, size_t n, const sf_
 		h_esc(&b, t[i].sector ? t[i].sector : str[SF_S_all_sectors]);
 		sf_buf_puts(&b, " · ");
 		h_esc(&b, t[i].audience);
+		/* An edition with unreviewed text says so before anyone prints it. */
+		if (mf_is_draft(mf, rel)) {
+			sf_buf_puts(&b, " <em class=\"draft\">(");
+			h_esc(&b, str[SF_S_draft_mark]);
+			sf_buf_puts(&b, ")</em>");
+		}
 		sf_buf_puts(&b, ":");
 		/* The index lists every edition of the root; a narrowed build
 		 * leaves the others' files, and links what the folder has. */

@@ -10,6 +10,9 @@
 
 #define MANIFEST ".safar-manifest"
 #define HEADER "# safar manifest 1: the files safar wrote here; it removes only these\n"
+/* "#draft kg-ru/ky/all/women": an edition whose text has drafts, so the
+ * index can mark it when a narrowed build did not build it again. */
+#define DRAFT "#draft "
 
 /* A path safar could have written: relative, no "." or ".." part, no
  * empty part. A manifest edited by hand (or planted) never makes a build
@@ -36,6 +39,9 @@ void mf_open(manifest *m, const char *outdir)
 	m->outdir = outdir;
 	m->old = sf_strmap_new(m->a, 0);
 	m->now = sf_strmap_new(m->a, 0);
+	m->draft_old = sf_strmap_new(m->a, 0);
+	m->draft_now = sf_strmap_new(m->a, 0);
+	m->built = sf_strmap_new(m->a, 0);
 	pthread_mutex_init(&m->lock, NULL);
 	char *data;
 	size_t len;
@@ -48,7 +54,9 @@ void mf_open(manifest *m, const char *outdir)
 		char *nl = strchr(line, '\n');
 		if (nl)
 			*nl = '\0';
-		if (*line != '#' && safe_rel(line) && !sf_strmap_put(m->old, line, strlen(line), line))
+		if (strncmp(line, DRAFT, sizeof DRAFT - 1) == 0)
+			sf_strmap_put(m->draft_old, line + sizeof DRAFT - 1, strlen(line + sizeof DRAFT - 1), line);
+		else if (*line != '#' && safe_rel(line) && !sf_strmap_put(m->old, line, strlen(line), line))
 			*SF_PUSH(m->a, m->oldv, m->nold, cap) = line;
 		if (!nl)
 			break;
@@ -69,6 +77,26 @@ void mf_produced(manifest *m, const char *path)
 	if (!sf_strmap_put(m->now, copy, strlen(copy), copy))
 		*SF_PUSH(m->a, m->nowv, m->nnow, m->capnow) = copy;
 	pthread_mutex_unlock(&m->lock);
+}
+
+void mf_edition(manifest *m, const char *dir, int draft)
+{
+	pthread_mutex_lock(&m->lock);
+	char *copy = sf_strdup(m->a, dir);
+	sf_strmap_put(m->built, copy, strlen(copy), copy);
+	if (draft)
+		sf_strmap_put(m->draft_now, copy, strlen(copy), copy);
+	pthread_mutex_unlock(&m->lock);
+}
+
+int mf_is_draft(manifest *m, const char *dir)
+{
+	size_t n = strlen(dir);
+	int draft = sf_strmap_get(m->built, dir, n) ? sf_strmap_get(m->draft_now, dir, n) != NULL
+						     : sf_strmap_get(m->draft_old, dir, n) != NULL;
+	if (draft)
+		*SF_PUSH(m->a, m->draftv, m->ndraft, m->capdraft) = sf_strdup(m->a, dir);
+	return draft;
 }
 
 int mf_has(const manifest *m, const char *rel)
@@ -122,6 +150,8 @@ void mf_close(manifest *m, sf_writes *w)
 		qsort(m->nowv, m->nnow, sizeof *m->nowv, cmp_str);
 	sf_buf b = { 0 };
 	sf_buf_puts(&b, HEADER);
+	for (size_t i = 0; i < m->ndraft; i++)
+		sf_buf_printf(&b, DRAFT "%s\n", m->draftv[i]);
 	for (size_t i = 0; i < m->nnow; i++)
 		sf_buf_printf(&b, "%s\n", m->nowv[i]);
 	const char *path = sf_path_join(m->a, m->outdir, MANIFEST);

@@ -15,14 +15,22 @@ typedef struct manifest {
 	sf_arena *a;
 	const char *outdir;
 	sf_strmap *old, *now;
-	const char **oldv, **nowv;
-	size_t nold, nnow, capnow;
+	sf_strmap *draft_old, *draft_now; /* edition folders with draft text */
+	sf_strmap *built;                 /* edition folders this build made */
+	const char **oldv, **nowv, **draftv;
+	size_t nold, nnow, capnow, ndraft, capdraft;
 	pthread_mutex_t lock; /* mf_produced is called from the build's threads */
 } manifest;
 
 void mf_open(manifest *m, const char *outdir);
 /* path (outdir/…) is an output of this build. */
 void mf_produced(manifest *m, const char *path);
+/* The edition in folder dir (relative) was built: is it a draft? */
+void mf_edition(manifest *m, const char *dir, int draft);
+/* Whether the edition in dir has draft text, as this build or the last one
+ * that built it found (the index marks it); the manifest keeps the answer
+ * for the next build. */
+int mf_is_draft(manifest *m, const char *dir);
 /* rel is an output of this build. */
 int mf_has(const manifest *m, const char *rel);
 /* Removes the old outputs not produced now for which keep(ctx, rel) is 0,

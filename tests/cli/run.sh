@@ -157,6 +157,16 @@ for c in json.load(open(sys.argv[1])):
 assert n > 100, n
 assert os.path.getsize(os.path.join(out, "index.html")) > 0
 ' "$tmp/corridors.json" "$tmp/bundled" && ok || bad "every output of every bundled edition"
+# The readers are told: a draft edition is marked in the index, its cover
+# and draft sections say so; a reviewed one is not marked.
+grep -q '<li>All sectors · women <em class="draft">(draft)</em>:.*href="kg-ru/ky/all/women/handbook.html"' "$tmp/bundled/index.html" &&
+	! grep -q '<li>All sectors · women <em class="draft">(draft)</em>:.*href="kg-ru/ru/all/women/handbook.html"' "$tmp/bundled/index.html" &&
+	ok || bad "index marks draft editions, and only them"
+grep -q '<p class="notice">Долбоор: бул басылмадагы айрым тексттер азырынча текшериле элек.</p>' "$tmp/bundled/kg-ru/ky/all/women/handbook.html" &&
+	grep -q '<p class="notice">Долбоор: бул бөлүм азырынча текшериле элек.</p>' "$tmp/bundled/kg-ru/ky/all/women/handbook.html" &&
+	ok || bad "a draft handbook says so on its cover and its draft sections"
+grep -q '<p class="meta">Информация проверена: 2026-11-23 – 2026-12-04</p>' "$tmp/bundled/kg-ru/ru/all/women/handbook.html" &&
+	ok || bad "the cover says when the information was checked"
 # A national short code is a phone like any other, linked as tel: (kz-kr: 1345).
 grep -q 'Phone: <a href="tel:1345">1345</a>' "$tmp/bundled/kz-kr/en/all/general/handbook.html" && ok ||
 	bad "a short-code phone is printed and linked"
