@@ -266,9 +266,12 @@ void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *re
 	}
 
 	rs_ctx c = { r, t, res->chain, res->nchain, res->excluded };
-	res->topics = sf_alloc_array(a, r->ntopics + 1, sizeof *res->topics);
-	for (size_t i = 0; i < r->ntopics; i++) {
-		const topic_ix *ix = &r->topics[i];
+	/* Only the topics with a module for this corridor: any other has no
+	 * module that matches, and would resolve to nothing. */
+	const rs_view *view = rs_view_of(r, t->corridor);
+	res->topics = sf_alloc_array(a, view->ntopics + 1, sizeof *res->topics);
+	for (size_t i = 0; i < view->ntopics; i++) {
+		const topic_ix *ix = &view->topics[i];
 		if (!(t->stages & (1u << ix->stage)))
 			continue;
 		int got = rs_topic(&c, ix, a, &res->topics[res->ntopics], NULL);

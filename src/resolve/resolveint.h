@@ -15,12 +15,26 @@ typedef struct topic_ix {
 	size_t n;
 } topic_ix;
 
+/* One corridor's view of the index: the topics that have a module whose
+ * corridor, origin and destination keys match the corridor, each with just
+ * those modules (in path order). Built the first time a target of the
+ * corridor resolves: a target then looks only at its candidates, not at
+ * every module of the root (docs/performance.md). */
+typedef struct rs_view {
+	const topic_ix *topics;
+	size_t ntopics;
+} rs_view;
+
 struct sf_resolver {
 	const sf_root *root;
 	sf_sink *sink;
 	sf_arena *a;
 	topic_ix *topics; /* by stage, then id */
 	size_t ntopics;
+	unsigned char *topic_keyed; /* by topic: 1 when a module has corridor-level keys */
+	rs_view all;                /* every topic */
+	rs_view *_Atomic *views;    /* by corridor index; NULL until built */
+	pthread_mutex_t view_lock;  /* serialises building the views */
 	pthread_mutex_t lock; /* guards seen and the misses */
 	uint64_t *seen;       /* hashes of diagnostics already reported */
 	size_t nseen, capseen;
@@ -47,6 +61,9 @@ typedef struct rs_ctx {
 	size_t nchain;
 	sf_strv excluded;
 } rs_ctx;
+
+/* The corridor's view, built on first use; safe from several threads. */
+const rs_view *rs_view_of(sf_resolver *r, const sf_corridor *co);
 
 void rs_chain(const sf_root *root, const char *lang, sf_arena *a, const char ***chain, size_t *n);
 /* Resolves one topic into *out (returns 0 when it has none for this target);

@@ -5,6 +5,9 @@
 #include "resolveint.h"
 #include "safar/xalloc.h"
 
+#define CORRIDOR_KEYS \
+	((1u << SF_W_CORRIDOR) | (1u << SF_W_ORIGIN) | (1u << SF_W_DESTINATION))
+
 static int cmp_mod(const void *x, const void *y)
 {
 	const sf_module *a = *(const sf_module *const *)x, *b = *(const sf_module *const *)y;
@@ -65,9 +68,68 @@ sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink)
 		r->topics[r->ntopics++] = (topic_ix){ v[i]->stage, v[i]->id, &v[i], j - i };
 		i = j;
 	}
+	r->topic_keyed = sf_alloc(a, r->ntopics + 1);
+	for (size_t i = 0; i < r->ntopics; i++)
+		for (size_t k = 0; k < r->topics[i].n; k++)
+			if (r->topics[i].mods[k]->when.present & CORRIDOR_KEYS)
+				r->topic_keyed[i] = 1;
+	r->all = (rs_view){ r->topics, r->ntopics };
+	r->views = sf_alloc_array(a, root->ncorridors + 1, sizeof *r->views);
+	pthread_mutex_init(&r->view_lock, NULL);
 	check_rules(r);
 	rs_facts_index(r);
 	return r;
+}
+
+/* Does w allow corridor co, looking only at the corridor-level keys? */
+static int corridor_match(const sf_when *w, const sf_corridor *co)
+{
+	const char *val[3] = { co->id, co->origin, co->destination };
+	for (int k = SF_W_CORRIDOR; k <= SF_W_DESTINATION; k++)
+		if ((w->present & (1u << k)) && (!val[k] || !sf_strv_has(&w->key[k], val[k])))
+			return 0;
+	return 1;
+}
+
+const rs_view *rs_view_of(sf_resolver *r, const sf_corridor *co)
+{
+	uintptr_t p = (uintptr_t)co, first = (uintptr_t)r->root->corridors;
+	if (p < first || p >= first + r->root->ncorridors * sizeof *co)
+		return &r->all; /* not one of the root's corridors: every topic */
+	size_t ci = (size_t)(co - r->root->corridors);
+	rs_view *v = r->views[ci];
+	if (v)
+		return v;
+	pthread_mutex_lock(&r->view_lock);
+	if (!(v = r->views[ci])) {
+		/* The resolver's arena is shared: allocate under the lock. */
+		pthread_mutex_lock(&r->lock);
+		v = sf_alloc(r->a, sizeof *v);
+		topic_ix *tv = sf_alloc_array(r->a, r->ntopics + 1, sizeof *tv);
+		for (size_t i = 0; i < r->ntopics; i++) {
+			const topic_ix *ix = &r->topics[i];
+			if (!r->topic_keyed[i]) {
+				tv[v->ntopics++] = *ix;
+				continue;
+			}
+			const sf_module **mods = NULL;
+			size_t n = 0;
+			for (size_t k = 0; k < ix->n; k++) {
+				if (!corridor_match(&ix->mods[k]->when, co))
+					continue;
+				if (!mods)
+					mods = sf_alloc_array(r->a, ix->n - k, sizeof *mods);
+				mods[n++] = ix->mods[k];
+			}
+			if (n)
+				tv[v->ntopics++] = (topic_ix){ ix->stage, ix->id, mods, n };
+		}
+		v->topics = tv;
+		pthread_mutex_unlock(&r->lock);
+		r->views[ci] = v;
+	}
+	pthread_mutex_unlock(&r->view_lock);
+	return v;
 }
 
 void sf_resolver_free(sf_resolver *r)
@@ -76,6 +138,7 @@ void sf_resolver_free(sf_resolver *r)
 		return;
 	rs_facts_report(r);
 	pthread_mutex_destroy(&r->lock);
+	pthread_mutex_destroy(&r->view_lock);
 	free(r->seen);
 	sf_arena_free(r->a);
 }
