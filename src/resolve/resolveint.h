@@ -38,6 +38,10 @@ struct sf_resolver {
 	pthread_mutex_t lock; /* guards seen and the misses */
 	uint64_t *seen;       /* hashes of diagnostics already reported */
 	size_t nseen, capseen;
+	struct sf_strmap *fctx_ix; /* facts context key -> its number */
+	uint32_t nfctx;
+	uint64_t *checked; /* (facts context, module) pairs whose facts were checked */
+	size_t nchecked, capchecked;
 	/* Every fact name some corridor or rule defines (facts.c). */
 	struct sf_strmap *known;
 	const char **known_names;
@@ -60,7 +64,19 @@ typedef struct rs_ctx {
 	const char **chain;
 	size_t nchain;
 	sf_strv excluded;
+	/* The target's facts context: its corridor, language and the rules
+	 * that match it (what decides every fact's value), as a small number
+	 * from 1; 0: none (facts are checked every time). */
+	uint32_t fctx;
 } rs_ctx;
+
+/* The facts context of t with the rules that matched it (bit i: rule i),
+ * interned: equal numbers, equal facts. */
+uint32_t rs_fctx(sf_resolver *r, const sf_target *t, const size_t *rules, size_t nrules,
+		 sf_arena *a);
+/* 1 the first time (fctx, module) is seen: a module's facts are checked
+ * once per context, not once per target. */
+int rs_first_in_fctx(sf_resolver *r, uint32_t fctx, const sf_module *m);
 
 /* The corridor's view, built on first use; safe from several threads. */
 const rs_view *rs_view_of(sf_resolver *r, const sf_corridor *co);

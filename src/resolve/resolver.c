@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "resolveint.h"
+#include "safar/buf.h"
+#include "safar/strmap.h"
 #include "safar/xalloc.h"
 
 #define CORRIDOR_KEYS \
@@ -140,7 +142,49 @@ void sf_resolver_free(sf_resolver *r)
 	pthread_mutex_destroy(&r->lock);
 	pthread_mutex_destroy(&r->view_lock);
 	free(r->seen);
+	free(r->checked);
 	sf_arena_free(r->a);
+}
+
+/* splitmix64's finaliser: keys that differ in their high bits only still
+ * land apart. */
+static size_t slot_of(uint64_t x, size_t cap)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9u;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebu;
+	return (size_t)(x ^ (x >> 31)) & (cap - 1);
+}
+
+/* Adds h (not 0) to an open-addressed set; 1 when it was not there. The
+ * caller holds r->lock. */
+static int set_add(uint64_t **tab, size_t *n, size_t *cap, uint64_t h)
+{
+	if (*n * 2 >= *cap) {
+		size_t nc = *cap ? *cap * 2 : 256;
+		uint64_t *t = sf_xcalloc(nc, sizeof *t);
+		for (size_t i = 0; i < *cap; i++) {
+			if (!(*tab)[i])
+				continue;
+			size_t j = slot_of((*tab)[i], nc);
+			while (t[j])
+				j = (j + 1) & (nc - 1);
+			t[j] = (*tab)[i];
+		}
+		free(*tab);
+		*tab = t;
+		*cap = nc;
+	}
+	size_t j = slot_of(h, *cap);
+	while ((*tab)[j]) {
+		if ((*tab)[j] == h)
+			return 0;
+		j = (j + 1) & (*cap - 1);
+	}
+	(*tab)[j] = h;
+	(*n)++;
+	return 1;
 }
 
 int rs_once(sf_resolver *r, const char *key)
@@ -150,34 +194,39 @@ int rs_once(sf_resolver *r, const char *key)
 		h = (h ^ *p) * 1099511628211ULL;
 	h |= 1; /* 0 marks an empty slot */
 	pthread_mutex_lock(&r->lock);
-	if (r->nseen * 2 >= r->capseen) {
-		size_t cap = r->capseen ? r->capseen * 2 : 256;
-		uint64_t *t = sf_xcalloc(cap, sizeof *t);
-		for (size_t i = 0; i < r->capseen; i++) {
-			if (!r->seen[i])
-				continue;
-			size_t j = r->seen[i] & (cap - 1);
-			while (t[j])
-				j = (j + 1) & (cap - 1);
-			t[j] = r->seen[i];
-		}
-		free(r->seen);
-		r->seen = t;
-		r->capseen = cap;
+	int fresh = set_add(&r->seen, &r->nseen, &r->capseen, h);
+	pthread_mutex_unlock(&r->lock);
+	return fresh;
+}
+
+uint32_t rs_fctx(sf_resolver *r, const sf_target *t, const size_t *rules, size_t nrules,
+		 sf_arena *a)
+{
+	sf_buf b = { 0 };
+	sf_buf_printf(&b, "%p\n%s\n", (const void *)t->corridor, t->lang);
+	for (size_t i = 0; i < nrules; i++)
+		sf_buf_printf(&b, "%zu,", rules[i]);
+	pthread_mutex_lock(&r->lock);
+	if (!r->fctx_ix)
+		r->fctx_ix = sf_strmap_new(r->a, 0);
+	uintptr_t id = (uintptr_t)sf_strmap_get(r->fctx_ix, b.data, b.len);
+	if (!id) {
+		id = ++r->nfctx;
+		sf_strmap_put(r->fctx_ix, sf_strndup(r->a, b.data, b.len), b.len, (void *)id);
 	}
-	size_t j = h & (r->capseen - 1);
-	int fresh = 1;
-	while (r->seen[j]) {
-		if (r->seen[j] == h) {
-			fresh = 0;
-			break;
-		}
-		j = (j + 1) & (r->capseen - 1);
-	}
-	if (fresh) {
-		r->seen[j] = h;
-		r->nseen++;
-	}
+	pthread_mutex_unlock(&r->lock);
+	sf_buf_free(&b);
+	(void)a;
+	return (uint32_t)id;
+}
+
+int rs_first_in_fctx(sf_resolver *r, uint32_t fctx, const sf_module *m)
+{
+	if (!fctx)
+		return 1;
+	uint64_t key = ((uint64_t)fctx << 32) | (uint64_t)(m - r->root->modules + 1);
+	pthread_mutex_lock(&r->lock);
+	int fresh = set_add(&r->checked, &r->nchecked, &r->capchecked, key);
 	pthread_mutex_unlock(&r->lock);
 	return fresh;
 }
