@@ -137,16 +137,27 @@ check: build/safar build/unit build/san/safar build/san/unit
 	@echo 'all test suites passed'
 
 # --- benchmarks --------------------------------------------------------------
-# A generated root of 2,000 modules and 30 corridors; figures, not pass/fail.
+# Generated roots of 10,000 modules (200 corridors) and 2,000 (30); whole
+# processes, ratios measured in one interleaved run; figures, not pass/fail
+# (docs/performance.md). BENCH_REPS=N repeats each ratio N times.
+BENCH_REPS ?= 3
 build/bench: $(call objs,build,$(LIB_SRC) tests/bench/bench.c)
 	$(CC) $(CFLAGS) $^ $(LIBS) -o $@
 
-build/bench-root/safar.yaml: tests/bench/gen.py
-	rm -rf build/bench-root
-	python3 tests/bench/gen.py build/bench-root 2000 30
+build/cmark-bodies: tests/bench/cmark_bodies.c
+	$(CC) $(WARN) $(PKGCFLAGS) $(CFLAGS) $< $(shell pkg-config --libs libcmark) -o $@
 
-bench: build/bench build/bench-root/safar.yaml
-	build/bench build/bench-root
+build/bench-10k/safar.yaml: tests/bench/gen.py
+	rm -rf build/bench-10k
+	python3 tests/bench/gen.py build/bench-10k 10000 200
+
+build/bench-2k/safar.yaml: tests/bench/gen.py
+	rm -rf build/bench-2k
+	python3 tests/bench/gen.py build/bench-2k 2000 30
+
+bench: build/safar build/bench build/cmark-bodies build/bench-10k/safar.yaml build/bench-2k/safar.yaml
+	python3 tests/bench/bench.py build/safar build/bench build/cmark-bodies \
+		build/bench-10k build/bench-2k $(BENCH_REPS)
 
 # ThreadSanitizer: `build -j` shares the model across threads; races are
 # intermittent, so the fixture is built several times.

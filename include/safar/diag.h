@@ -140,6 +140,9 @@ void sf_sink_set_strict(sf_sink *s, int strict);
 /* Remembers the text of path so a diagnostic can quote its line. The text
  * is borrowed: it must outlive the sink's last print. */
 void sf_sink_source(sf_sink *s, const char *path, const char *text, size_t len);
+/* The source texts registered, in order: how many, and the i-th. */
+size_t sf_sink_nsources(sf_sink *s);
+void sf_sink_source_at(sf_sink *s, size_t i, const char **path, const char **text, size_t *len);
 
 /* Orders by file, line, column, then emission. */
 void sf_sink_sort(sf_sink *s);

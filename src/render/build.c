@@ -9,6 +9,8 @@
 #include "manifest.h"
 #include "xlsx.h"
 #include "safar/fsio.h"
+#include "safar/hash.h"
+#include <sys/stat.h>
 #include "safar/xalloc.h"
 #include "safar/nelem.h"
 
@@ -26,6 +28,12 @@ typedef struct job {
 	size_t ntargets;
 	_Atomic(size_t) next, done;
 	sf_writes w;
+	/* Rebuilds (docs/outputs.md): what the inputs of every edition hash to. */
+	mf_editions *eds;
+	sf_strmap *src;     /* path of a module or corridor file -> its hash */
+	uint64_t global;    /* safar, the options and the root's other files */
+	const char **rel;   /* per target: its folder once made or skipped; NULL else */
+	uint64_t *hash;
 	pthread_mutex_t progress;
 	int tty; /* where the progress line goes */
 } job;
@@ -36,14 +44,100 @@ const char *sf_target_dir(sf_arena *a, const char *outdir, const sf_target *t)
 			 t->sector ? t->sector : "all", t->audience);
 }
 
+static uint64_t src_hash(const job *j, const char *path, int *ok)
+{
+	const uint64_t *h = path ? sf_strmap_get(j->src, path, strlen(path)) : NULL;
+	if (!h)
+		*ok = 0;
+	return h ? *h : 0;
+}
+
+/* Everything an edition's files are made from: safar and the options, the
+ * root's own files, the corridor's file, the edition's key and stages, its
+ * facts and interface strings, and each topic's composition with the bytes
+ * of each module file. 0 in *ok when a file's bytes are unknown. */
+static uint64_t edition_hash(const job *j, const sf_edition *e, int *ok)
+{
+	const sf_target *t = &e->target;
+	uint64_t h = j->global;
+	*ok = 1;
+	h = sf_hash_u64(h, src_hash(j, t->corridor->path, ok));
+	h = sf_hash_str(h, t->corridor->id);
+	h = sf_hash_str(h, t->lang);
+	h = sf_hash_str(h, t->sector);
+	h = sf_hash_str(h, t->audience);
+	h = sf_hash_u64(h, t->stages);
+	for (size_t i = 0; i < e->res->nfacts; i++) {
+		const sf_fact_ref *f = &e->res->facts[i];
+		h = sf_hash_str(h, f->fact->name);
+		h = sf_hash_str(h, f->value);
+		h = sf_hash_str(h, f->lang);
+	}
+	for (size_t i = 0; i < SF_NSTRINGS; i++) {
+		h = sf_hash_str(h, e->str[i]);
+		h = sf_hash_str(h, e->str_lang[i]);
+	}
+	h = sf_hash_u64(h, e->ntopics);
+	for (size_t i = 0; i < e->ntopics; i++) {
+		const sf_ed_topic *tp = &e->topics[i];
+		h = sf_hash_u64(h, (uint64_t)tp->stage);
+		h = sf_hash_str(h, tp->id);
+		h = sf_hash_str(h, tp->lang);
+		h = sf_hash_u64(h, tp->nparts);
+		for (size_t p = 0; p < tp->nparts; p++) {
+			h = sf_hash_str(h, tp->parts[p].m->path);
+			h = sf_hash_u64(h, src_hash(j, tp->parts[p].m->path, ok));
+		}
+	}
+	return h;
+}
+
+/* Skips an edition recorded with the same inputs whose files are all
+ * there and none changed since the record was written (it is rewritten
+ * after any build that made an edition): they are this build's outputs
+ * again, unchanged. */
+static int skip(job *j, const char *rel, uint64_t h, sf_arena *a)
+{
+	if (!mf_editions_same(j->eds, rel, h))
+		return 0;
+	const char *const *files;
+	size_t n = mf_old_under(j->w.mf, rel, &files);
+	if (!n)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		struct stat st;
+		/* As the renderers name them (sf_target_dir). */
+		const char *path = sf_printf(a, "%s/%s", j->opts->outdir, files[k]);
+		/* Changed since the record was written (by hand?): made again. */
+		if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+		    mf_editions_newer(j->eds, &st.st_mtim))
+			return 0;
+	}
+	for (size_t k = 0; k < n; k++) {
+		mf_produced(j->w.mf, sf_printf(a, "%s/%s", j->opts->outdir, files[k]));
+	}
+	atomic_fetch_add(&j->w.unchanged, n);
+	return 1;
+}
+
 static void build_one(job *j, size_t i, void **states)
 {
 	const sf_target *t = &j->targets[i];
 	sf_arena *a = sf_arena_new();
 	sf_edition ed;
 	sf_edition_make(j->resolver, t, j->opts->date, a, &ed);
-	mf_edition(j->w.mf, sf_target_dir(a, ".", t) + 2, ed.has_draft);
 	const char *dir = sf_target_dir(a, j->opts->outdir, t);
+	const char *rel = sf_target_dir(a, ".", t) + 2;
+	mf_edition(j->w.mf, rel, ed.has_draft);
+	int known;
+	uint64_t h = edition_hash(j, &ed, &known);
+	if (known && skip(j, rel, h, a)) {
+		j->rel[i] = sf_xstrdup(rel);
+		j->hash[i] = h;
+		sf_arena_free(a);
+		return;
+	}
+	mf_editions_drop(j->eds);
 	if (sf_mkdirs(dir) != 0) {
 		sf_writes_fail(&j->w, dir, "create folder", errno);
 	} else {
@@ -52,8 +146,59 @@ static void build_one(job *j, size_t i, void **states)
 		for (size_t r = 0; r < NRENDERERS; r++)
 			if (j->opts->formats & renderers[r]->format)
 				renderers[r]->render(states[r], &o);
+		if (known) {
+			j->rel[i] = sf_xstrdup(rel);
+			j->hash[i] = h;
+		}
 	}
 	sf_arena_free(a);
+}
+
+/* The hashes of every file the root was loaded from, as loaded: a module's
+ * or corridor's by path; the others (safar.yaml, rules, i18n) into global
+ * with safar itself and the options. */
+static void hash_sources(job *j, sf_arena *a)
+{
+	const sf_root *root = j->root;
+	sf_strmap *own = sf_strmap_new(a, root->nmodules + root->ncorridors);
+	for (size_t i = 0; i < root->nmodules; i++)
+		sf_strmap_put(own, root->modules[i].path, strlen(root->modules[i].path), (void *)1);
+	for (size_t i = 0; i < root->ncorridors; i++)
+		if (root->corridors[i].path)
+			sf_strmap_put(own, root->corridors[i].path, strlen(root->corridors[i].path),
+				      (void *)1);
+	size_t n = sf_sink_nsources(j->sink);
+	j->src = sf_strmap_new(a, n);
+	const sf_build_opts *o = j->opts;
+	uint64_t g = sf_hash_str(0, "safar " SAFAR_VERSION);
+	/* Safar itself: another build of the same version renders otherwise. */
+	char *exe;
+	size_t exelen;
+	int err;
+	if (sf_read_file_nofollow(a, "/proc/self/exe", (size_t)256 << 20, &exe, &exelen, &err) ==
+	    SF_READ_OK)
+		g = sf_hash(g, exe, exelen);
+	else
+		g = sf_hash_str(g, __DATE__ " " __TIME__);
+	g = sf_hash_u64(g, o->formats);
+	g = sf_hash_u64(g, (uint64_t)o->paper_a4);
+	g = sf_hash_u64(g, (uint64_t)o->start_minutes);
+	g = sf_hash_u64(g, (uint64_t)o->date);
+	for (size_t i = 0; i < n; i++) {
+		const char *path, *text;
+		size_t len;
+		sf_sink_source_at(j->sink, i, &path, &text, &len);
+		uint64_t h = sf_hash(0, text, len);
+		if (sf_strmap_get(own, path, strlen(path))) {
+			uint64_t *v = sf_alloc(a, sizeof *v);
+			*v = h;
+			sf_strmap_put(j->src, sf_strdup(a, path), strlen(path), v);
+		} else {
+			g = sf_hash_str(g, path);
+			g = sf_hash_u64(g, h);
+		}
+	}
+	j->global = g;
 }
 
 static void *worker(void *arg)
@@ -168,6 +313,20 @@ static int keep_all(void *ctx, const char *rel)
 	return 1;
 }
 
+/* An old record of an edition this build did not make stays while the
+ * edition is in the content. */
+static int keep_record(void *ctx, const char *rel)
+{
+	const scope *sc = ctx;
+	return sf_strmap_get(sc->all, rel, strlen(rel)) != NULL;
+}
+
+static int keep_none(void *ctx, const char *rel)
+{
+	(void)ctx, (void)rel;
+	return 0;
+}
+
 size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opts *opts,
 		sf_sink *sink, size_t *unchanged)
 {
@@ -178,8 +337,12 @@ size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opt
 	size_t n = sf_targets(root, filter, a, &t);
 	manifest mf;
 	mf_open(&mf, opts->outdir);
+	mf_editions eds;
+	mf_editions_open(&eds, opts->outdir);
 	job j = { .root = root, .opts = opts, .sink = sink, .targets = t, .ntargets = n,
-		  .w = { .sink = sink, .mf = &mf } };
+		  .w = { .sink = sink, .mf = &mf }, .eds = &eds,
+		  .rel = sf_xcalloc(n + 1, sizeof *j.rel), .hash = sf_xcalloc(n + 1, sizeof *j.hash) };
+	hash_sources(&j, a);
 	atomic_init(&j.next, 0);
 	atomic_init(&j.done, 0);
 	pthread_mutex_init(&j.progress, NULL);
@@ -216,6 +379,17 @@ size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opt
 	} else {
 		mf_settle(&mf, keep_all, NULL); /* a failed build removes nothing */
 	}
+	if (!atomic_load(&j.w.failed)) {
+		scope sc = { .a = a, .opts = opts, .all = edition_set(root, NULL, a, NULL, NULL) };
+		mf_editions_close(&eds, (const char *const *)j.rel, j.hash, n, keep_record, &sc, &j.w);
+	} else {
+		mf_editions_drop(&eds);
+		mf_editions_close(&eds, NULL, NULL, 0, keep_none, NULL, &j.w);
+	}
+	for (size_t i = 0; i < n; i++)
+		free((char *)j.rel[i]);
+	free(j.rel);
+	free(j.hash);
 	mf_close(&mf, &j.w);
 	size_t written = atomic_load(&j.w.written);
 	if (unchanged)

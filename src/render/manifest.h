@@ -3,6 +3,9 @@
 #define SAFAR_RENDER_MANIFEST_H
 
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <time.h>
 
 #include "safar/render.h"
 #include "safar/strmap.h"
@@ -39,5 +42,34 @@ int mf_has(const manifest *m, const char *rel);
 size_t mf_settle(manifest *m, int (*keep)(void *ctx, const char *rel), void *ctx);
 /* Writes the manifest (when it changed) and frees m. */
 void mf_close(manifest *m, sf_writes *w);
+/* The old outputs under the folder rel (no trailing '/'), sorted: how many,
+ * the first in *first. */
+size_t mf_old_under(const manifest *m, const char *rel, const char *const **first);
+
+/* out/.safar-editions (docs/outputs.md, "Rebuilds"): per edition folder,
+ * the hash of everything its files were made from, as the last build that
+ * finished recorded it. A build skips an edition whose inputs hash the
+ * same and whose files are all there. */
+typedef struct mf_editions {
+	sf_arena *a;
+	const char *path;
+	sf_strmap *old; /* folder -> "hash" (16 hex digits) */
+	const char **oldv;
+	size_t nold;
+	_Atomic(int) dropped; /* the file was removed: an edition is being made */
+	struct timespec mtime; /* the record's: a file changed since is not skipped */
+} mf_editions;
+
+void mf_editions_open(mf_editions *e, const char *outdir);
+/* 1 when folder rel was recorded with hash h. */
+int mf_editions_newer(const mf_editions *e, const struct timespec *t);
+int mf_editions_same(const mf_editions *e, const char *rel, uint64_t h);
+/* Removes the file (once) before the first edition is rendered: a build
+ * killed halfway leaves no record claiming its half-written editions. */
+void mf_editions_drop(mf_editions *e);
+/* Writes the record: the folders of this build with their hashes, and the
+ * old entries for which keep(ctx, rel) is 1; frees e. */
+void mf_editions_close(mf_editions *e, const char *const *rel, const uint64_t *h, size_t n,
+		       int (*keep)(void *ctx, const char *rel), void *ctx, sf_writes *w);
 
 #endif

@@ -13,6 +13,27 @@
 #include "xlsx.h"
 #include "safar/nelem.h"
 
+/* Where libxlsxwriter puts the parts of a workbook while it assembles one
+ * (Debian's build has no in-memory option): each part is a temporary file
+ * created, written, read back and removed, a dozen per workbook. On a disk
+ * that costs more than making the workbook does, so they go to memory
+ * (/dev/shm) when there is one we may write to; else TMPDIR, else /tmp.
+ * docs/performance.md. */
+static pthread_once_t tmpdir_once = PTHREAD_ONCE_INIT;
+static char *tmpdir;
+
+static void find_tmpdir(void)
+{
+	if (access("/dev/shm", W_OK | X_OK) == 0)
+		tmpdir = "/dev/shm";
+}
+
+char *x_tmpdir(void)
+{
+	pthread_once(&tmpdir_once, find_tmpdir);
+	return tmpdir;
+}
+
 lxw_workbook *x_workbook_new(const char *path, long date, const char *title, char *tmp,
 			     size_t cap, sf_writes *w)
 {
@@ -22,7 +43,9 @@ lxw_workbook *x_workbook_new(const char *path, long date, const char *title, cha
 	lxw_workbook *wb = NULL;
 	if (fd >= 0) {
 		close(fd);
-		wb = workbook_new(tmp);
+		lxw_workbook_options opt = { .constant_memory = 0, .tmpdir = x_tmpdir(),
+					     .use_zip64 = 0 };
+		wb = workbook_new_opt(tmp, &opt);
 		if (!wb)
 			unlink(tmp);
 	}

@@ -51,6 +51,8 @@ int x_capture_fd(const x_capture *c);
 void x_capture_end(x_capture *c, sf_writes *w, const char *where);
 /* A workbook at an exclusively created temporary name beside path (its name
  * in tmp, cap bytes), dated date (days since 1970); NULL after reporting. */
+/* The folder for libxlsxwriter's temporary files; NULL: its default. */
+char *x_tmpdir(void);
 lxw_workbook *x_workbook_new(const char *path, long date, const char *title, char *tmp,
 			     size_t cap, sf_writes *w);
 /* Closes wb and renames tmp over path; on failure reports the errno behind

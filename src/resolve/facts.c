@@ -124,6 +124,11 @@ void rs_check_facts(rs_ctx *c, const sf_resolved *res, const sf_topic *tp, sf_ar
 {
 	for (size_t p = 0; p < tp->nparts; p++) {
 		const sf_module *m = tp->parts[p];
+		/* What follows depends only on the module and the facts
+		 * context, and reports each finding once: the first target of
+		 * a context checks it for all. */
+		if (!rs_first_in_fctx(c->r, c->fctx, m))
+			continue;
 		check_expansion(c, res, m, a);
 		for (size_t i = 0; i < m->nplaceholders; i++) {
 			const sf_placeholder *ph = &m->placeholders[i];

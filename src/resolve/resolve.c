@@ -254,10 +254,12 @@ void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *re
 	alloc_facts(root, t, a, res);
 	for (size_t i = 0; i < t->corridor->nfacts; i++)
 		add_fact(res, &t->corridor->facts[i]);
+	size_t *matched = sf_alloc_array(a, root->nrules + 1, sizeof *matched), nmatched = 0;
 	for (size_t i = 0; i < root->nrules; i++) {
 		const sf_rule *rule = &root->rules[i];
 		if (!sf_when_match(&rule->when, t, NULL, 0))
 			continue;
+		matched[nmatched++] = i;
 		add_ids(a, &res->excluded, &ecap, &rule->exclude);
 		for (int s = 0; s < SF_NSTAGE; s++)
 			add_ids(a, &res->policy[s], &pcap[s], &rule->require[s]);
@@ -265,10 +267,14 @@ void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *re
 			add_fact(res, &rule->facts[k]);
 	}
 
-	rs_ctx c = { r, t, res->chain, res->nchain, res->excluded };
-	res->topics = sf_alloc_array(a, r->ntopics + 1, sizeof *res->topics);
-	for (size_t i = 0; i < r->ntopics; i++) {
-		const topic_ix *ix = &r->topics[i];
+	rs_ctx c = { r, t, res->chain, res->nchain, res->excluded,
+		     rs_fctx(r, t, matched, nmatched, a) };
+	/* Only the topics with a module for this corridor: any other has no
+	 * module that matches, and would resolve to nothing. */
+	const rs_view *view = rs_view_of(r, t->corridor);
+	res->topics = sf_alloc_array(a, view->ntopics + 1, sizeof *res->topics);
+	for (size_t i = 0; i < view->ntopics; i++) {
+		const topic_ix *ix = &view->topics[i];
 		if (!(t->stages & (1u << ix->stage)))
 			continue;
 		int got = rs_topic(&c, ix, a, &res->topics[res->ntopics], NULL);

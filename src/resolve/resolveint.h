@@ -15,15 +15,33 @@ typedef struct topic_ix {
 	size_t n;
 } topic_ix;
 
+/* One corridor's view of the index: the topics that have a module whose
+ * corridor, origin and destination keys match the corridor, each with just
+ * those modules (in path order). Built the first time a target of the
+ * corridor resolves: a target then looks only at its candidates, not at
+ * every module of the root (docs/performance.md). */
+typedef struct rs_view {
+	const topic_ix *topics;
+	size_t ntopics;
+} rs_view;
+
 struct sf_resolver {
 	const sf_root *root;
 	sf_sink *sink;
 	sf_arena *a;
 	topic_ix *topics; /* by stage, then id */
 	size_t ntopics;
+	unsigned char *topic_keyed; /* by topic: 1 when a module has corridor-level keys */
+	rs_view all;                /* every topic */
+	rs_view *_Atomic *views;    /* by corridor index; NULL until built */
+	pthread_mutex_t view_lock;  /* serialises building the views */
 	pthread_mutex_t lock; /* guards seen and the misses */
 	uint64_t *seen;       /* hashes of diagnostics already reported */
 	size_t nseen, capseen;
+	struct sf_strmap *fctx_ix; /* facts context key -> its number */
+	uint32_t nfctx;
+	uint64_t *checked; /* (facts context, module) pairs whose facts were checked */
+	size_t nchecked, capchecked;
 	/* Every fact name some corridor or rule defines (facts.c). */
 	struct sf_strmap *known;
 	const char **known_names;
@@ -46,7 +64,22 @@ typedef struct rs_ctx {
 	const char **chain;
 	size_t nchain;
 	sf_strv excluded;
+	/* The target's facts context: its corridor, language and the rules
+	 * that match it (what decides every fact's value), as a small number
+	 * from 1; 0: none (facts are checked every time). */
+	uint32_t fctx;
 } rs_ctx;
+
+/* The facts context of t with the rules that matched it (bit i: rule i),
+ * interned: equal numbers, equal facts. */
+uint32_t rs_fctx(sf_resolver *r, const sf_target *t, const size_t *rules, size_t nrules,
+		 sf_arena *a);
+/* 1 the first time (fctx, module) is seen: a module's facts are checked
+ * once per context, not once per target. */
+int rs_first_in_fctx(sf_resolver *r, uint32_t fctx, const sf_module *m);
+
+/* The corridor's view, built on first use; safe from several threads. */
+const rs_view *rs_view_of(sf_resolver *r, const sf_corridor *co);
 
 void rs_chain(const sf_root *root, const char *lang, sf_arena *a, const char ***chain, size_t *n);
 /* Resolves one topic into *out (returns 0 when it has none for this target);

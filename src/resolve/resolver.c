@@ -3,7 +3,12 @@
 #include <string.h>
 
 #include "resolveint.h"
+#include "safar/buf.h"
+#include "safar/strmap.h"
 #include "safar/xalloc.h"
+
+#define CORRIDOR_KEYS \
+	((1u << SF_W_CORRIDOR) | (1u << SF_W_ORIGIN) | (1u << SF_W_DESTINATION))
 
 static int cmp_mod(const void *x, const void *y)
 {
@@ -65,9 +70,68 @@ sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink)
 		r->topics[r->ntopics++] = (topic_ix){ v[i]->stage, v[i]->id, &v[i], j - i };
 		i = j;
 	}
+	r->topic_keyed = sf_alloc(a, r->ntopics + 1);
+	for (size_t i = 0; i < r->ntopics; i++)
+		for (size_t k = 0; k < r->topics[i].n; k++)
+			if (r->topics[i].mods[k]->when.present & CORRIDOR_KEYS)
+				r->topic_keyed[i] = 1;
+	r->all = (rs_view){ r->topics, r->ntopics };
+	r->views = sf_alloc_array(a, root->ncorridors + 1, sizeof *r->views);
+	pthread_mutex_init(&r->view_lock, NULL);
 	check_rules(r);
 	rs_facts_index(r);
 	return r;
+}
+
+/* Does w allow corridor co, looking only at the corridor-level keys? */
+static int corridor_match(const sf_when *w, const sf_corridor *co)
+{
+	const char *val[3] = { co->id, co->origin, co->destination };
+	for (int k = SF_W_CORRIDOR; k <= SF_W_DESTINATION; k++)
+		if ((w->present & (1u << k)) && (!val[k] || !sf_strv_has(&w->key[k], val[k])))
+			return 0;
+	return 1;
+}
+
+const rs_view *rs_view_of(sf_resolver *r, const sf_corridor *co)
+{
+	uintptr_t p = (uintptr_t)co, first = (uintptr_t)r->root->corridors;
+	if (p < first || p >= first + r->root->ncorridors * sizeof *co)
+		return &r->all; /* not one of the root's corridors: every topic */
+	size_t ci = (size_t)(co - r->root->corridors);
+	rs_view *v = r->views[ci];
+	if (v)
+		return v;
+	pthread_mutex_lock(&r->view_lock);
+	if (!(v = r->views[ci])) {
+		/* The resolver's arena is shared: allocate under the lock. */
+		pthread_mutex_lock(&r->lock);
+		v = sf_alloc(r->a, sizeof *v);
+		topic_ix *tv = sf_alloc_array(r->a, r->ntopics + 1, sizeof *tv);
+		for (size_t i = 0; i < r->ntopics; i++) {
+			const topic_ix *ix = &r->topics[i];
+			if (!r->topic_keyed[i]) {
+				tv[v->ntopics++] = *ix;
+				continue;
+			}
+			const sf_module **mods = NULL;
+			size_t n = 0;
+			for (size_t k = 0; k < ix->n; k++) {
+				if (!corridor_match(&ix->mods[k]->when, co))
+					continue;
+				if (!mods)
+					mods = sf_alloc_array(r->a, ix->n - k, sizeof *mods);
+				mods[n++] = ix->mods[k];
+			}
+			if (n)
+				tv[v->ntopics++] = (topic_ix){ ix->stage, ix->id, mods, n };
+		}
+		v->topics = tv;
+		pthread_mutex_unlock(&r->lock);
+		r->views[ci] = v;
+	}
+	pthread_mutex_unlock(&r->view_lock);
+	return v;
 }
 
 void sf_resolver_free(sf_resolver *r)
@@ -76,8 +140,51 @@ void sf_resolver_free(sf_resolver *r)
 		return;
 	rs_facts_report(r);
 	pthread_mutex_destroy(&r->lock);
+	pthread_mutex_destroy(&r->view_lock);
 	free(r->seen);
+	free(r->checked);
 	sf_arena_free(r->a);
+}
+
+/* splitmix64's finaliser: keys that differ in their high bits only still
+ * land apart. */
+static size_t slot_of(uint64_t x, size_t cap)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9u;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebu;
+	return (size_t)(x ^ (x >> 31)) & (cap - 1);
+}
+
+/* Adds h (not 0) to an open-addressed set; 1 when it was not there. The
+ * caller holds r->lock. */
+static int set_add(uint64_t **tab, size_t *n, size_t *cap, uint64_t h)
+{
+	if (*n * 2 >= *cap) {
+		size_t nc = *cap ? *cap * 2 : 256;
+		uint64_t *t = sf_xcalloc(nc, sizeof *t);
+		for (size_t i = 0; i < *cap; i++) {
+			if (!(*tab)[i])
+				continue;
+			size_t j = slot_of((*tab)[i], nc);
+			while (t[j])
+				j = (j + 1) & (nc - 1);
+			t[j] = (*tab)[i];
+		}
+		free(*tab);
+		*tab = t;
+		*cap = nc;
+	}
+	size_t j = slot_of(h, *cap);
+	while ((*tab)[j]) {
+		if ((*tab)[j] == h)
+			return 0;
+		j = (j + 1) & (*cap - 1);
+	}
+	(*tab)[j] = h;
+	(*n)++;
+	return 1;
 }
 
 int rs_once(sf_resolver *r, const char *key)
@@ -87,34 +194,39 @@ int rs_once(sf_resolver *r, const char *key)
 		h = (h ^ *p) * 1099511628211ULL;
 	h |= 1; /* 0 marks an empty slot */
 	pthread_mutex_lock(&r->lock);
-	if (r->nseen * 2 >= r->capseen) {
-		size_t cap = r->capseen ? r->capseen * 2 : 256;
-		uint64_t *t = sf_xcalloc(cap, sizeof *t);
-		for (size_t i = 0; i < r->capseen; i++) {
-			if (!r->seen[i])
-				continue;
-			size_t j = r->seen[i] & (cap - 1);
-			while (t[j])
-				j = (j + 1) & (cap - 1);
-			t[j] = r->seen[i];
-		}
-		free(r->seen);
-		r->seen = t;
-		r->capseen = cap;
+	int fresh = set_add(&r->seen, &r->nseen, &r->capseen, h);
+	pthread_mutex_unlock(&r->lock);
+	return fresh;
+}
+
+uint32_t rs_fctx(sf_resolver *r, const sf_target *t, const size_t *rules, size_t nrules,
+		 sf_arena *a)
+{
+	sf_buf b = { 0 };
+	sf_buf_printf(&b, "%p\n%s\n", (const void *)t->corridor, t->lang);
+	for (size_t i = 0; i < nrules; i++)
+		sf_buf_printf(&b, "%zu,", rules[i]);
+	pthread_mutex_lock(&r->lock);
+	if (!r->fctx_ix)
+		r->fctx_ix = sf_strmap_new(r->a, 0);
+	uintptr_t id = (uintptr_t)sf_strmap_get(r->fctx_ix, b.data, b.len);
+	if (!id) {
+		id = ++r->nfctx;
+		sf_strmap_put(r->fctx_ix, sf_strndup(r->a, b.data, b.len), b.len, (void *)id);
 	}
-	size_t j = h & (r->capseen - 1);
-	int fresh = 1;
-	while (r->seen[j]) {
-		if (r->seen[j] == h) {
-			fresh = 0;
-			break;
-		}
-		j = (j + 1) & (r->capseen - 1);
-	}
-	if (fresh) {
-		r->seen[j] = h;
-		r->nseen++;
-	}
+	pthread_mutex_unlock(&r->lock);
+	sf_buf_free(&b);
+	(void)a;
+	return (uint32_t)id;
+}
+
+int rs_first_in_fctx(sf_resolver *r, uint32_t fctx, const sf_module *m)
+{
+	if (!fctx)
+		return 1;
+	uint64_t key = ((uint64_t)fctx << 32) | (uint64_t)(m - r->root->modules + 1);
+	pthread_mutex_lock(&r->lock);
+	int fresh = set_add(&r->checked, &r->nchecked, &r->capchecked, key);
 	pthread_mutex_unlock(&r->lock);
 	return fresh;
 }

@@ -167,6 +167,23 @@ void sf_sink_source(sf_sink *s, const char *path, const char *text, size_t len)
 	pthread_mutex_unlock(&s->lock);
 }
 
+size_t sf_sink_nsources(sf_sink *s)
+{
+	pthread_mutex_lock(&s->lock);
+	size_t n = s->nsrc;
+	pthread_mutex_unlock(&s->lock);
+	return n;
+}
+
+void sf_sink_source_at(sf_sink *s, size_t i, const char **path, const char **text, size_t *len)
+{
+	pthread_mutex_lock(&s->lock);
+	*path = s->src[i].path;
+	*text = s->src[i].text;
+	*len = s->src[i].len;
+	pthread_mutex_unlock(&s->lock);
+}
+
 static int cmp_diag(const void *a, const void *b)
 {
 	const sf_diag *x = a, *y = b;

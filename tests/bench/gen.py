@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
 """gen.py DIR [MODULES] [CORRIDORS]: writes a synthetic content root for `make bench`.
 
-Deterministic: the same arguments give the same files. Topics get a general
-base in en and ru, destination variants, women's appends and sector modules,
-so resolution does the work real content asks of it."""
+Deterministic: the same arguments give the same files. The shape is what a
+regional office keeps (docs/performance.md): four languages with fallbacks,
+two audiences, two sectors; shared topics (about a tenth of the modules) with
+a base in every language, a women's append, sector and destination variants;
+the rest corridor topics written for one corridor each. Bodies use the
+corridor's facts, so resolution and substitution do the work real content
+asks of them."""
 import os
 import sys
 
@@ -13,6 +17,7 @@ ncor = int(sys.argv[3]) if len(sys.argv) > 3 else 30
 ORIG = ["KG", "KZ", "TJ", "UZ", "AM"]
 DEST = ["RU", "KZ", "KR", "GB", "TR", "DE"]
 STAGES = ["PEO", "PDO", "PAO", "PRO"]
+LANGS = ["en", "ru", "ky", "uz"]
 
 
 def write(rel, text):
@@ -22,31 +27,44 @@ def write(rel, text):
         f.write(text)
 
 
-write("safar.yaml", "languages: [en, ru, ky]\nfallback: { ky: [ru, en], ru: [en] }\n"
+write("safar.yaml", "languages: [en, ru, ky, uz]\n"
+      "fallback: { ky: [ru, en], uz: [ru, en], ru: [en] }\n"
       "audiences: [general, women]\nsectors: [construction, agriculture]\n"
       "required: { PDO: [topic-1-0] }\n")
+cids = []
 for i in range(ncor):
     o, d = ORIG[i % len(ORIG)], DEST[i % len(DEST)]
-    cid = f"c{i:02d}-{o.lower()}-{d.lower()}"
+    cid = f"c{i:03d}-{o.lower()}-{d.lower()}"
+    cids.append(cid)
     write(f"corridors/{cid}.yaml",
           f"id: {cid}\norigin: {o}\ndestination: {d}\n"
           f"title: {{ en: \"Corridor {i}\", ru: \"Коридор {i}\" }}\n"
-          "languages: [en, ru, ky]\nsectors: [construction, agriculture]\n"
+          "languages: [en, ru, ky, uz]\nsectors: [construction, agriculture]\n"
           "audiences: [general, women]\n"
-          "facts:\n  hotline: { en: \"the hotline\", ru: \"горячая линия\" }\n"
+          "facts:\n"
+          f"  hotline: {{ en: \"the hotline {i}\", ru: \"горячая линия {i}\" }}\n"
+          f"  embassy: \"+7 495 {i:03d} 00 00\"\n"
+          f"  minwage: {{ en: \"{20000 + i} a month\", ru: \"{20000 + i} в месяц\" }}\n"
           "contacts:\n  - { name: Origin office, side: origin, url: \"https://example.org\" }\n"
           "  - { name: Destination office, side: destination, url: \"https://example.org\" }\n")
 
-PARA = ("Read the **contract** before you sign it, and keep a copy. Ask {{hotline}} "
-        "when something is unclear; see [the official site](https://example.org). ")
-RU = ("Прочитайте **договор** до подписания и сохраните копию. Звоните: {{hotline}}, "
-      "если что-то непонятно; см. [официальный сайт](https://example.org). ")
+TEXT = {
+    "en": ("Read the **contract** before you sign it, and keep a copy. Ask {{hotline}} "
+           "when something is unclear; see [the official site](https://example.org). "
+           "The minimum wage is {{minwage}}; the embassy answers at {{embassy}}. "),
+    "ru": ("Прочитайте **договор** до подписания и сохраните копию. Звоните: {{hotline}}, "
+           "если что-то непонятно; см. [официальный сайт](https://example.org). "
+           "Минимальная оплата: {{minwage}}; посольство: {{embassy}}. "),
+}
+TEXT["ky"] = TEXT["ru"].replace("договор", "келишим")
+TEXT["uz"] = TEXT["en"].replace("contract", "shartnoma")
 
 
 def module(rel, tid, stage, lang, when, merge, order):
-    body = "## Before you go\n\n" + (PARA if lang == "en" else RU) * 4 + \
-        "\n\n- Keep your passport\n- Keep a copy of the contract\n- Save the numbers\n\n" + \
-        "## On arrival\n\n" + (PARA if lang == "en" else RU) * 3 + "\n"
+    para = TEXT[lang]
+    body = "## Before you go\n\n" + para * 4 + \
+        "\n\n- Keep your passport\n- Keep a copy of the contract\n- Save {{hotline}}\n\n" + \
+        "## On arrival\n\n" + para * 3 + "\n"
     fm = [f"id: {tid}", f"stage: {stage}", f"title: Topic {tid} ({lang})", f"lang: {lang}"]
     if when:
         fm.append(f"when: {when}")
@@ -59,26 +77,44 @@ def module(rel, tid, stage, lang, when, merge, order):
     write(rel, "---\n" + "\n".join(fm) + "\n---\n" + body)
 
 
-# Ten modules per topic: general en/ru, three destination variants in en and
-# ru, a women's append in en and ru, and a construction module.
-kinds = [("general", None, None, "en"), ("general", None, None, "ru")]
+# Shared topics: ten modules each (a base in every language, a women's
+# append in en and ru, construction in en and ru, an agriculture append, a
+# destination variant).
+nshared = max(4, nmod // 10 // 10)
 n = 0
-t = 0
-while n < nmod:
+for t in range(nshared):
     stage = STAGES[t % 4]
     tid = f"topic-{t % 4}-{t // 4}"
-    dests = [DEST[(t + k) % len(DEST)] for k in range(3)]
-    variants = [("general", None, None, "en"), ("general", None, None, "ru"),
-                ("women", "{ audience: women }", "append", "en"),
-                ("women", "{ audience: women }", "append", "ru"),
-                ("construction", "{ sector: construction }", None, "en")]
-    for d in dests:
-        for lang in ("en", "ru"):
-            variants.append((f"dest-{d.lower()}", f"{{ destination: {d} }}", None, lang))
-    for scope, when, merge, lang in variants[:10]:
+    d = DEST[t % len(DEST)]
+    variants = [("general", None, None, lang) for lang in LANGS] + [
+        ("women", "{ audience: women }", "append", "en"),
+        ("women", "{ audience: women }", "append", "ru"),
+        ("construction", "{ sector: construction }", None, "en"),
+        ("construction", "{ sector: construction }", None, "ru"),
+        ("agriculture", "{ sector: agriculture }", "append", "en"),
+        (f"dest-{d.lower()}", f"{{ destination: {d} }}", None, "en")]
+    for scope, when, merge, lang in variants:
         if n == nmod:
             break
         module(f"content/{stage.lower()}/{tid}/{scope}.{lang}.md", tid, stage, lang, when,
                merge, t)
+        n += 1
+
+# Corridor topics, corridor by corridor: a base in en, ru and ky and a
+# women's append in en.
+t = 0
+while n < nmod:
+    cid = cids[t % ncor]
+    stage = STAGES[(t // ncor) % 4]
+    tid = f"local-{t // ncor}"
+    when = f"{{ corridor: {cid} }}"
+    for scope, w, merge, lang in [("base", when, None, "en"), ("base", when, None, "ru"),
+                                  ("base", when, None, "ky"),
+                                  ("women", f"{{ corridor: {cid}, audience: women }}",
+                                   "append", "en")]:
+        if n == nmod:
+            break
+        module(f"content/{stage.lower()}/{tid}/{cid}-{scope}.{lang}.md", tid, stage, lang, w,
+               merge, 100 + t // ncor)
         n += 1
     t += 1

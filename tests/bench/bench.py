@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""bench.py SAFAR BENCH CMARK LARGE MEDIUM [REPS]: the figures of `make bench`.
+
+Whole processes, as a user meets them: CPU time (user + system) and peak RSS
+are the child's own (wait4). Each ratio is measured in the same run, the two
+sides interleaved REPS times; the median is printed with the spread (lowest
+and highest of the REPS ratios). docs/performance.md explains the figures."""
+import glob
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+safar, bench, cmark, large, medium = sys.argv[1:6]
+reps = int(sys.argv[6]) if len(sys.argv) > 6 else 3
+
+
+def run(argv):
+    """(wall s, cpu s, peak RSS KiB) of one child; its output is discarded."""
+    t0 = time.monotonic()
+    p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.monotonic() - t0
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):  # check exits 1 on findings it reports
+        sys.exit(f"bench: {' '.join(argv)} exited with {code}")
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss
+
+
+def spread(v):
+    v = sorted(v)
+    return v[len(v) // 2], v[0], v[-1]
+
+
+def show(label, v, unit="x", fmt="%.2f"):
+    m, lo, hi = spread(v)
+    print(f"  {label:<44} {fmt % m}{unit}  (spread {fmt % lo}-{fmt % hi}{unit})")
+
+
+def bodies(root):
+    return sorted(glob.glob(os.path.join(root, "content", "**", "*.md"), recursive=True))
+
+
+def mtimes(d):
+    out = {}
+    for dp, _, fs in os.walk(d):
+        for f in fs:
+            p = os.path.join(dp, f)
+            out[p] = os.stat(p).st_mtime_ns
+    return out
+
+
+def describe(root):
+    md = subprocess.run([bench, root], check=True, capture_output=True, text=True)
+    rendered, targets, modules = map(int, md.stdout.split())
+    return rendered, targets, modules
+
+
+print(f"make bench: {os.cpu_count()} processors, {reps} interleaved runs per ratio")
+
+# The large root: check against cmark on the same bodies.
+files = bodies(large)
+rendered, targets, modules = describe(large)
+size = sum(os.path.getsize(f) for f in files)
+print(f"{large}: {modules} modules, {targets} editions, {size / 1e6:.1f} MB of module files")
+ratio, rss, cpu, base = [], [], [], []
+for _ in range(reps):
+    _, c0, _ = run([cmark] + files)
+    _, c1, m1 = run([safar, "check", "-q", "-C", large, "--today", "2025-01-01"])
+    ratio.append(c1 / c0)
+    cpu.append(c1)
+    base.append(c0)
+    rss.append(m1 / 1024)
+show("check CPU", cpu, " s")
+show("cmark parse+render of the bodies, CPU", base, " s")
+show("check CPU / cmark CPU (target <= 2)", ratio)
+show("check peak RSS (target <= 150 MiB)", rss, " MiB", "%.0f")
+
+# The medium root: builds.
+files = bodies(medium)
+rendered, targets, modules = describe(medium)
+print(f"{medium}: {modules} modules, {targets} editions, "
+      f"{rendered / 1e6:.1f} MB of Markdown in the handbooks")
+tmp = tempfile.mkdtemp(prefix="safar-bench-")
+full, html, noop, fullwall, htmlwall, mbs, cmbs, kept = [], [], [], [], [], [], [], []
+jobs = str(os.cpu_count() or 1)
+try:
+    for i in range(reps):
+        o1, o2 = os.path.join(tmp, f"all{i}"), os.path.join(tmp, f"html{i}")
+        w_all, c_all, _ = run([safar, "build", "-C", medium, "-o", o1, "-j", jobs])
+        w_html, c_html, _ = run([safar, "build", "-C", medium, "-o", o2, "-j", jobs,
+                                 "--format", "html"])
+        before = mtimes(o1)
+        w_noop, c_noop, _ = run([safar, "build", "-C", medium, "-o", o1, "-j", jobs])
+        after = mtimes(o1)
+        kept.append(before == after)
+        _, c_cm, _ = run([cmark] + files * 1)
+        full.append(w_all / w_html)
+        noop.append(w_noop / w_all)
+        fullwall.append(w_all)
+        htmlwall.append(w_html)
+        # Handbooks: Markdown rendered per second of CPU, against cmark's.
+        mb = rendered / 1e6 / c_html
+        cm = sum(os.path.getsize(f) for f in files) / 1e6 / c_cm
+        mbs.append(mb)
+        cmbs.append(cm)
+        shutil.rmtree(o1)
+        shutil.rmtree(o2)
+finally:
+    shutil.rmtree(tmp, ignore_errors=True)
+show("full build, every format, wall", fullwall, " s")
+show("handbooks only (--format html), wall", htmlwall, " s")
+show("full build / handbooks only (target <= 2)", full)
+show("no-op rebuild / full build (target <= 0.10)", noop)
+print(f"  {'no-op rebuild kept every mtime':<44} {'yes' if all(kept) else 'NO'}")
+show("handbooks: MB of Markdown per CPU second", mbs, " MB/s", "%.1f")
+show("cmark: MB of Markdown per CPU second", cmbs, " MB/s", "%.1f")
+show("handbooks MB/s / cmark MB/s", [a / b for a, b in zip(mbs, cmbs)])
