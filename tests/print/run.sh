@@ -41,9 +41,21 @@ page 6 "Where to get help"
 pdftotext -f 1 -l 1 "$tmp/hb.pdf" "$tmp/p1.txt"
 grep -q "Kyrgyzstan to Russia" "$tmp/p1.txt" && ok || bad "cover has the title"
 grep -q "All sectors · For: Women · English" "$tmp/p1.txt" && ok || bad "cover has the edition"
-grep -q "Content as of: 2026-09-21" "$tmp/p1.txt" && ok || bad "cover has the content date"
+grep -q "Information checked: 2026-01-01" "$tmp/p1.txt" && ok || bad "cover says when the information was checked"
 pdftotext "$tmp/hb.pdf" "$tmp/all.txt"
 grep -q "Ask the test office." "$tmp/all.txt" && ok || bad "facts are substituted in print"
 grep -q "alert" "$tmp/all.txt" && bad "raw HTML reached the page" || ok
+
+# coverage --format html, as a programme manager opens it: Chromium renders
+# it, and every state of the matrix is there in words (not colour alone).
+"$bin" coverage -C "$here/../golden/coverage-states/root" --today 2026-11-23 --format html >"$tmp/cov.html" 2>/dev/null
+chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	--disable-background-networking --disable-component-update --disable-sync \
+	--user-data-dir="$tmp/profile" --no-pdf-header-footer \
+	--print-to-pdf="$tmp/cov.pdf" "file://$tmp/cov.html" >/dev/null 2>&1
+pdftotext "$tmp/cov.pdf" "$tmp/cov.txt" 2>/dev/null
+for state in tailored generic fallback draft stale missing; do
+	grep -qw "$state" "$tmp/cov.txt" && ok || bad "coverage html in Chromium: no '$state' cell"
+done
 echo "print: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
