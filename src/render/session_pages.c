@@ -42,7 +42,8 @@ static void page_head(sf_buf *b, const sf_output *o, int s, int what)
 	h_begin(b, o->res->target.lang, title, o->opts);
 	sf_buf_puts(b, "<style>.stage{break-before:auto}.break td{font-style:italic}"
 		       "td.num{text-align:right;white-space:nowrap}.answer{font-weight:bold}"
-		       ".sms{border-left:3px solid #000;margin:.4em 0;padding-left:.6em}</style>\n");
+		       ".sms{border-left:3px solid #000;margin:.4em 0;padding-left:.6em}"
+		       ".key{break-inside:avoid}.key h3{margin:.7em 0 .1em}.key p{margin:.1em 0}</style>\n");
 	sf_buf_puts(b, "<p class=\"meta\">");
 	h_esc(b, o->str[SF_S_session]);
 	sf_buf_puts(b, " · ");
@@ -294,16 +295,46 @@ static void trainer(sf_buf *b, const sf_output *o, int s)
 	h_end(b);
 }
 
+/* What participants take home (docs/outputs.md, handout.html): per topic
+ * of the stage its title and its SMS text(s), the one-line key message; the
+ * stage's checklist; the stage's contacts. A few pages, not the stage. */
 static void handout(sf_buf *b, const sf_output *o, int s)
 {
+	const sf_edition *e = o->ed;
 	page_head(b, o, s, SF_S_handout);
-	/* A page of its own needs its own h1; the stage heading follows. */
-	sf_buf_puts(b, "<h1>");
-	h_esc(b, h_corridor_title(o));
-	sf_buf_puts(b, "</h1>\n");
-	h_sources sources = { 0 };
-	h_stage(b, o, s, &sources);
-	h_sources_list(b, o, &sources);
+	page_title(b, o, s, SF_S_handout);
+	sf_buf_puts(b, "<p class=\"purpose\">");
+	h_esc(b, o->str[H_PURPOSE(s)]);
+	sf_buf_puts(b, "</p>\n<h2>");
+	h_esc(b, o->str[SF_S_key_points]);
+	sf_buf_puts(b, "</h2>\n");
+	for (size_t i = 0; i < e->ntopics; i++) {
+		const sf_ed_topic *t = &e->topics[i];
+		if (t->stage != s)
+			continue;
+		sf_buf_puts(b, "<div class=\"key\"");
+		if (t->fallback)
+			sf_buf_printf(b, " lang=\"%s\"", t->lang);
+		sf_buf_puts(b, "><h3>");
+		h_esc(b, t->title);
+		sf_buf_puts(b, "</h3>\n");
+		for (size_t p = 0; p < t->nparts; p++)
+			if (t->parts[p].sms) {
+				sf_buf_puts(b, "<p>");
+				h_esc(b, t->parts[p].sms);
+				sf_buf_puts(b, "</p>\n");
+			}
+		sf_buf_puts(b, "</div>\n");
+	}
+	sf_buf_puts(b, "<h2>");
+	h_esc(b, o->str[SF_S_checklist]);
+	sf_buf_puts(b, "</h2>\n");
+	if (!h_stage_checklist(b, o, s))
+		sf_buf_puts(b, "<p>—</p>\n");
+	sf_buf_puts(b, "<h2>");
+	h_esc(b, o->str[SF_S_where_to_get_help]);
+	sf_buf_puts(b, "</h2>\n");
+	h_stage_contacts(b, o, s);
 	h_end(b);
 }
 
