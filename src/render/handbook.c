@@ -228,10 +228,11 @@ static void contact(sf_buf *b, const sf_output *o, const sf_contact *c)
 	sf_buf_puts(b, "</div>\n");
 }
 
-void h_stage_contacts(sf_buf *b, const sf_output *o, int s)
+size_t h_stage_contact_list(const sf_output *o, int s, const sf_contact ***out)
 {
 	const sf_corridor *co = o->res->target.corridor;
-	int any = 0;
+	const sf_contact **v = sf_alloc_array(o->a, co->ncontacts + 1, sizeof *v);
+	size_t n = 0;
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < co->ncontacts; i++) {
 			const sf_contact *c = &co->contacts[i];
@@ -239,10 +240,19 @@ void h_stage_contacts(sf_buf *b, const sf_output *o, int s)
 				continue;
 			if (speaks(c, o->res) != !pass)
 				continue;
-			contact(b, o, c);
-			any = 1;
+			v[n++] = c;
 		}
-	if (!any) {
+	*out = v;
+	return n;
+}
+
+void h_stage_contacts(sf_buf *b, const sf_output *o, int s)
+{
+	const sf_contact **c;
+	size_t n = h_stage_contact_list(o, s, &c);
+	for (size_t i = 0; i < n; i++)
+		contact(b, o, c[i]);
+	if (!n) {
 		sf_buf_puts(b, "<p>");
 		h_esc(b, o->str[SF_S_no_contacts]);
 		sf_buf_puts(b, "</p>\n");

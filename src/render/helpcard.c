@@ -41,6 +41,40 @@ static const char *side_name(const sf_output *o, int side)
 	return o->str[side == SF_SIDE_ORIGIN ? SF_S_side_origin : SF_S_side_destination];
 }
 
+void helpcard_contact_row(pd_doc *d, const sf_output *o, const sf_contact *c, double qr, int style,
+			  int with_side)
+{
+	pd_text *t = pd_text_new(d, NULL);
+	pd_puts(t, c->name ? c->name : "", PD_B);
+	if (with_side) {
+		pd_puts(t, " · ", 0);
+		pd_puts(t, side_name(o, (int)c->side), 0);
+	}
+	if (c->phone) {
+		/* The number as people dial it, large. */
+		pd_puts(t, "\n", 0);
+		pd_link_begin(t, qr_tel(o->a, c->phone));
+		pd_puts(t, c->phone, PD_B);
+		pd_link_end(t);
+	}
+	if (c->url && h_safe_url(c->url)) {
+		pd_puts(t, "\n", 0);
+		pd_link_begin(t, c->url);
+		pd_puts(t, c->url, 0);
+		pd_link_end(t);
+	}
+	if (c->languages.n) {
+		pd_puts(t, "\n", 0);
+		pd_puts(t, o->str[SF_S_language], PD_I);
+		pd_puts(t, ":", PD_I);
+		for (size_t k = 0; k < c->languages.n; k++) {
+			pd_puts(t, k ? ", " : " ", PD_I);
+			pd_puts(t, h_language_name(c->languages.v[k]), PD_I);
+		}
+	}
+	pd_qr_row(d, qr_contact_uri(o->a, c), qr, t, style);
+}
+
 void helpcard_contacts(pd_doc *d, const sf_output *o, double qr, int style)
 {
 	const sf_contact **c;
@@ -59,31 +93,7 @@ void helpcard_contacts(pd_doc *d, const sf_output *o, double qr, int style)
 			pd_place p = { .before = i ? 1.2 : 0.4, .keep = qr / pd_line_height(d, PD_BODY) + 1 };
 			pd_block(d, h, style == PD_BODY ? PD_H3 : style, &p);
 		}
-		pd_text *t = pd_text_new(d, NULL);
-		pd_puts(t, c[i]->name ? c[i]->name : "", PD_B);
-		if (c[i]->phone) {
-			/* The number as people dial it, large. */
-			pd_puts(t, "\n", 0);
-			pd_link_begin(t, qr_tel(o->a, c[i]->phone));
-			pd_puts(t, c[i]->phone, PD_B);
-			pd_link_end(t);
-		}
-		if (c[i]->url && h_safe_url(c[i]->url)) {
-			pd_puts(t, "\n", 0);
-			pd_link_begin(t, c[i]->url);
-			pd_puts(t, c[i]->url, 0);
-			pd_link_end(t);
-		}
-		if (c[i]->languages.n) {
-			pd_puts(t, "\n", 0);
-			pd_puts(t, o->str[SF_S_language], PD_I);
-			pd_puts(t, ":", PD_I);
-			for (size_t k = 0; k < c[i]->languages.n; k++) {
-				pd_puts(t, k ? ", " : " ", PD_I);
-				pd_puts(t, h_language_name(c[i]->languages.v[k]), PD_I);
-			}
-		}
-		pd_qr_row(d, qr_contact_uri(o->a, c[i]), qr, t, style);
+		helpcard_contact_row(d, o, c[i], qr, style, 0);
 	}
 }
 

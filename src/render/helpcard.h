@@ -16,6 +16,11 @@ size_t helpcard_order(const sf_output *o, const sf_contact ***out);
  * website; qr: the side of the codes, points. */
 void helpcard_contacts(pd_doc *d, const sf_output *o, double qr, int style);
 
+/* One contact into a PDF flow: its QR code beside its name (and, with
+ * with_side, its side), number, website and languages. */
+void helpcard_contact_row(pd_doc *d, const sf_output *o, const sf_contact *c, double qr, int style,
+			  int with_side);
+
 /* helpcard.pdf (A6 unless --paper): one page, two when the contacts fill
  * more than its front. 0 or -1. */
 int helpcard_pdf(pdf_state *st, const sf_output *o);

@@ -54,6 +54,8 @@ int h_stage_checklist(sf_buf *b, const sf_output *o, int s);
  * "no contact yet" when there is none: the handbook's "Where to get help"
  * and a session's handout. */
 void h_stage_contacts(sf_buf *b, const sf_output *o, int s);
+/* Those contacts in that order (in o->a); how many. */
+size_t h_stage_contact_list(const sf_output *o, int s, const sf_contact ***out);
 /* The numbered list of sources that h_stage cited. */
 void h_sources_list(sf_buf *b, const sf_output *o, const h_sources *sources);
 

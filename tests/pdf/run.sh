@@ -23,7 +23,7 @@ size() { pdfinfo "$1" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\) pts.*/\
 # Under ASan: what fontconfig and libhyphen keep is theirs (lsan.supp).
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$here/lsan.supp}"
 export SOURCE_DATE_EPOCH=1790000000
-build() { ${SAFAR_WRAP:-} "$bin" build -C "$root" --corridor kg-ru --corridor tj-ru --lang ru --format pdf,helpcard "$@" 2>"$tmp/err"; }
+build() { ${SAFAR_WRAP:-} "$bin" build -C "$root" --corridor kg-ru --corridor tj-ru --lang ru --format pdf,helpcard,session "$@" 2>"$tmp/err"; }
 build -o "$tmp/a" -j 1 && ok || { bad "build --format pdf"; cat "$tmp/err"; }
 build -o "$tmp/b" -j 2 && ok || bad "build --format pdf -j 2"
 # Reproducible: the same bytes, serial or parallel.
@@ -103,6 +103,39 @@ PY
 done
 grep -q '<svg class="qr"' "$tmp/a/tj-ru/ru/all/general/helpcard.html" && ok || bad "helpcard.html has no QR code"
 ! grep -q 'src="http' "$tmp/a/tj-ru/ru/all/general/helpcard.html" && ok || bad "helpcard.html loads something"
+
+# The session packs: agenda, trainer's notes and handout PDFs beside the
+# HTML pack of every stage that has topics; the handout a handout (at most
+# four A5 pages for the kg-ru Russian women's edition), with a running
+# header and page numbers.
+find "$tmp/a" -name agenda.html | while read -r f; do
+	d=$(dirname "$f")
+	for p in agenda trainer handout; do
+		[ -s "$d/$p.pdf" ] || echo "$d/$p.pdf"
+	done
+done >"$tmp/packs"
+[ ! -s "$tmp/packs" ] && ok || { bad "session PDFs missing"; head "$tmp/packs"; }
+[ "$(find "$tmp/a" -name handout.pdf | wc -l)" -gt 8 ] && ok || bad "too few session packs"
+for s in PEO PDO PAO PRO; do
+	f="$tmp/a/kg-ru/ru/all/women/session-$s/handout.pdf"
+	n=$(pages "$f")
+	[ -n "$n" ] && [ "$n" -le 4 ] && ok || bad "$s handout has ${n:-no} pages"
+	[ "$(size "$f")" = "419.528 595.276" ] && ok || bad "$s handout is not A5"
+done
+ho="$tmp/a/kg-ru/ru/all/women/session-PDO/handout.pdf"
+pdftotext -layout "$ho" "$tmp/ho.txt"
+python3 - "$tmp/ho.txt" <<'PY' && ok || bad "handout header, page numbers, sections"
+import sys
+pages = open(sys.argv[1]).read().split("\f")[:-1]
+for i, p in enumerate(pages, 1):
+    lines = [l.strip() for l in p.split("\n") if l.strip()]
+    assert lines[0] == "Памятка · Перед отъездом", lines[0]
+    assert lines[-1] == str(i), (i, lines[-1])
+text = " ".join(" ".join(pages).split())
+for h in ("Главное", "Список дел", "Куда обратиться за помощью", "Ваш трудовой договор"):
+    assert h in text, h
+PY
+pdftotext "$tmp/a/kg-ru/ru/all/women/session-PEO/agenda.pdf" - | grep -q '^09:00' && ok || bad "agenda.pdf has no 09:00"
 
 # Links and bookmarks.
 grep -a -q '/URI' "$hb" && ok || bad "no link in the handbook"
