@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "qr.h"
 #include "safar/date.h"
 
 static size_t source_no(h_sources *s, sf_arena *a, const char *src)
@@ -191,7 +192,13 @@ static int speaks(const sf_contact *c, const sf_resolved *res)
 
 static void contact(sf_buf *b, const sf_output *o, const sf_contact *c)
 {
-	sf_buf_puts(b, "<div class=\"contact\"><strong>");
+	/* Its QR code (its phone as tel:, else its website), for the many
+	 * who read the handbook on paper and have a smartphone. */
+	sf_buf_puts(b, "<div class=\"contact\">");
+	const char *uri = qr_contact_uri(o->a, c);
+	if (uri)
+		qr_svg(b, uri, "5em", uri, o->a);
+	sf_buf_puts(b, "<div><strong>");
 	h_esc(b, c->name ? c->name : "");
 	sf_buf_puts(b, "</strong> · ");
 	h_esc(b, o->str[c->side == SF_SIDE_ORIGIN ? SF_S_side_origin : SF_S_side_destination]);
@@ -207,10 +214,8 @@ static void contact(sf_buf *b, const sf_output *o, const sf_contact *c)
 	if (c->phone) {
 		sf_buf_puts(b, "<br>");
 		h_esc(b, o->str[SF_S_phone]);
-		sf_buf_puts(b, ": <a href=\"tel:");
-		for (const char *p = c->phone; *p; p++)
-			if (*p != ' ' && *p != '-')
-				sf_buf_putc(b, *p);
+		sf_buf_puts(b, ": <a href=\"");
+		h_esc(b, qr_tel(o->a, c->phone));
 		sf_buf_puts(b, "\">");
 		h_esc(b, c->phone);
 		sf_buf_puts(b, "</a>");
@@ -225,7 +230,7 @@ static void contact(sf_buf *b, const sf_output *o, const sf_contact *c)
 		}
 		sf_buf_puts(b, "</span>");
 	}
-	sf_buf_puts(b, "</div>\n");
+	sf_buf_puts(b, "</div></div>\n");
 }
 
 size_t h_stage_contact_list(const sf_output *o, int s, const sf_contact ***out)

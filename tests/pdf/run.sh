@@ -137,6 +137,49 @@ for h in ("Главное", "Список дел", "Куда обратитьс�
 PY
 pdftotext "$tmp/a/kg-ru/ru/all/women/session-PEO/agenda.pdf" - | grep -q '^09:00' && ok || bad "agenda.pdf has no 09:00"
 
+# QR codes in handbook.html's "Where to get help" (inline SVG): one per
+# contact with a phone or a website, in each stage's list; each drawn back
+# into an image (the SVG is runs of modules) and decoded by zbarimg to
+# exactly its contact's tel: or website.
+"$bin" build -C "$root" --corridor kg-ru --corridor tj-ru --corridor kz-kr --lang ru --audience general \
+	--sector all --format html -o "$tmp/h" 2>/dev/null && ok || bad "HTML build"
+for c in kg-ru tj-ru kz-kr; do
+	python3 - "$root/corridors/$c.yaml" "$tmp/h/$c/ru/all/general/handbook.html" "$tmp/qr.pgm" <<'PY' && ok || bad "$c handbook.html QR codes"
+import re, subprocess, sys, yaml
+contacts = yaml.safe_load(open(sys.argv[1]))["contacts"]
+html = open(sys.argv[2]).read()
+help = html[html.index('<section class="stage" id="help">'):]
+help = help[:help.index("</section>")]
+stages = {"Прежде чем решить": "PEO", "Перед отъездом": "PDO", "После приезда": "PAO", "Перед возвращением домой": "PRO"}
+def uri(c):
+    if c.get("phone"):
+        return "tel:" + re.sub(r"[ ().-]", "", c["phone"])
+    if c.get("url", "") and re.match(r"https?://", c["url"]):
+        return c["url"]
+parts = re.split(r"<h3>(.*?)</h3>", help)[1:]
+assert parts, "no stage in the help section"
+total = 0
+for name, body in zip(parts[::2], parts[1::2]):
+    st = stages[name]
+    want = sorted(u for c in contacts if (not c.get("stages") or st in c["stages"]) for u in [uri(c)] if u)
+    svgs = re.findall(r'<svg class="qr"[^>]*viewBox="0 0 (\d+) \d+"[^>]*aria-label="([^"]*)".*?<path fill="#000" d="([^"]*)"', body)
+    assert sorted(l for _, l, _ in svgs) == want, (st, [l for _, l, _ in svgs], want)
+    for n, label, d in svgs:
+        n, k = int(n), 6
+        w = n * k
+        img = bytearray([255]) * (w * w)
+        for x, y, r in re.findall(r"M(\d+) (\d+)h(\d+)v1h-\d+z", d):
+            x, y, r = int(x), int(y), int(r)
+            for yy in range(y * k, (y + 1) * k):
+                img[yy * w + x * k:yy * w + (x + r) * k] = bytes(r * k)
+        open(sys.argv[3], "wb").write(b"P5 %d %d 255\n" % (w, w) + bytes(img))
+        got = subprocess.run(["zbarimg", "-q", "--raw", sys.argv[3]], capture_output=True, text=True).stdout.strip()
+        assert got == label, (got, label)
+        total += 1
+assert total > 0
+PY
+done
+
 # Links and bookmarks.
 grep -a -q '/URI' "$hb" && ok || bad "no link in the handbook"
 grep -a -q '/Outlines' "$hb" && ok || bad "no outline in the handbook"
