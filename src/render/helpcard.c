@@ -19,16 +19,46 @@ static int speaks(const sf_contact *c, const sf_resolved *res)
 	return 0;
 }
 
-size_t helpcard_order(const sf_output *o, const sf_contact ***out)
+/* Whether a contact is for the edition's audience: its audiences (general
+ * when it says none) hold general or the edition's. */
+static int for_audience(const sf_contact *c, const sf_output *o)
+{
+	const char *aud = o->res->target.audience;
+	return c->audiences.n == 0 || sf_strv_has(&c->audiences, "general") ||
+	       (aud && sf_strv_has(&c->audiences, aud));
+}
+
+/* The kinds a help card holds: the numbers to call in trouble. */
+static int card_kind(const sf_contact *c, const sf_output *o)
+{
+	switch (c->kind) {
+	case SF_KIND_EMERGENCY:
+	case SF_KIND_HELPLINE:
+	case SF_KIND_EMBASSY:
+	case SF_KIND_WOMEN:
+		return for_audience(c, o);
+	default:
+		return 0;
+	}
+}
+
+size_t helpcard_order(const sf_output *o, int card, const sf_contact ***out)
 {
 	const sf_corridor *co = o->res->target.corridor;
 	const sf_contact **v = sf_alloc_array(o->a, co->ncontacts + 1, sizeof *v);
 	size_t n = 0;
+	/* A corridor none of whose contacts is of such a kind still gets a
+	 * card: all its contacts. */
+	int any = 0;
+	for (size_t i = 0; card && i < co->ncontacts; i++)
+		any |= card_kind(&co->contacts[i], o);
 	static const enum sf_side sides[] = { SF_SIDE_DESTINATION, SF_SIDE_ORIGIN };
 	for (size_t s = 0; s < SF_NELEM(sides); s++)
 		for (int pass = 0; pass < 2; pass++)
 			for (size_t i = 0; i < co->ncontacts; i++) {
 				const sf_contact *c = &co->contacts[i];
+				if (any && !card_kind(c, o))
+					continue;
 				if (c->side == sides[s] && speaks(c, o->res) == !pass)
 					v[n++] = c;
 			}
@@ -75,10 +105,10 @@ void helpcard_contact_row(pd_doc *d, const sf_output *o, const sf_contact *c, do
 	pd_qr_row(d, qr_contact_uri(o->a, c), qr, t, style);
 }
 
-void helpcard_contacts(pd_doc *d, const sf_output *o, double qr, int style)
+void helpcard_contacts(pd_doc *d, const sf_output *o, int card, double qr, int style)
 {
 	const sf_contact **c;
-	size_t n = helpcard_order(o, &c);
+	size_t n = helpcard_order(o, card, &c);
 	if (!n) {
 		pd_line(d, o->str[SF_S_no_contacts], style, NULL);
 		return;
@@ -106,7 +136,7 @@ static pd_doc *card(pdf_state *st, const sf_output *o, pd_size page, double scal
 	pd_line(d, o->str[SF_S_where_to_get_help], PD_H1, NULL);
 	pd_line(d, pd_corridor_title(o), PD_SMALL, NULL);
 	pd_rule(d);
-	helpcard_contacts(d, o, pd_line_height(d, PD_BODY) * 6, PD_BODY);
+	helpcard_contacts(d, o, 1, pd_line_height(d, PD_BODY) * 6, PD_BODY);
 	pd_space(d, 0.8);
 	pd_line(d, o->str[SF_S_scan_to_call], PD_SMALL, NULL);
 	return d;
@@ -147,7 +177,7 @@ static int render(void *state, const sf_output *o)
 	h_edition(b, o);
 	sf_buf_puts(b, "</p>\n");
 	const sf_contact **c;
-	size_t n = helpcard_order(o, &c);
+	size_t n = helpcard_order(o, 1, &c);
 	int side = -1;
 	for (size_t i = 0; i < n; i++) {
 		if ((int)c[i]->side != side) {

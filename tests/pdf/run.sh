@@ -78,8 +78,8 @@ assert nos == sorted(nos), nos
 print(len(entries), "entries")
 PY
 
-# The help card: one page; every contact's number printed; each QR code
-# decodes to exactly its contact's tel: or website.
+# The help card: one page; every card contact's number printed; each QR
+# code decodes to exactly its contact's tel: or website.
 for c in kg-ru tj-ru; do
 	f="$tmp/a/$c/ru/all/general/helpcard.pdf"
 	[ "$(pages "$f")" = 1 ] && ok || bad "$c help card has $(pages "$f") pages"
@@ -91,7 +91,10 @@ import re, sys, yaml
 contacts = yaml.safe_load(open(sys.argv[1]))["contacts"]
 want = []
 text = open(sys.argv[3]).read()
-for c in contacts:
+# The card's kinds (docs/outputs.md): every contact when none is such.
+kinds = {"emergency", "helpline", "embassy", "women"}
+card = [c for c in contacts if c.get("kind") in kinds and "general" in c.get("audiences", ["general"])]
+for c in card or contacts:
     if c.get("phone"):
         assert c["phone"] in text, f"{c['phone']} not on the card"
         want.append("tel:" + re.sub(r"[ ().-]", "", c["phone"]))
@@ -179,6 +182,44 @@ for name, body in zip(parts[::2], parts[1::2]):
 assert total > 0
 PY
 done
+
+# The help card by kind: emergency, helpline, embassy and women's contacts,
+# the women's only in women's editions (audiences), destination first;
+# others left to the handbook; every contact when none is of those kinds
+# (the render fixture's, above the added ones).
+cp -R "$here/../fixtures/render" "$tmp/kinds"
+cat >>"$tmp/kinds/corridors/kg-ru.yaml" <<'YAML'
+  - name: Test legal aid
+    side: destination
+    kind: legal-aid
+    phone: "+10000000001"
+  - name: Test emergency
+    side: destination
+    kind: emergency
+    phone: "112"
+  - name: Test women's line
+    side: destination
+    kind: women
+    audiences: [women]
+    phone: "+10000000002"
+  - name: Test embassy
+    side: origin
+    kind: embassy
+    url: https://example.org/embassy
+YAML
+"$bin" build -C "$tmp/kinds" -o "$tmp/k" --lang ru --sector all --format helpcard,pdf 2>"$tmp/kerr" && ok || { bad "kinds build"; cat "$tmp/kerr"; }
+names() { grep -o '<strong>[^<]*</strong>' "$1" | sed 's/<[^>]*>//g' | tr '\n' '|'; }
+[ "$(names "$tmp/k/kg-ru/ru/all/general/helpcard.html")" = "Test emergency|Test embassy|" ] && ok ||
+	bad "general help card: $(names "$tmp/k/kg-ru/ru/all/general/helpcard.html")"
+[ "$(names "$tmp/k/kg-ru/ru/all/women/helpcard.html")" = "Test emergency|Test women's line|Test embassy|" ] && ok ||
+	bad "women's help card: $(names "$tmp/k/kg-ru/ru/all/women/helpcard.html")"
+pdftotext "$tmp/k/kg-ru/ru/all/women/helpcard.pdf" - | tr -d ' ' | grep -q '+10000000002' && ok || bad "women's line not on the PDF card"
+! pdftotext "$tmp/k/kg-ru/ru/all/women/helpcard.pdf" - | tr -d ' ' | grep -q '+10000000001' && ok || bad "legal aid on the PDF card"
+# the handbook's back cover keeps every contact
+pdftotext "$tmp/k/kg-ru/ru/all/general/handbook.pdf" - | tr -d ' ' | grep -q '+10000000001' && ok || bad "legal aid not in the handbook"
+"$bin" build -C "$here/../fixtures/render" -o "$tmp/g2" --lang ru --format helpcard 2>/dev/null
+[ "$(names "$tmp/g2/kg-ru/ru/all/general/helpcard.html")" = "Test destination office|Test origin office|" ] && ok ||
+	bad "fallback help card: $(names "$tmp/g2/kg-ru/ru/all/general/helpcard.html")"
 
 # Links and bookmarks.
 grep -a -q '/URI' "$hb" && ok || bad "no link in the handbook"
