@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "qr.h"
 #include "safar/date.h"
 
 static size_t source_no(h_sources *s, sf_arena *a, const char *src)
@@ -125,31 +126,47 @@ void h_sources_list(sf_buf *b, const sf_output *o, const h_sources *sources)
 	sf_buf_puts(b, "</ol>\n</section>\n");
 }
 
-void h_checklist_items(sf_buf *b, const sf_output *o, int level, int ids)
+/* Whether stage s of the edition has checklist items. */
+static int stage_has_checklist(const sf_edition *e, int s)
+{
+	for (size_t i = 0; i < e->ntopics; i++)
+		for (size_t p = 0; e->topics[i].stage == s && p < e->topics[i].nparts; p++)
+			if (e->topics[i].parts[p].nchecklist)
+				return 1;
+	return 0;
+}
+
+int h_stage_checklist(sf_buf *b, const sf_output *o, int s)
 {
 	const sf_edition *e = o->ed;
+	if (!stage_has_checklist(e, s))
+		return 0;
+	sf_buf_puts(b, "<ul class=\"check\">\n");
+	for (size_t i = 0; i < e->ntopics; i++) {
+		const sf_ed_topic *t = &e->topics[i];
+		for (size_t p = 0; t->stage == s && p < t->nparts; p++)
+			for (size_t k = 0; k < t->parts[p].nchecklist; k++) {
+				sf_buf_puts(b, "<li><span class=\"box\"></span>");
+				h_esc(b, t->parts[p].checklist[k]);
+				sf_buf_puts(b, "</li>\n");
+			}
+	}
+	sf_buf_puts(b, "</ul>\n");
+	return 1;
+}
+
+void h_checklist_items(sf_buf *b, const sf_output *o, int level, int ids)
+{
 	for (int s = 0; s < SF_NSTAGE; s++) {
-		int open = 0;
-		for (size_t i = 0; i < e->ntopics; i++) {
-			const sf_ed_topic *t = &e->topics[i];
-			for (size_t p = 0; t->stage == s && p < t->nparts; p++)
-				for (size_t k = 0; k < t->parts[p].nchecklist; k++) {
-					if (!open) {
-						sf_buf_printf(b, "<h%d", level);
-						if (ids)
-							sf_buf_printf(b, " id=\"stage-%s\"", sf_stage_names[s]);
-						sf_buf_putc(b, '>');
-						h_esc(b, o->str[H_STAGE(s)]);
-						sf_buf_printf(b, "</h%d>\n<ul class=\"check\">\n", level);
-						open = 1;
-					}
-					sf_buf_puts(b, "<li><span class=\"box\"></span>");
-					h_esc(b, t->parts[p].checklist[k]);
-					sf_buf_puts(b, "</li>\n");
-				}
-		}
-		if (open)
-			sf_buf_puts(b, "</ul>\n");
+		if (!stage_has_checklist(o->ed, s))
+			continue;
+		sf_buf_printf(b, "<h%d", level);
+		if (ids)
+			sf_buf_printf(b, " id=\"stage-%s\"", sf_stage_names[s]);
+		sf_buf_putc(b, '>');
+		h_esc(b, o->str[H_STAGE(s)]);
+		sf_buf_printf(b, "</h%d>\n", level);
+		h_stage_checklist(b, o, s);
 	}
 }
 
@@ -175,7 +192,13 @@ static int speaks(const sf_contact *c, const sf_resolved *res)
 
 static void contact(sf_buf *b, const sf_output *o, const sf_contact *c)
 {
-	sf_buf_puts(b, "<div class=\"contact\"><strong>");
+	/* Its QR code (its phone as tel:, else its website), for the many
+	 * who read the handbook on paper and have a smartphone. */
+	sf_buf_puts(b, "<div class=\"contact\">");
+	const char *uri = qr_contact_uri(o->a, c);
+	if (uri)
+		qr_svg(b, uri, "5em", uri, o->a);
+	sf_buf_puts(b, "<div><strong>");
 	h_esc(b, c->name ? c->name : "");
 	sf_buf_puts(b, "</strong> · ");
 	h_esc(b, o->str[c->side == SF_SIDE_ORIGIN ? SF_S_side_origin : SF_S_side_destination]);
@@ -191,10 +214,8 @@ static void contact(sf_buf *b, const sf_output *o, const sf_contact *c)
 	if (c->phone) {
 		sf_buf_puts(b, "<br>");
 		h_esc(b, o->str[SF_S_phone]);
-		sf_buf_puts(b, ": <a href=\"tel:");
-		for (const char *p = c->phone; *p; p++)
-			if (*p != ' ' && *p != '-')
-				sf_buf_putc(b, *p);
+		sf_buf_puts(b, ": <a href=\"");
+		h_esc(b, qr_tel(o->a, c->phone));
 		sf_buf_puts(b, "\">");
 		h_esc(b, c->phone);
 		sf_buf_puts(b, "</a>");
@@ -209,15 +230,43 @@ static void contact(sf_buf *b, const sf_output *o, const sf_contact *c)
 		}
 		sf_buf_puts(b, "</span>");
 	}
-	sf_buf_puts(b, "</div>\n");
+	sf_buf_puts(b, "</div></div>\n");
 }
 
-/* Per stage: the contacts for it, those who speak the reader's languages
- * first; the others still follow, since a number in another language beats
- * no number at all. */
-static void help(sf_buf *b, const sf_output *o)
+size_t h_stage_contact_list(const sf_output *o, int s, const sf_contact ***out)
 {
 	const sf_corridor *co = o->res->target.corridor;
+	const sf_contact **v = sf_alloc_array(o->a, co->ncontacts + 1, sizeof *v);
+	size_t n = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < co->ncontacts; i++) {
+			const sf_contact *c = &co->contacts[i];
+			if (c->stages && !(c->stages & (1u << s)))
+				continue;
+			if (speaks(c, o->res) != !pass)
+				continue;
+			v[n++] = c;
+		}
+	*out = v;
+	return n;
+}
+
+void h_stage_contacts(sf_buf *b, const sf_output *o, int s)
+{
+	const sf_contact **c;
+	size_t n = h_stage_contact_list(o, s, &c);
+	for (size_t i = 0; i < n; i++)
+		contact(b, o, c[i]);
+	if (!n) {
+		sf_buf_puts(b, "<p>");
+		h_esc(b, o->str[SF_S_no_contacts]);
+		sf_buf_puts(b, "</p>\n");
+	}
+}
+
+/* Per stage: the contacts for it (h_stage_contacts). */
+static void help(sf_buf *b, const sf_output *o)
+{
 	sf_buf_puts(b, "<section class=\"stage\" id=\"help\">\n<h2>");
 	h_esc(b, o->str[SF_S_where_to_get_help]);
 	sf_buf_puts(b, "</h2>\n");
@@ -227,22 +276,7 @@ static void help(sf_buf *b, const sf_output *o)
 		sf_buf_puts(b, "<h3>");
 		h_esc(b, o->str[H_STAGE(s)]);
 		sf_buf_puts(b, "</h3>\n");
-		int any = 0;
-		for (int pass = 0; pass < 2; pass++)
-			for (size_t i = 0; i < co->ncontacts; i++) {
-				const sf_contact *c = &co->contacts[i];
-				if (c->stages && !(c->stages & (1u << s)))
-					continue;
-				if (speaks(c, o->res) != !pass)
-					continue;
-				contact(b, o, c);
-				any = 1;
-			}
-		if (!any) {
-			sf_buf_puts(b, "<p>");
-			h_esc(b, o->str[SF_S_no_contacts]);
-			sf_buf_puts(b, "</p>\n");
-		}
+		h_stage_contacts(b, o, s);
 	}
 	sf_buf_puts(b, "</section>\n");
 }

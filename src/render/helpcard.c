@@ -19,16 +19,46 @@ static int speaks(const sf_contact *c, const sf_resolved *res)
 	return 0;
 }
 
-size_t helpcard_order(const sf_output *o, const sf_contact ***out)
+/* Whether a contact is for the edition's audience: its audiences (general
+ * when it says none) hold general or the edition's. */
+static int for_audience(const sf_contact *c, const sf_output *o)
+{
+	const char *aud = o->res->target.audience;
+	return c->audiences.n == 0 || sf_strv_has(&c->audiences, "general") ||
+	       (aud && sf_strv_has(&c->audiences, aud));
+}
+
+/* The kinds a help card holds: the numbers to call in trouble. */
+static int card_kind(const sf_contact *c, const sf_output *o)
+{
+	switch (c->kind) {
+	case SF_KIND_EMERGENCY:
+	case SF_KIND_HELPLINE:
+	case SF_KIND_EMBASSY:
+	case SF_KIND_WOMEN:
+		return for_audience(c, o);
+	default:
+		return 0;
+	}
+}
+
+size_t helpcard_order(const sf_output *o, int card, const sf_contact ***out)
 {
 	const sf_corridor *co = o->res->target.corridor;
 	const sf_contact **v = sf_alloc_array(o->a, co->ncontacts + 1, sizeof *v);
 	size_t n = 0;
+	/* A corridor none of whose contacts is of such a kind still gets a
+	 * card: all its contacts. */
+	int any = 0;
+	for (size_t i = 0; card && i < co->ncontacts; i++)
+		any |= card_kind(&co->contacts[i], o);
 	static const enum sf_side sides[] = { SF_SIDE_DESTINATION, SF_SIDE_ORIGIN };
 	for (size_t s = 0; s < SF_NELEM(sides); s++)
 		for (int pass = 0; pass < 2; pass++)
 			for (size_t i = 0; i < co->ncontacts; i++) {
 				const sf_contact *c = &co->contacts[i];
+				if (any && !card_kind(c, o))
+					continue;
 				if (c->side == sides[s] && speaks(c, o->res) == !pass)
 					v[n++] = c;
 			}
@@ -41,10 +71,44 @@ static const char *side_name(const sf_output *o, int side)
 	return o->str[side == SF_SIDE_ORIGIN ? SF_S_side_origin : SF_S_side_destination];
 }
 
-void helpcard_contacts(pd_doc *d, const sf_output *o, double qr, int style)
+void helpcard_contact_row(pd_doc *d, const sf_output *o, const sf_contact *c, double qr, int style,
+			  int with_side)
+{
+	pd_text *t = pd_text_new(d, NULL);
+	pd_puts(t, c->name ? c->name : "", PD_B);
+	if (with_side) {
+		pd_puts(t, " · ", 0);
+		pd_puts(t, side_name(o, (int)c->side), 0);
+	}
+	if (c->phone) {
+		/* The number as people dial it, large. */
+		pd_puts(t, "\n", 0);
+		pd_link_begin(t, qr_tel(o->a, c->phone));
+		pd_puts(t, c->phone, PD_B);
+		pd_link_end(t);
+	}
+	if (c->url && h_safe_url(c->url)) {
+		pd_puts(t, "\n", 0);
+		pd_link_begin(t, c->url);
+		pd_puts(t, c->url, 0);
+		pd_link_end(t);
+	}
+	if (c->languages.n) {
+		pd_puts(t, "\n", 0);
+		pd_puts(t, o->str[SF_S_language], PD_I);
+		pd_puts(t, ":", PD_I);
+		for (size_t k = 0; k < c->languages.n; k++) {
+			pd_puts(t, k ? ", " : " ", PD_I);
+			pd_puts(t, h_language_name(c->languages.v[k]), PD_I);
+		}
+	}
+	pd_qr_row(d, qr_contact_uri(o->a, c), qr, t, style);
+}
+
+void helpcard_contacts(pd_doc *d, const sf_output *o, int card, double qr, int style)
 {
 	const sf_contact **c;
-	size_t n = helpcard_order(o, &c);
+	size_t n = helpcard_order(o, card, &c);
 	if (!n) {
 		pd_line(d, o->str[SF_S_no_contacts], style, NULL);
 		return;
@@ -59,31 +123,7 @@ void helpcard_contacts(pd_doc *d, const sf_output *o, double qr, int style)
 			pd_place p = { .before = i ? 1.2 : 0.4, .keep = qr / pd_line_height(d, PD_BODY) + 1 };
 			pd_block(d, h, style == PD_BODY ? PD_H3 : style, &p);
 		}
-		pd_text *t = pd_text_new(d, NULL);
-		pd_puts(t, c[i]->name ? c[i]->name : "", PD_B);
-		if (c[i]->phone) {
-			/* The number as people dial it, large. */
-			pd_puts(t, "\n", 0);
-			pd_link_begin(t, qr_tel(o->a, c[i]->phone));
-			pd_puts(t, c[i]->phone, PD_B);
-			pd_link_end(t);
-		}
-		if (c[i]->url && h_safe_url(c[i]->url)) {
-			pd_puts(t, "\n", 0);
-			pd_link_begin(t, c[i]->url);
-			pd_puts(t, c[i]->url, 0);
-			pd_link_end(t);
-		}
-		if (c[i]->languages.n) {
-			pd_puts(t, "\n", 0);
-			pd_puts(t, o->str[SF_S_language], PD_I);
-			pd_puts(t, ":", PD_I);
-			for (size_t k = 0; k < c[i]->languages.n; k++) {
-				pd_puts(t, k ? ", " : " ", PD_I);
-				pd_puts(t, h_language_name(c[i]->languages.v[k]), PD_I);
-			}
-		}
-		pd_qr_row(d, qr_contact_uri(o->a, c[i]), qr, t, style);
+		helpcard_contact_row(d, o, c[i], qr, style, 0);
 	}
 }
 
@@ -96,7 +136,7 @@ static pd_doc *card(pdf_state *st, const sf_output *o, pd_size page, double scal
 	pd_line(d, o->str[SF_S_where_to_get_help], PD_H1, NULL);
 	pd_line(d, pd_corridor_title(o), PD_SMALL, NULL);
 	pd_rule(d);
-	helpcard_contacts(d, o, pd_line_height(d, PD_BODY) * 6, PD_BODY);
+	helpcard_contacts(d, o, 1, pd_line_height(d, PD_BODY) * 6, PD_BODY);
 	pd_space(d, 0.8);
 	pd_line(d, o->str[SF_S_scan_to_call], PD_SMALL, NULL);
 	return d;
@@ -137,7 +177,7 @@ static int render(void *state, const sf_output *o)
 	h_edition(b, o);
 	sf_buf_puts(b, "</p>\n");
 	const sf_contact **c;
-	size_t n = helpcard_order(o, &c);
+	size_t n = helpcard_order(o, 1, &c);
 	int side = -1;
 	for (size_t i = 0; i < n; i++) {
 		if ((int)c[i]->side != side) {

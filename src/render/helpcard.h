@@ -8,13 +8,23 @@
 /* The contacts of the edition's corridor in the order a reader needs them:
  * the destination's first, then the origin's; on each side those who speak
  * a language of the reader's chain first (a number in another language
- * beats no number). Returns how many; *out in o->a. */
-size_t helpcard_order(const sf_output *o, const sf_contact ***out);
+ * beats no number). card: only the help card's, the emergency, helpline,
+ * embassy and women's contacts whose audiences hold general or the
+ * edition's audience (so women's contacts only in women's editions), or
+ * every contact when the corridor has none such. Returns how many; *out in
+ * o->a. */
+size_t helpcard_order(const sf_output *o, int card, const sf_contact ***out);
 
 /* The contacts into a PDF flow: a heading per side, then per contact a QR
  * code (its phone as tel:, else its website) beside its name, number and
- * website; qr: the side of the codes, points. */
-void helpcard_contacts(pd_doc *d, const sf_output *o, double qr, int style);
+ * website; card: the help card's contacts only (helpcard_order); qr: the
+ * side of the codes, points. */
+void helpcard_contacts(pd_doc *d, const sf_output *o, int card, double qr, int style);
+
+/* One contact into a PDF flow: its QR code beside its name (and, with
+ * with_side, its side), number, website and languages. */
+void helpcard_contact_row(pd_doc *d, const sf_output *o, const sf_contact *c, double qr, int style,
+			  int with_side);
 
 /* helpcard.pdf (A6 unless --paper): one page, two when the contacts fill
  * more than its front. 0 or -1. */

@@ -41,12 +41,21 @@ typedef struct h_sources {
 	size_t n, cap;
 } h_sources;
 
-/* One stage of the handbook: heading, purpose, its topics in order (the
- * handout of a session is exactly this). */
+/* One stage of the handbook: heading, purpose, its topics in order. */
 void h_stage(sf_buf *b, const sf_output *o, int stage, h_sources *sources);
 /* Every checklist item, grouped by stage under <hLEVEL> headings (with
  * id="stage-X" when ids is set): the handbook's summary and checklist.html. */
 void h_checklist_items(sf_buf *b, const sf_output *o, int level, int ids);
+/* The checklist items of stage s as a <ul class="check">; 0 (and nothing
+ * printed) when the stage has none. */
+int h_stage_checklist(sf_buf *b, const sf_output *o, int s);
+/* The corridor's contacts for stage s (a contact with no stages serves
+ * every stage), those who speak a language of the reader's chain first;
+ * "no contact yet" when there is none: the handbook's "Where to get help"
+ * and a session's handout. */
+void h_stage_contacts(sf_buf *b, const sf_output *o, int s);
+/* Those contacts in that order (in o->a); how many. */
+size_t h_stage_contact_list(const sf_output *o, int s, const sf_contact ***out);
 /* The numbered list of sources that h_stage cited. */
 void h_sources_list(sf_buf *b, const sf_output *o, const h_sources *sources);
 

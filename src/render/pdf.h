@@ -69,6 +69,12 @@ typedef struct pd_place {
 	int hyphenate;      /* break long words by the text's language */
 } pd_place;
 
+/* One row of a table: left in a column lw points wide (set right against
+ * the text, as a list number is), t wrapped in the middle, right set flush
+ * with the right margin in the last rw points; never split across pages;
+ * before: space above, in lines of the style. */
+void pd_row(pd_doc *d, double lw, const char *left, pd_text *t, double rw, const char *right,
+	    int style, double before);
 /* Lays out t in style and places it in the flow. */
 void pd_block(pd_doc *d, pd_text *t, int style, const pd_place *p);
 /* The same for plain text. */

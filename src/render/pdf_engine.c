@@ -649,9 +649,9 @@ static size_t flow(pd_doc *d, PangoLayout *l, int style, const pd_place *p, cons
 	return first;
 }
 
-static PangoLayout *text_layout(pd_doc *d, pd_text *t, int style, const pd_place *p)
+static PangoLayout *text_layout_w(pd_doc *d, pd_text *t, int style, const pd_place *p, double width)
 {
-	PangoLayout *l = new_layout(d, style, d->width - (p ? p->indent : 0));
+	PangoLayout *l = new_layout(d, style, width);
 	if (t->lang)
 		attr(t, pango_attr_language_new(pango_language_from_string(t->lang)), 0);
 	/* (an attribute's end past the text is the text's end) */
@@ -663,6 +663,28 @@ static PangoLayout *text_layout(pd_doc *d, pd_text *t, int style, const pd_place
 		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
 	sf_buf_free(&t->s);
 	return l;
+}
+
+static PangoLayout *text_layout(pd_doc *d, pd_text *t, int style, const pd_place *p)
+{
+	return text_layout_w(d, t, style, p, d->width - (p ? p->indent : 0));
+}
+
+void pd_row(pd_doc *d, double lw, const char *left, pd_text *t, double rw, const char *right,
+	    int style, double before)
+{
+	pd_place p = { .indent = lw, .before = before, .whole = 1, .marker = left && *left ? left : NULL };
+	pd_link_end(t);
+	PangoLayout *l = text_layout_w(d, t, style, &p, d->width - lw - rw);
+	size_t first = flow(d, l, style, &p, t->links, t->nlinks);
+	if (right && *right) {
+		const pd_item *row = &d->items[first];
+		PangoLayout *m = marker_layout(d, right, style);
+		int mw;
+		pango_layout_get_size(m, &mw, NULL);
+		double y = row->y;
+		push_item(d, IT_LAYOUT, d->x0 + d->width - mw / PS, y)->lay = m;
+	}
 }
 
 void pd_block(pd_doc *d, pd_text *t, int style, const pd_place *p)

@@ -203,7 +203,7 @@ static void help(pd_doc *d, const sf_output *o)
 	pd_page(d, o->str[SF_S_where_to_get_help], 1);
 	pd_anchor(d, "help", 1, o->str[SF_S_where_to_get_help]);
 	heading(d, o->str[SF_S_where_to_get_help], PD_H1, NULL);
-	helpcard_contacts(d, o, pd_line_height(d, PD_BODY) * 5.5, PD_BODY);
+	helpcard_contacts(d, o, 0, pd_line_height(d, PD_BODY) * 5.5, PD_BODY);
 }
 
 static int handbook(pdf_state *st, const sf_output *o)

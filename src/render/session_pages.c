@@ -18,7 +18,7 @@ enum { DEFAULT_PART_MINUTES = 10 };
  * since the start or the last break. Never mid-topic, never after the last. */
 enum { BREAK_AFTER = 90, BREAK_MINUTES = 15 };
 
-static int topic_minutes(const sf_topic *t)
+int session_topic_minutes(const sf_topic *t)
 {
 	int m = 0;
 	for (size_t p = 0; p < t->nparts; p++)
@@ -26,8 +26,39 @@ static int topic_minutes(const sf_topic *t)
 	return m;
 }
 
+size_t session_agenda(const sf_output *o, int s, session_slot **out)
+{
+	const sf_resolved *res = o->res;
+	session_slot *v = sf_alloc_array(o->a, 2 * res->ntopics + 1, sizeof *v);
+	size_t n = 0;
+	int now = o->opts->start_minutes, since_break = 0;
+	for (size_t i = 0; i < res->ntopics; i++) {
+		const sf_topic *t = &res->topics[i];
+		if (t->stage != s)
+			continue;
+		/* Checked before a topic, so no break ends the session. */
+		if (since_break >= BREAK_AFTER) {
+			v[n++] = (session_slot){ now, BREAK_MINUTES, -1 };
+			now += BREAK_MINUTES;
+			since_break = 0;
+		}
+		int m = session_topic_minutes(t);
+		v[n++] = (session_slot){ now, m, (int)i };
+		now += m;
+		since_break += m;
+	}
+	v[n] = (session_slot){ now, 0, -1 };
+	*out = v;
+	return n;
+}
+
 /* A clock time; a session that runs past midnight wraps (it is a typo in
  * `minutes`, but the page should still print). */
+const char *session_hhmm(sf_arena *a, int minutes)
+{
+	return sf_printf(a, "%02d:%02d", minutes / 60 % 24, minutes % 60);
+}
+
 static void hhmm(sf_buf *b, int minutes)
 {
 	sf_buf_printf(b, "%02d:%02d", minutes / 60 % 24, minutes % 60);
@@ -42,7 +73,8 @@ static void page_head(sf_buf *b, const sf_output *o, int s, int what)
 	h_begin(b, o->res->target.lang, title, o->opts);
 	sf_buf_puts(b, "<style>.stage{break-before:auto}.break td{font-style:italic}"
 		       "td.num{text-align:right;white-space:nowrap}.answer{font-weight:bold}"
-		       ".sms{border-left:3px solid #000;margin:.4em 0;padding-left:.6em}</style>\n");
+		       ".sms{border-left:3px solid #000;margin:.4em 0;padding-left:.6em}"
+		       ".key{break-inside:avoid}.key h3{margin:.7em 0 .1em}.key p{margin:.1em 0}</style>\n");
 	sf_buf_puts(b, "<p class=\"meta\">");
 	h_esc(b, o->str[SF_S_session]);
 	sf_buf_puts(b, " · ");
@@ -81,32 +113,27 @@ static void agenda(sf_buf *b, const sf_output *o, int s)
 	sf_buf_puts(b, "</th><th>");
 	h_esc(b, o->str[SF_S_minutes]);
 	sf_buf_puts(b, "</th></tr></thead>\n<tbody>\n");
-	int now = o->opts->start_minutes, since_break = 0;
-	for (size_t i = 0; i < res->ntopics; i++) {
-		const sf_topic *t = &res->topics[i];
-		if (t->stage != s)
-			continue;
-		/* Checked before a topic, so no break ends the session. */
-		if (since_break >= BREAK_AFTER) {
+	session_slot *slot;
+	size_t n = session_agenda(o, s, &slot);
+	for (size_t k = 0; k < n; k++) {
+		if (slot[k].topic < 0) {
 			sf_buf_puts(b, "<tr class=\"break\"><td>");
-			hhmm(b, now);
+			hhmm(b, slot[k].start);
 			sf_buf_puts(b, "</td><td>");
 			h_esc(b, o->str[SF_S_break_time]);
-			sf_buf_printf(b, "</td><td class=\"num\">%d</td></tr>\n", BREAK_MINUTES);
-			now += BREAK_MINUTES;
-			since_break = 0;
+			sf_buf_printf(b, "</td><td class=\"num\">%d</td></tr>\n", slot[k].minutes);
+			continue;
 		}
-		int m = topic_minutes(t);
+		const sf_topic *t = &res->topics[slot[k].topic];
 		sf_buf_puts(b, "<tr><td>");
-		hhmm(b, now);
+		hhmm(b, slot[k].start);
 		sf_buf_puts(b, "</td><td");
 		lang_attr(b, t);
 		sf_buf_puts(b, ">");
 		h_text(b, t->base->title, res);
-		sf_buf_printf(b, "</td><td class=\"num\">%d</td></tr>\n", m);
-		now += m;
-		since_break += m;
+		sf_buf_printf(b, "</td><td class=\"num\">%d</td></tr>\n", slot[k].minutes);
 	}
+	int now = slot[n].start;
 	sf_buf_puts(b, "<tr><td>");
 	hhmm(b, now);
 	sf_buf_puts(b, "</td><td>");
@@ -123,15 +150,10 @@ static void agenda(sf_buf *b, const sf_output *o, int s)
 	h_end(b);
 }
 
-/* A line of trainer notes: blank, a list item ("- ", "* " or "N. "), an
- * indented line (it continues the item above it), or text. */
-enum { NOTE_BLANK, NOTE_TEXT, NOTE_MORE, NOTE_UL, NOTE_OL };
 /* What is open while notes print: nothing, a paragraph or a list. */
 enum { OPEN_NONE, OPEN_P, OPEN_UL, OPEN_OL };
 
-/* The kind of line s[0..n) (no line break in it); *body receives where its
- * words start, *num an ordered item's number. */
-static int note_line(const char *s, size_t n, size_t *body, long *num)
+int session_note_line(const char *s, size_t n, size_t *body, long *num)
 {
 	size_t i = 0, d;
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
@@ -181,7 +203,7 @@ static void paragraphs(sf_buf *b, const char *text, const sf_resolved *res)
 		for (end = e; end > i && (s[end - 1] == '\r' || s[end - 1] == ' ' || s[end - 1] == '\t'); end--)
 			;
 		long num = 1;
-		int kind = note_line(s + i, end - i, &body, &num);
+		int kind = session_note_line(s + i, end - i, &body, &num);
 		if (kind == NOTE_BLANK) {
 			note_close(b, &open);
 		} else if (kind == NOTE_UL || kind == NOTE_OL) {
@@ -231,7 +253,7 @@ static void trainer(sf_buf *b, const sf_output *o, int s)
 		lang_attr(b, t);
 		sf_buf_puts(b, ">\n<h2>");
 		h_text(b, t->base->title, res);
-		sf_buf_printf(b, "</h2>\n<p class=\"meta\">%d ", topic_minutes(t));
+		sf_buf_printf(b, "</h2>\n<p class=\"meta\">%d ", session_topic_minutes(t));
 		h_esc(b, o->str[SF_S_minutes]);
 		sf_buf_puts(b, "</p>\n");
 		for (size_t p = 0; p < t->nparts; p++)
@@ -294,16 +316,46 @@ static void trainer(sf_buf *b, const sf_output *o, int s)
 	h_end(b);
 }
 
+/* What participants take home (docs/outputs.md, handout.html): per topic
+ * of the stage its title and its SMS text(s), the one-line key message; the
+ * stage's checklist; the stage's contacts. A few pages, not the stage. */
 static void handout(sf_buf *b, const sf_output *o, int s)
 {
+	const sf_edition *e = o->ed;
 	page_head(b, o, s, SF_S_handout);
-	/* A page of its own needs its own h1; the stage heading follows. */
-	sf_buf_puts(b, "<h1>");
-	h_esc(b, h_corridor_title(o));
-	sf_buf_puts(b, "</h1>\n");
-	h_sources sources = { 0 };
-	h_stage(b, o, s, &sources);
-	h_sources_list(b, o, &sources);
+	page_title(b, o, s, SF_S_handout);
+	sf_buf_puts(b, "<p class=\"purpose\">");
+	h_esc(b, o->str[H_PURPOSE(s)]);
+	sf_buf_puts(b, "</p>\n<h2>");
+	h_esc(b, o->str[SF_S_key_points]);
+	sf_buf_puts(b, "</h2>\n");
+	for (size_t i = 0; i < e->ntopics; i++) {
+		const sf_ed_topic *t = &e->topics[i];
+		if (t->stage != s)
+			continue;
+		sf_buf_puts(b, "<div class=\"key\"");
+		if (t->fallback)
+			sf_buf_printf(b, " lang=\"%s\"", t->lang);
+		sf_buf_puts(b, "><h3>");
+		h_esc(b, t->title);
+		sf_buf_puts(b, "</h3>\n");
+		for (size_t p = 0; p < t->nparts; p++)
+			if (t->parts[p].sms) {
+				sf_buf_puts(b, "<p>");
+				h_esc(b, t->parts[p].sms);
+				sf_buf_puts(b, "</p>\n");
+			}
+		sf_buf_puts(b, "</div>\n");
+	}
+	sf_buf_puts(b, "<h2>");
+	h_esc(b, o->str[SF_S_checklist]);
+	sf_buf_puts(b, "</h2>\n");
+	if (!h_stage_checklist(b, o, s))
+		sf_buf_puts(b, "<p>—</p>\n");
+	sf_buf_puts(b, "<h2>");
+	h_esc(b, o->str[SF_S_where_to_get_help]);
+	sf_buf_puts(b, "</h2>\n");
+	h_stage_contacts(b, o, s);
 	h_end(b);
 }
 

@@ -23,7 +23,7 @@ size() { pdfinfo "$1" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\) pts.*/\
 # Under ASan: what fontconfig and libhyphen keep is theirs (lsan.supp).
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$here/lsan.supp}"
 export SOURCE_DATE_EPOCH=1790000000
-build() { ${SAFAR_WRAP:-} "$bin" build -C "$root" --corridor kg-ru --corridor tj-ru --lang ru --format pdf,helpcard "$@" 2>"$tmp/err"; }
+build() { ${SAFAR_WRAP:-} "$bin" build -C "$root" --corridor kg-ru --corridor tj-ru --lang ru --format pdf,helpcard,session "$@" 2>"$tmp/err"; }
 build -o "$tmp/a" -j 1 && ok || { bad "build --format pdf"; cat "$tmp/err"; }
 build -o "$tmp/b" -j 2 && ok || bad "build --format pdf -j 2"
 # Reproducible: the same bytes, serial or parallel.
@@ -78,8 +78,8 @@ assert nos == sorted(nos), nos
 print(len(entries), "entries")
 PY
 
-# The help card: one page; every contact's number printed; each QR code
-# decodes to exactly its contact's tel: or website.
+# The help card: one page; every card contact's number printed; each QR
+# code decodes to exactly its contact's tel: or website.
 for c in kg-ru tj-ru; do
 	f="$tmp/a/$c/ru/all/general/helpcard.pdf"
 	[ "$(pages "$f")" = 1 ] && ok || bad "$c help card has $(pages "$f") pages"
@@ -91,7 +91,10 @@ import re, sys, yaml
 contacts = yaml.safe_load(open(sys.argv[1]))["contacts"]
 want = []
 text = open(sys.argv[3]).read()
-for c in contacts:
+# The card's kinds (docs/outputs.md): every contact when none is such.
+kinds = {"emergency", "helpline", "embassy", "women"}
+card = [c for c in contacts if c.get("kind") in kinds and "general" in c.get("audiences", ["general"])]
+for c in card or contacts:
     if c.get("phone"):
         assert c["phone"] in text, f"{c['phone']} not on the card"
         want.append("tel:" + re.sub(r"[ ().-]", "", c["phone"]))
@@ -103,6 +106,120 @@ PY
 done
 grep -q '<svg class="qr"' "$tmp/a/tj-ru/ru/all/general/helpcard.html" && ok || bad "helpcard.html has no QR code"
 ! grep -q 'src="http' "$tmp/a/tj-ru/ru/all/general/helpcard.html" && ok || bad "helpcard.html loads something"
+
+# The session packs: agenda, trainer's notes and handout PDFs beside the
+# HTML pack of every stage that has topics; the handout a handout (at most
+# four A5 pages for the kg-ru Russian women's edition), with a running
+# header and page numbers.
+find "$tmp/a" -name agenda.html | while read -r f; do
+	d=$(dirname "$f")
+	for p in agenda trainer handout; do
+		[ -s "$d/$p.pdf" ] || echo "$d/$p.pdf"
+	done
+done >"$tmp/packs"
+[ ! -s "$tmp/packs" ] && ok || { bad "session PDFs missing"; head "$tmp/packs"; }
+[ "$(find "$tmp/a" -name handout.pdf | wc -l)" -gt 8 ] && ok || bad "too few session packs"
+for s in PEO PDO PAO PRO; do
+	f="$tmp/a/kg-ru/ru/all/women/session-$s/handout.pdf"
+	n=$(pages "$f")
+	[ -n "$n" ] && [ "$n" -le 4 ] && ok || bad "$s handout has ${n:-no} pages"
+	[ "$(size "$f")" = "419.528 595.276" ] && ok || bad "$s handout is not A5"
+done
+ho="$tmp/a/kg-ru/ru/all/women/session-PDO/handout.pdf"
+pdftotext -layout "$ho" "$tmp/ho.txt"
+python3 - "$tmp/ho.txt" <<'PY' && ok || bad "handout header, page numbers, sections"
+import sys
+pages = open(sys.argv[1]).read().split("\f")[:-1]
+for i, p in enumerate(pages, 1):
+    lines = [l.strip() for l in p.split("\n") if l.strip()]
+    assert lines[0] == "Памятка · Перед отъездом", lines[0]
+    assert lines[-1] == str(i), (i, lines[-1])
+text = " ".join(" ".join(pages).split())
+for h in ("Главное", "Список дел", "Куда обратиться за помощью", "Ваш трудовой договор"):
+    assert h in text, h
+PY
+pdftotext "$tmp/a/kg-ru/ru/all/women/session-PEO/agenda.pdf" - | grep -q '^09:00' && ok || bad "agenda.pdf has no 09:00"
+
+# QR codes in handbook.html's "Where to get help" (inline SVG): one per
+# contact with a phone or a website, in each stage's list; each drawn back
+# into an image (the SVG is runs of modules) and decoded by zbarimg to
+# exactly its contact's tel: or website.
+"$bin" build -C "$root" --corridor kg-ru --corridor tj-ru --corridor kz-kr --lang ru --audience general \
+	--sector all --format html -o "$tmp/h" 2>/dev/null && ok || bad "HTML build"
+for c in kg-ru tj-ru kz-kr; do
+	python3 - "$root/corridors/$c.yaml" "$tmp/h/$c/ru/all/general/handbook.html" "$tmp/qr.pgm" <<'PY' && ok || bad "$c handbook.html QR codes"
+import re, subprocess, sys, yaml
+contacts = yaml.safe_load(open(sys.argv[1]))["contacts"]
+html = open(sys.argv[2]).read()
+help = html[html.index('<section class="stage" id="help">'):]
+help = help[:help.index("</section>")]
+stages = {"Прежде чем решить": "PEO", "Перед отъездом": "PDO", "После приезда": "PAO", "Перед возвращением домой": "PRO"}
+def uri(c):
+    if c.get("phone"):
+        return "tel:" + re.sub(r"[ ().-]", "", c["phone"])
+    if c.get("url", "") and re.match(r"https?://", c["url"]):
+        return c["url"]
+parts = re.split(r"<h3>(.*?)</h3>", help)[1:]
+assert parts, "no stage in the help section"
+total = 0
+for name, body in zip(parts[::2], parts[1::2]):
+    st = stages[name]
+    want = sorted(u for c in contacts if (not c.get("stages") or st in c["stages"]) for u in [uri(c)] if u)
+    svgs = re.findall(r'<svg class="qr"[^>]*viewBox="0 0 (\d+) \d+"[^>]*aria-label="([^"]*)".*?<path fill="#000" d="([^"]*)"', body)
+    assert sorted(l for _, l, _ in svgs) == want, (st, [l for _, l, _ in svgs], want)
+    for n, label, d in svgs:
+        n, k = int(n), 6
+        w = n * k
+        img = bytearray([255]) * (w * w)
+        for x, y, r in re.findall(r"M(\d+) (\d+)h(\d+)v1h-\d+z", d):
+            x, y, r = int(x), int(y), int(r)
+            for yy in range(y * k, (y + 1) * k):
+                img[yy * w + x * k:yy * w + (x + r) * k] = bytes(r * k)
+        open(sys.argv[3], "wb").write(b"P5 %d %d 255\n" % (w, w) + bytes(img))
+        got = subprocess.run(["zbarimg", "-q", "--raw", sys.argv[3]], capture_output=True, text=True).stdout.strip()
+        assert got == label, (got, label)
+        total += 1
+assert total > 0
+PY
+done
+
+# The help card by kind: emergency, helpline, embassy and women's contacts,
+# the women's only in women's editions (audiences), destination first;
+# others left to the handbook; every contact when none is of those kinds
+# (the render fixture's, above the added ones).
+cp -R "$here/../fixtures/render" "$tmp/kinds"
+cat >>"$tmp/kinds/corridors/kg-ru.yaml" <<'YAML'
+  - name: Test legal aid
+    side: destination
+    kind: legal-aid
+    phone: "+10000000001"
+  - name: Test emergency
+    side: destination
+    kind: emergency
+    phone: "112"
+  - name: Test women's line
+    side: destination
+    kind: women
+    audiences: [women]
+    phone: "+10000000002"
+  - name: Test embassy
+    side: origin
+    kind: embassy
+    url: https://example.org/embassy
+YAML
+"$bin" build -C "$tmp/kinds" -o "$tmp/k" --lang ru --sector all --format helpcard,pdf 2>"$tmp/kerr" && ok || { bad "kinds build"; cat "$tmp/kerr"; }
+names() { grep -o '<strong>[^<]*</strong>' "$1" | sed 's/<[^>]*>//g' | tr '\n' '|'; }
+[ "$(names "$tmp/k/kg-ru/ru/all/general/helpcard.html")" = "Test emergency|Test embassy|" ] && ok ||
+	bad "general help card: $(names "$tmp/k/kg-ru/ru/all/general/helpcard.html")"
+[ "$(names "$tmp/k/kg-ru/ru/all/women/helpcard.html")" = "Test emergency|Test women's line|Test embassy|" ] && ok ||
+	bad "women's help card: $(names "$tmp/k/kg-ru/ru/all/women/helpcard.html")"
+pdftotext "$tmp/k/kg-ru/ru/all/women/helpcard.pdf" - | tr -d ' ' | grep -q '+10000000002' && ok || bad "women's line not on the PDF card"
+! pdftotext "$tmp/k/kg-ru/ru/all/women/helpcard.pdf" - | tr -d ' ' | grep -q '+10000000001' && ok || bad "legal aid on the PDF card"
+# the handbook's back cover keeps every contact
+pdftotext "$tmp/k/kg-ru/ru/all/general/handbook.pdf" - | tr -d ' ' | grep -q '+10000000001' && ok || bad "legal aid not in the handbook"
+"$bin" build -C "$here/../fixtures/render" -o "$tmp/g2" --lang ru --format helpcard 2>/dev/null
+[ "$(names "$tmp/g2/kg-ru/ru/all/general/helpcard.html")" = "Test destination office|Test origin office|" ] && ok ||
+	bad "fallback help card: $(names "$tmp/g2/kg-ru/ru/all/general/helpcard.html")"
 
 # Links and bookmarks.
 grep -a -q '/URI' "$hb" && ok || bad "no link in the handbook"
