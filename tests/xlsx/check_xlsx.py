@@ -46,14 +46,14 @@ def tree(root):
 
 
 pack = ["agenda.html", "handout.html", "tracking.xlsx", "trainer.html"]
-want = [".safar-manifest", "index.html"]
+want = [".safar-editions", ".safar-manifest", "index.html"]
 for lang in ("en", "ru"):
     want.append(ED % lang + "/checklist.xlsx")
     for stage in ("PDO", "PEO"):
         want += ["%s/session-%s/%s" % (ED % lang, stage, f) for f in pack]
 check("files of the build (no temporary left behind)", tree(OUT), sorted(want))
 check("files of the --stage PDO --lang en build", tree(LATE),
-      sorted([".safar-manifest", "index.html"] + ["%s/session-PDO/%s" % (ED % "en", f) for f in pack]))
+      sorted([".safar-editions", ".safar-manifest", "index.html"] + ["%s/session-PDO/%s" % (ED % "en", f) for f in pack]))
 
 # --- checklist.xlsx ----------------------------------------------------------
 
@@ -390,10 +390,17 @@ for want in ("<p>Start with a story &lt;b&gt;not&lt;/b&gt; markup &amp; keep it 
              "<p><strong>Question 4.</strong> What do you copy?</p>"):
     check("trainer.html holds %r" % want[:40], want in trainer, True)
 handout = page("%s/%s/session-PDO/handout.html" % (OUT, ED % "en"))
-check("handout: the PDO stage only", (handout.count('<section class="stage"'), 'id="stage-PDO"' in handout),
-      (1, True))
-check("handout sources", re.findall(r'<li id="src-\d+">(.*?)</li>', handout),
-      ["Fixture source A", "Fixture source B", "Fixture source C", "Fixture source D"])
+# The handout is a handout (docs/outputs.md): the stage's key messages (each
+# topic with its SMS), its checklist and its contacts; no bodies, no sources.
+check("handout: sections", re.findall(r"<h[12]>(.*?)</h[12]>", handout),
+      ["Handout: Before you leave", "Key points", "Checklist", "Where to get help"])
+check("handout: key points", re.findall(r'<div class="key"><h3>(.*?)</h3>', handout),
+      ["Your contract", "Documents", "Money", "Your first day"])
+check("handout: the contract's key message", "<p>Sign nothing you cannot read. Call HOTLINE-EN.</p>" in handout, True)
+check("handout: checklist", re.findall(r'<li><span class="box"></span>(.*?)</li>', handout),
+      ["Read the contract before you sign", "Save HOTLINE-EN in your phone",
+       "Keep a copy of the contract at home", "Copy your passport"])
+check("handout: no sources", re.findall(r'<li id="src-\d+">', handout), [])
 
 for f in failures:
     print("FAIL: " + f)
