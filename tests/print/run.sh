@@ -23,7 +23,7 @@ chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
 
 pages=$(pdfinfo "$tmp/hb.pdf" | sed -n 's/^Pages: *//p')
 size=$(pdfinfo "$tmp/hb.pdf" | sed -n 's/^Page size: *//p')
-[ "$pages" = 6 ] && ok || bad "expected 6 pages, got $pages"
+[ "$pages" = 7 ] && ok || bad "expected 7 pages (the help pages hold a QR code per contact), got $pages"
 case "$size" in *"(A5)"*) ok ;; *) bad "page size is $size, not A5" ;; esac
 
 # page N: the first non-empty line of the page must be the given text.
