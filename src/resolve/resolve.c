@@ -269,6 +269,7 @@ void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *re
 
 	rs_ctx c = { r, t, res->chain, res->nchain, res->excluded,
 		     rs_fctx(r, t, matched, nmatched, a) };
+	res->fctx = c.fctx;
 	/* Only the topics with a module for this corridor: any other has no
 	 * module that matches, and would resolve to nothing. */
 	const rs_view *view = rs_view_of(r, t->corridor);
