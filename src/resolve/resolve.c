@@ -58,15 +58,32 @@ static void set_role(sf_candidate *cands, size_t i, int role, const char *why)
 	}
 }
 
+/* sf_when_match for a module whose corridor-level keys allow t's corridor:
+ * the sector and audience keys decide. */
+static int match_local(const sf_when *w, const sf_target *t)
+{
+	if (w->present & (1u << SF_W_SECTOR))
+		if (!t->sector || !sf_strv_has(&w->key[SF_W_SECTOR], t->sector))
+			return 0;
+	if (!(w->present & (1u << SF_W_AUDIENCE)))
+		return 1;
+	const sf_strv *au = &w->key[SF_W_AUDIENCE];
+	return (t->audience && sf_strv_has(au, t->audience)) || sf_strv_has(au, "general");
+}
+
 int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candidate *cands)
 {
 	const sf_target *t = c->t;
+	const sf_root *root = c->r->root;
 	char why[256];
 	struct cand *cv = sf_alloc_array(a, ix->n, sizeof *cv);
 	for (size_t i = 0; i < ix->n; i++) {
-		cv[i].m = ix->mods[i];
-		cv[i].spec = sf_specificity(&ix->mods[i]->when);
-		cv[i].matched = sf_when_match(&ix->mods[i]->when, t, why, sizeof why);
+		const sf_module *m = ix->mods[i];
+		cv[i].m = m;
+		int in_root = m >= root->modules && m < root->modules + root->nmodules;
+		cv[i].spec = in_root ? c->r->spec[m - root->modules] : sf_specificity(&m->when);
+		cv[i].matched = !cands && ix->corridor_ok ? match_local(&m->when, t)
+							  : sf_when_match(&m->when, t, why, sizeof why);
 		if (cands) {
 			cands[i] = (sf_candidate){ ix->mods[i], SF_ROLE_NO_MATCH, cv[i].spec, NULL };
 			if (!cv[i].matched)

@@ -13,7 +13,17 @@ typedef struct topic_ix {
 	const char *id;
 	const sf_module **mods;
 	size_t n;
+	/* 1 in a corridor's view: every module's corridor, origin and
+	 * destination keys allow the corridor, so matching a target of it
+	 * looks at the sector and audience keys only. */
+	int corridor_ok;
 } topic_ix;
+
+/* One module of a keyed topic that a corridor's keys allow. */
+typedef struct rs_cm {
+	size_t topic; /* index in the resolver's topics */
+	const sf_module *m;
+} rs_cm;
 
 /* One corridor's view of the index: the topics that have a module whose
  * corridor, origin and destination keys match the corridor, each with just
@@ -32,6 +42,12 @@ struct sf_resolver {
 	topic_ix *topics; /* by stage, then id */
 	size_t ntopics;
 	unsigned char *topic_keyed; /* by topic: 1 when a module has corridor-level keys */
+	int *spec;                  /* by module index: sf_specificity of its when */
+	/* By corridor index: the modules of keyed topics whose corridor-level
+	 * keys allow it, in topic then path order (what its view takes); NULL
+	 * when corridor ids repeat (then views scan every module). */
+	struct rs_cm **cm;
+	size_t *ncm;
 	rs_view all;                /* every topic */
 	rs_view *_Atomic *views;    /* by corridor index; NULL until built */
 	pthread_mutex_t view_lock;  /* serialises building the views */
