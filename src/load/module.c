@@ -83,7 +83,8 @@ static void find_links(lctx *c, sf_module *m)
 		at_chars += sf_utf8_count(p + at_byte, nb - at_byte);
 		at_byte = nb;
 		sf_link *k = SF_PUSH(c->f.a, m->links, m->nlinks, cap);
-		k->url = url ? url : "";
+		/* A copy: the tree may not outlive the load (no_trees). */
+		k->url = url ? sf_strdup(c->f.a, url) : "";
 		k->loc = (sf_loc){ m->path, m->body_line + line - 1, (int)at_chars + 1 };
 	}
 	cmark_iter_free(it);
@@ -345,12 +346,26 @@ int module_load(lctx *c, const srcfile *f, sf_module *m)
 		scan_placeholders(c, m, &cap, m->checklist.v[k], strlen(m->checklist.v[k]),
 				  m->checklist.loc[k], 0);
 	/* Parsed once here; renderers walk this tree and never the text. */
-	m->doc = cmark_parse_document_with_mem(m->body, m->body_len, CMARK_OPT_DEFAULT);
+	m->doc = sf_body_tree(m);
 	if (m->doc) {
-		cmark_consolidate_text_nodes(m->doc);
-		warm(m->doc);
 		find_links(c, m);
-		sf_arena_on_free(c->f.a, free_doc, m->doc);
+		if (c->no_trees) {
+			cmark_node_free(m->doc);
+			m->doc = NULL;
+		} else {
+			warm(m->doc);
+			sf_arena_on_free(c->f.a, free_doc, m->doc);
+		}
 	}
 	return 0;
+}
+
+struct cmark_node *sf_body_tree(const sf_module *m)
+{
+	if (!m->body)
+		return NULL;
+	cmark_node *doc = cmark_parse_document_with_mem(m->body, m->body_len, CMARK_OPT_DEFAULT);
+	if (doc)
+		cmark_consolidate_text_nodes(doc);
+	return doc;
 }
