@@ -75,6 +75,11 @@ sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink);
 const sf_root *sf_resolver_root(const sf_resolver *r);
 sf_sink *sf_resolver_sink(const sf_resolver *r);
 void sf_resolver_free(sf_resolver *r);
+/* Drops what the resolver keeps for corridor co (the index of its
+ * candidates, built when its first target resolved): for a caller that
+ * resolves corridor by corridor, once co is done and no thread resolves it.
+ * Resolving co again builds it again. */
+void sf_resolver_forget(sf_resolver *r, const sf_corridor *co);
 
 /* Every target of the root that passes filter, in a stable order: corridor,
  * language (as the corridor lists them), audience, edition (all first). */

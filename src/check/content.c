@@ -30,8 +30,10 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 		size_t j = i;
 		while (j < n && t[j].corridor == t[i].corridor && strcmp(t[j].lang, t[i].lang) == 0)
 			j++;
-		if (i > 0 && t[i].corridor != t[i - 1].corridor)
+		if (i > 0 && t[i].corridor != t[i - 1].corridor) {
 			ck_parity_flush(&c);
+			sf_resolver_forget(r, t[i - 1].corridor);
+		}
 		sf_arena *ga = sf_arena_new();
 		sf_edition *ed = sf_alloc_array(ga, j - i, sizeof *ed);
 		for (size_t k = i; k < j; k++) {

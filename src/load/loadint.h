@@ -10,6 +10,7 @@ typedef struct lctx {
 	const char *dir; /* the content root as given */
 	const char *real; /* the same, every link resolved: nothing outside it is read */
 	int no_trees;     /* sf_load_opts.no_trees */
+	struct sf_strmap *names; /* placeholder names, each held once */
 } lctx;
 
 /* A file read whole and checked: size, UTF-8, BOM stripped, CRLF kept (the

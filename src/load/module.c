@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "loadint.h"
+#include "safar/strmap.h"
 #include "safar/utf8.h"
 #include "safar/xalloc.h"
 #include "safar/nelem.h"
@@ -188,7 +189,14 @@ static void scan_placeholders(lctx *c, sf_module *m, phvec *ph, const char *text
 			while (j < len && text[j] == ' ')
 				j++;
 			if (ne > ns && j + 1 < len && text[j] == '}' && text[j + 1] == '}') {
-				const char *name = sf_strndup(c->f.a, text + ns, ne - ns);
+				/* A few names are used ten thousand times. */
+				if (!c->names)
+					c->names = sf_strmap_new(c->f.a, 0);
+				const char *name = sf_strmap_get(c->names, text + ns, ne - ns);
+				if (!name) {
+					name = sf_strndup(c->f.a, text + ns, ne - ns);
+					sf_strmap_put(c->names, name, ne - ns, (void *)name);
+				}
 				if (f_fact_name_ok(name)) {
 					if (ph->n == ph->cap) {
 						ph->cap = ph->cap ? ph->cap * 2 : 16;

@@ -33,6 +33,7 @@ typedef struct rs_cm {
 typedef struct rs_view {
 	const topic_ix *topics;
 	size_t ntopics;
+	sf_arena *a; /* where a corridor's view lives (NULL for all) */
 } rs_view;
 
 struct sf_resolver {

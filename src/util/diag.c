@@ -38,7 +38,15 @@ struct sf_sink {
 	 * and editions. */
 	char **str;
 	size_t nstr, capstr;
+	/* The messages, packed in large blocks rather than one allocation
+	 * each; freed with the sink. */
+	char **blocks;
+	size_t nblocks, capblocks;
+	char *free_at;
+	size_t room;
 };
+
+#define MSG_BLOCK ((size_t)256 * 1024)
 
 const char *sf_dcode_name(sf_dcode c) { return catalogue[c].name; }
 const char *sf_dcode_what(sf_dcode c) { return catalogue[c].what; }
@@ -66,8 +74,9 @@ void sf_sink_free(sf_sink *s)
 {
 	if (!s)
 		return;
-	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i].msg);
+	for (size_t i = 0; i < s->nblocks; i++)
+		free(s->blocks[i]);
+	free(s->blocks);
 	for (size_t i = 0; i < s->capstr; i++)
 		free(s->str[i]);
 	free(s->str);
@@ -124,6 +133,29 @@ static char *intern(sf_sink *s, const char *p)
 	return s->str[j] = xstrdup(p);
 }
 
+/* A copy of msg[0..n] (with its NUL) among the sink's messages; the caller
+ * holds the lock. */
+static char *keep_msg(sf_sink *s, const char *msg, size_t n)
+{
+	if (n + 1 > s->room) {
+		size_t size = n + 1 > MSG_BLOCK / 4 ? n + 1 : MSG_BLOCK;
+		char *b = xrealloc(NULL, size);
+		if (s->nblocks == s->capblocks) {
+			s->capblocks = s->capblocks ? s->capblocks * 2 : 16;
+			s->blocks = xrealloc(s->blocks, s->capblocks * sizeof *s->blocks);
+		}
+		s->blocks[s->nblocks++] = b;
+		if (size != MSG_BLOCK)
+			return memcpy(b, msg, n + 1); /* a big one: its own block */
+		s->free_at = b;
+		s->room = size;
+	}
+	char *out = memcpy(s->free_at, msg, n + 1);
+	s->free_at += n + 1;
+	s->room -= n + 1;
+	return out;
+}
+
 /* "kg-ru ky all-sector women PDO": the fields that are set, in that order. */
 static void key_name(const sf_diag_key *k, char *buf, size_t size)
 {
@@ -142,9 +174,16 @@ static void emit(sf_sink *s, const sf_diag_key *key, sf_dcode code, sf_loc loc, 
 {
 	va_list aq;
 	va_copy(aq, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	char *msg = xrealloc(NULL, n > 0 ? (size_t)n + 1 : 1);
-	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, aq);
+	char small[1024];
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	size_t len = n > 0 ? (size_t)n : 0;
+	char *big = NULL;
+	if (len >= sizeof small) {
+		big = xrealloc(NULL, len + 1);
+		vsnprintf(big, len + 1, fmt, aq);
+	} else if (n < 0) {
+		small[0] = '\0';
+	}
 	va_end(aq);
 
 	pthread_mutex_lock(&s->lock);
@@ -159,7 +198,8 @@ static void emit(sf_sink *s, const sf_diag_key *key, sf_dcode code, sf_loc loc, 
 		d->sev = SF_ERROR;
 	d->loc = loc;
 	d->loc.path = intern(s, loc.path); /* the sink may outlive the model */
-	d->msg = msg;
+	d->msg = keep_msg(s, big ? big : small, len);
+	free(big);
 	d->keyed = key != NULL;
 	d->key = (sf_diag_key){ 0 };
 	d->group = NULL;
@@ -254,7 +294,7 @@ size_t sf_sink_drop(sf_sink *s, sf_dcode code)
 	pthread_mutex_lock(&s->lock);
 	for (size_t i = 0; i < s->n; i++) {
 		if (s->v[i].code == code) {
-			free(s->v[i].msg); /* its strings stay with the sink's others */
+			/* its message and strings stay with the sink's others */
 			dropped++;
 			continue;
 		}
