@@ -57,6 +57,9 @@ typedef struct sf_resolved {
 	sf_fact_ref *facts;        /* the corridor's, then the rules' it lacks */
 	size_t nfacts;
 	struct sf_strmap *fact_names; /* name -> its entry of facts */
+	/* The same entries by the resolver's number of each fact name (every
+	 * name some corridor or rule defines); NULL where this target has none. */
+	const sf_fact_ref **fact_by_id;
 	/* The facts context (corridor, language, matching rules) as a small
 	 * number from 1, equal for targets whose facts are equal; 0: unknown. */
 	unsigned fctx;

@@ -56,7 +56,10 @@ static size_t pslot(const sf_module *m, size_t li, size_t cap)
 struct ck_parity {
 	sf_arena *a;
 	const sf_corridor *co;
-	sf_strmap *by_topic;
+	/* First record of each topic key (sector, audience, stage, id), by a
+	 * hash of the key: open addressing, NULL empty. */
+	prec **by_topic;
+	size_t nkeys, capkeys;
 	prec **order; /* first record of each topic key, in arrival order */
 	size_t norder, ocap;
 };
@@ -91,6 +94,50 @@ static int same_scope(const sf_module *a, const sf_module *b)
 	return 1;
 }
 
+static uint64_t fnv(uint64_t h, const char *s)
+{
+	for (const unsigned char *q = (const unsigned char *)s; *q; q++)
+		h = (h ^ *q) * 1099511628211ULL;
+	return (h ^ 0x1f) * 1099511628211ULL;
+}
+
+static uint64_t topic_hash(const prec *r)
+{
+	uint64_t h = 14695981039346656037ULL;
+	h = fnv(fnv(fnv(h, r->sector), r->audience), r->id);
+	return (h ^ (uint64_t)r->stage) * 1099511628211ULL;
+}
+
+static int same_key(const prec *a, const prec *b)
+{
+	return a->stage == b->stage && strcmp(a->id, b->id) == 0 &&
+	       strcmp(a->sector, b->sector) == 0 && strcmp(a->audience, b->audience) == 0;
+}
+
+/* The slot of r's topic key: its first record, or the empty slot for it. */
+static prec **topic_slot(struct ck_parity *p, const prec *r)
+{
+	if (p->nkeys * 2 >= p->capkeys) {
+		size_t nc = p->capkeys ? p->capkeys * 2 : 1024;
+		prec **t = sf_xcalloc(nc, sizeof *t);
+		for (size_t i = 0; i < p->capkeys; i++) {
+			if (!p->by_topic[i])
+				continue;
+			size_t j = (size_t)topic_hash(p->by_topic[i]) & (nc - 1);
+			while (t[j])
+				j = (j + 1) & (nc - 1);
+			t[j] = p->by_topic[i];
+		}
+		free(p->by_topic);
+		p->by_topic = t;
+		p->capkeys = nc;
+	}
+	size_t j = (size_t)topic_hash(r) & (p->capkeys - 1);
+	while (p->by_topic[j] && !same_key(p->by_topic[j], r))
+		j = (j + 1) & (p->capkeys - 1);
+	return &p->by_topic[j];
+}
+
 void ck_parity_add(ck_ctx *c, const sf_edition *e)
 {
 	const sf_corridor *co = e->target.corridor;
@@ -100,7 +147,6 @@ void ck_parity_add(ck_ctx *c, const sf_edition *e)
 	if (!p) {
 		p = c->parity = sf_alloc(c->a, sizeof *p);
 		p->a = sf_arena_new();
-		p->by_topic = sf_strmap_new(p->a, 0);
 	}
 	p->co = co;
 	for (size_t i = 0; i < e->ntopics; i++) {
@@ -118,15 +164,13 @@ void ck_parity_add(ck_ctx *c, const sf_edition *e)
 		for (size_t k = 0; k < t->nparts; k++)
 			if (t->parts[k].m != r->base)
 				r->stacked[r->nstacked++] = t->parts[k].m;
-		const char *k = sf_printf(p->a, "%s\x1f%s\x1f%d\x1f%s", e->key.sector, e->key.audience,
-					  t->stage, t->id);
-		size_t klen = strlen(k);
-		prec *head = sf_strmap_get(p->by_topic, k, klen);
-		if (head) {
-			r->next = head->next;
-			head->next = r;
+		prec **slot = topic_slot(p, r);
+		if (*slot) {
+			r->next = (*slot)->next;
+			(*slot)->next = r;
 		} else {
-			sf_strmap_put(p->by_topic, k, klen, r);
+			*slot = r;
+			p->nkeys++;
 			*SF_PUSH(p->a, p->order, p->norder, p->ocap) = r;
 		}
 	}
@@ -236,7 +280,9 @@ void ck_parity_flush(ck_ctx *c)
 	}
 	sf_arena_free(p->a);
 	p->a = sf_arena_new();
-	p->by_topic = sf_strmap_new(p->a, 0);
+	if (p->capkeys)
+		memset(p->by_topic, 0, p->capkeys * sizeof *p->by_topic);
+	p->nkeys = 0;
 	p->order = NULL;
 	p->norder = p->ocap = 0;
 	p->co = NULL;
@@ -244,6 +290,8 @@ void ck_parity_flush(ck_ctx *c)
 
 void ck_parity_free(ck_ctx *c)
 {
-	if (c->parity)
+	if (c->parity) {
+		free(c->parity->by_topic);
 		sf_arena_free(c->parity->a);
+	}
 }

@@ -60,9 +60,12 @@ struct sf_resolver {
 	uint64_t *checked; /* (facts context, module) pairs whose facts were checked */
 	size_t nchecked, capchecked;
 	/* Every fact name some corridor or rule defines (facts.c). */
-	struct sf_strmap *known;
-	const char **known_names;
+	struct sf_strmap *known; /* name -> its number + 1 */
+	const char **known_names; /* by number */
 	size_t nknown;
+	/* By module index: the number of each placeholder's name, -1 for a
+	 * name nobody defines (lookups by index, not by string). */
+	int **ph_ids;
 	/* What corridors lack, gathered over every target, reported when the
 	 * resolver is freed (facts.c). */
 	struct rs_miss **misses;
@@ -104,6 +107,8 @@ void rs_chain(const sf_root *root, const char *lang, sf_arena *a, const char ***
 /* 1: *out is the topic; 0: no module matches; -1: an error left it out
  * (ambiguity, no base), reported once. */
 int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candidate *cands);
+/* The number of a fact name (from 0), or -1 when no corridor or rule defines it. */
+int rs_fact_id(const sf_resolver *r, const char *name);
 /* Indexes the fact names of every corridor and rule (at sf_resolver_new). */
 void rs_facts_index(sf_resolver *r);
 /* Every {{name}} of a topic's composition must have a value for the target:
