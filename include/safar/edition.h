@@ -93,6 +93,23 @@ typedef struct sf_edition {
 void sf_edition_make(sf_resolver *r, const sf_target *t, long today, sf_arena *a,
 		     sf_edition *out);
 
+/* What an edition decides of one module depends only on the module and the
+ * facts context (sf_resolved.fctx): its sms after facts and split, its
+ * checklist and title after facts, and the verdict of its links other than
+ * #links. A cache shares that work across the editions of a context (check
+ * makes every edition of the root). Not thread-safe: one per thread. The
+ * editions made with it borrow from it: free it after them. */
+typedef struct sf_edcache sf_edcache;
+sf_edcache *sf_edcache_new(const sf_root *root);
+/* Forgets the per-context entries (what one module keeps stays): call it
+ * when no later edition shares a facts context with the earlier ones, and no
+ * edition made so far is used any more. */
+void sf_edcache_reset(sf_edcache *c);
+void sf_edcache_free(sf_edcache *c);
+/* sf_edition_make, with cache (NULL: none); the edition is the same. */
+void sf_edition_make_cached(sf_resolver *r, const sf_target *t, long today, sf_arena *a,
+			    sf_edcache *cache, sf_edition *out);
+
 /* 1 when the edition has the anchor (without its '#'). */
 int sf_edition_has_anchor(const sf_edition *e, const char *anchor);
 /* The number of a source in the edition's list (from 1), or 0. */

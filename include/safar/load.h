@@ -21,6 +21,19 @@ const char *sf_bundled_dir(void);
  * module body is parsed once. */
 int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root);
 
+typedef struct sf_load_opts {
+	/* Keep no cmark tree (sf_module.doc stays NULL): the links and
+	 * placeholders are still extracted. For commands that render nothing
+	 * (check): ten thousand trees are most of a root's memory. */
+	int no_trees;
+} sf_load_opts;
+/* sf_load with options (NULL: the defaults, as sf_load). */
+int sf_load_ex(const char *dir, sf_arena *a, sf_sink *sink, const sf_load_opts *o, sf_root *root);
+
+/* m's body parsed as the loader parses it, for a module loaded without its
+ * tree; the caller frees it with cmark_node_free. NULL when it has none. */
+struct cmark_node *sf_body_tree(const sf_module *m);
+
 /* Largest file safar reads. */
 #define SF_MAX_FILE ((size_t)1 << 20)
 

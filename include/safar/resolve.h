@@ -57,6 +57,12 @@ typedef struct sf_resolved {
 	sf_fact_ref *facts;        /* the corridor's, then the rules' it lacks */
 	size_t nfacts;
 	struct sf_strmap *fact_names; /* name -> its entry of facts */
+	/* The same entries by the resolver's number of each fact name (every
+	 * name some corridor or rule defines); NULL where this target has none. */
+	const sf_fact_ref **fact_by_id;
+	/* The facts context (corridor, language, matching rules) as a small
+	 * number from 1, equal for targets whose facts are equal; 0: unknown. */
+	unsigned fctx;
 } sf_resolved;
 
 /* Ownership: a resolver borrows the root (which must outlive it) and keeps
@@ -72,6 +78,11 @@ sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink);
 const sf_root *sf_resolver_root(const sf_resolver *r);
 sf_sink *sf_resolver_sink(const sf_resolver *r);
 void sf_resolver_free(sf_resolver *r);
+/* Drops what the resolver keeps for corridor co (the index of its
+ * candidates, built when its first target resolved): for a caller that
+ * resolves corridor by corridor, once co is done and no thread resolves it.
+ * Resolving co again builds it again. */
+void sf_resolver_forget(sf_resolver *r, const sf_corridor *co);
 
 /* Every target of the root that passes filter, in a stable order: corridor,
  * language (as the corridor lists them), audience, edition (all first). */

@@ -17,6 +17,10 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 		     .sms_lang = sf_alloc_array(a, root->nmodules + 1, sizeof(char *)),
 		     .reported = sf_strmap_new(a, 0) };
 	sf_resolver *r = sf_resolver_new(root, sink);
+	/* A corridor language's editions share their facts contexts: what they
+	 * decide of a module is made once (the six editions of a corridor
+	 * language, sectors by audiences, make it once, not six times). */
+	sf_edcache *cache = sf_edcache_new(root);
 	sf_target *t;
 	size_t n = sf_targets(root, NULL, a, &t);
 	/* Targets come corridor by corridor, language by language: the results
@@ -26,12 +30,14 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 		size_t j = i;
 		while (j < n && t[j].corridor == t[i].corridor && strcmp(t[j].lang, t[i].lang) == 0)
 			j++;
-		if (i > 0 && t[i].corridor != t[i - 1].corridor)
+		if (i > 0 && t[i].corridor != t[i - 1].corridor) {
 			ck_parity_flush(&c);
+			sf_resolver_forget(r, t[i - 1].corridor);
+		}
 		sf_arena *ga = sf_arena_new();
 		sf_edition *ed = sf_alloc_array(ga, j - i, sizeof *ed);
 		for (size_t k = i; k < j; k++) {
-			sf_edition_make(r, &t[k], opts->today, ga, &ed[k - i]);
+			sf_edition_make_cached(r, &t[k], opts->today, ga, cache, &ed[k - i]);
 			ck_completeness(&c, &ed[k - i]);
 			ck_sms(&c, &ed[k - i]);
 			ck_links(&c, &ed[k - i]);
@@ -44,10 +50,12 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 			lang++;
 		ck_fallback(&c, t[i].corridor, lang, ed, j - i);
 		sf_arena_free(ga);
+		sf_edcache_reset(cache);
 		i = j;
 	}
 	ck_parity_flush(&c);
 	ck_parity_free(&c);
+	sf_edcache_free(cache);
 	sf_resolver_free(r);
 	ck_policy_report(&c);
 	ck_freshness(&c);

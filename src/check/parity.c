@@ -3,10 +3,13 @@
  * read from the general module in another gives that reader the wrong
  * country's text; an audience append in one language only drops a section
  * from the other (docs/diagnostics.md, "Language parity"). */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "checkint.h"
 #include "safar/buf.h"
+#include "safar/xalloc.h"
 
 /* One topic of one edition, as parity compares it. */
 typedef struct prec {
@@ -31,12 +34,32 @@ typedef struct pfind {
 	const char *edition;      /* the first edition that lacks it */
 	size_t n;
 	int append;
+	size_t li; /* other's index in the corridor's languages */
 } pfind;
+
+/* The findings of a corridor, and an index over them by (module, language):
+ * a corridor may have thousands. */
+typedef struct pfinds {
+	pfind *v;
+	size_t n, cap;
+	size_t *slot; /* index + 1 into v; 0: empty */
+	size_t scap;
+} pfinds;
+
+static size_t pslot(const sf_module *m, size_t li, size_t cap)
+{
+	uint64_t x = (uint64_t)(uintptr_t)m * 0x9e3779b97f4a7c15u ^ (uint64_t)li * 0xbf58476d1ce4e5b9u;
+	x ^= x >> 29;
+	return (size_t)x & (cap - 1);
+}
 
 struct ck_parity {
 	sf_arena *a;
 	const sf_corridor *co;
-	sf_strmap *by_topic;
+	/* First record of each topic key (sector, audience, stage, id), by a
+	 * hash of the key: open addressing, NULL empty. */
+	prec **by_topic;
+	size_t nkeys, capkeys;
 	prec **order; /* first record of each topic key, in arrival order */
 	size_t norder, ocap;
 };
@@ -71,6 +94,50 @@ static int same_scope(const sf_module *a, const sf_module *b)
 	return 1;
 }
 
+static uint64_t fnv(uint64_t h, const char *s)
+{
+	for (const unsigned char *q = (const unsigned char *)s; *q; q++)
+		h = (h ^ *q) * 1099511628211ULL;
+	return (h ^ 0x1f) * 1099511628211ULL;
+}
+
+static uint64_t topic_hash(const prec *r)
+{
+	uint64_t h = 14695981039346656037ULL;
+	h = fnv(fnv(fnv(h, r->sector), r->audience), r->id);
+	return (h ^ (uint64_t)r->stage) * 1099511628211ULL;
+}
+
+static int same_key(const prec *a, const prec *b)
+{
+	return a->stage == b->stage && strcmp(a->id, b->id) == 0 &&
+	       strcmp(a->sector, b->sector) == 0 && strcmp(a->audience, b->audience) == 0;
+}
+
+/* The slot of r's topic key: its first record, or the empty slot for it. */
+static prec **topic_slot(struct ck_parity *p, const prec *r)
+{
+	if (p->nkeys * 2 >= p->capkeys) {
+		size_t nc = p->capkeys ? p->capkeys * 2 : 1024;
+		prec **t = sf_xcalloc(nc, sizeof *t);
+		for (size_t i = 0; i < p->capkeys; i++) {
+			if (!p->by_topic[i])
+				continue;
+			size_t j = (size_t)topic_hash(p->by_topic[i]) & (nc - 1);
+			while (t[j])
+				j = (j + 1) & (nc - 1);
+			t[j] = p->by_topic[i];
+		}
+		free(p->by_topic);
+		p->by_topic = t;
+		p->capkeys = nc;
+	}
+	size_t j = (size_t)topic_hash(r) & (p->capkeys - 1);
+	while (p->by_topic[j] && !same_key(p->by_topic[j], r))
+		j = (j + 1) & (p->capkeys - 1);
+	return &p->by_topic[j];
+}
+
 void ck_parity_add(ck_ctx *c, const sf_edition *e)
 {
 	const sf_corridor *co = e->target.corridor;
@@ -80,7 +147,6 @@ void ck_parity_add(ck_ctx *c, const sf_edition *e)
 	if (!p) {
 		p = c->parity = sf_alloc(c->a, sizeof *p);
 		p->a = sf_arena_new();
-		p->by_topic = sf_strmap_new(p->a, 0);
 	}
 	p->co = co;
 	for (size_t i = 0; i < e->ntopics; i++) {
@@ -98,30 +164,56 @@ void ck_parity_add(ck_ctx *c, const sf_edition *e)
 		for (size_t k = 0; k < t->nparts; k++)
 			if (t->parts[k].m != r->base)
 				r->stacked[r->nstacked++] = t->parts[k].m;
-		const char *k = sf_printf(p->a, "%s\x1f%s\x1f%d\x1f%s", e->key.sector, e->key.audience,
-					  t->stage, t->id);
-		size_t klen = strlen(k);
-		prec *head = sf_strmap_get(p->by_topic, k, klen);
-		if (head) {
-			r->next = head->next;
-			head->next = r;
+		prec **slot = topic_slot(p, r);
+		if (*slot) {
+			r->next = (*slot)->next;
+			(*slot)->next = r;
 		} else {
-			sf_strmap_put(p->by_topic, k, klen, r);
+			*slot = r;
+			p->nkeys++;
 			*SF_PUSH(p->a, p->order, p->norder, p->ocap) = r;
 		}
 	}
 }
 
-static void note(sf_arena *a, pfind **f, size_t *n, size_t *cap, const sf_module *m,
-		 const char *other, const sf_module *instead, const char *edition, int append)
+/* Counts the finding "module m has no counterpart in language li", made
+ * the first time with the edition r names in that language. */
+static void note(sf_arena *a, pfinds *f, const sf_corridor *co, const prec *r, const sf_module *m,
+		 size_t li, const sf_module *instead, int append)
 {
-	for (size_t i = 0; i < *n; i++)
-		if ((*f)[i].m == m && strcmp((*f)[i].other, other) == 0) {
-			(*f)[i].n++;
+	/* A language listed twice is one language. */
+	for (size_t k = 0; k < li; k++)
+		if (strcmp(co->languages.v[k], co->languages.v[li]) == 0) {
+			li = k;
+			break;
+		}
+	if (f->n * 2 >= f->scap) {
+		size_t nc = f->scap ? f->scap * 2 : 256;
+		size_t *t = sf_xcalloc(nc, sizeof *t);
+		for (size_t i = 0; i < f->n; i++) {
+			size_t j = pslot(f->v[i].m, f->v[i].li, nc);
+			while (t[j])
+				j = (j + 1) & (nc - 1);
+			t[j] = i + 1;
+		}
+		free(f->slot);
+		f->slot = t;
+		f->scap = nc;
+	}
+	size_t j = pslot(m, li, f->scap);
+	for (; f->slot[j]; j = (j + 1) & (f->scap - 1)) {
+		pfind *x = &f->v[f->slot[j] - 1];
+		if (x->m == m && x->li == li) {
+			x->n++;
 			return;
 		}
-	pfind *x = SF_PUSH(a, *f, *n, *cap);
-	*x = (pfind){ m, other, instead, edition, 1, append };
+	}
+	const char *other = co->languages.v[li];
+	const char *ed = sf_printf(a, "%s %s %s %s", co->id, other,
+				   strcmp(r->sector, "all") == 0 ? "all-sector" : r->sector, r->audience);
+	pfind *x = SF_PUSH(a, f->v, f->n, f->cap);
+	*x = (pfind){ m, other, instead, ed, 1, append, li };
+	f->slot[j] = f->n;
 }
 
 /* Every language of a corridor has the same audiences and sectors, so each
@@ -133,8 +225,7 @@ void ck_parity_flush(ck_ctx *c)
 		return;
 	}
 	const sf_corridor *co = p->co;
-	pfind *f = NULL;
-	size_t nf = 0, fcap = 0;
+	pfinds pf = { 0 };
 	for (size_t o = 0; o < p->norder; o++) {
 		for (size_t li = 0; li < co->languages.n; li++) {
 			const char *other = co->languages.v[li];
@@ -148,11 +239,8 @@ void ck_parity_flush(ck_ctx *c)
 			for (const prec *r = p->order[o]; r; r = r->next) {
 				if (strcmp(r->lang, other) == 0 || r->fallback)
 					continue;
-				const char *ed = sf_printf(p->a, "%s %s %s %s", co->id, other,
-							   strcmp(r->sector, "all") == 0 ? "all-sector" : r->sector,
-							   r->audience);
 				if (r->base_tailored && (!there || !there->base_tailored))
-					note(p->a, &f, &nf, &fcap, r->base, other, there ? there->base : NULL, ed, 0);
+					note(p->a, &pf, co, r, r->base, li, there ? there->base : NULL, 0);
 				if (!there)
 					continue;
 				for (size_t k = 0; k < r->nstacked; k++) {
@@ -160,13 +248,14 @@ void ck_parity_flush(ck_ctx *c)
 					for (size_t j = 0; j < there->nstacked && !found; j++)
 						found = same_scope(r->stacked[k], there->stacked[j]);
 					if (!found)
-						note(p->a, &f, &nf, &fcap, r->stacked[k], other, NULL, ed, 1);
+						note(p->a, &pf, co, r, r->stacked[k], li, NULL, 1);
 				}
 			}
 		}
 	}
-	for (size_t i = 0; i < nf; i++) {
-		const pfind *x = &f[i];
+	free(pf.slot);
+	for (size_t i = 0; i < pf.n; i++) {
+		const pfind *x = &pf.v[i];
 		char more[48] = "";
 		if (x->n > 1)
 			snprintf(more, sizeof more, " and %zu more", x->n - 1);
@@ -191,7 +280,9 @@ void ck_parity_flush(ck_ctx *c)
 	}
 	sf_arena_free(p->a);
 	p->a = sf_arena_new();
-	p->by_topic = sf_strmap_new(p->a, 0);
+	if (p->capkeys)
+		memset(p->by_topic, 0, p->capkeys * sizeof *p->by_topic);
+	p->nkeys = 0;
 	p->order = NULL;
 	p->norder = p->ocap = 0;
 	p->co = NULL;
@@ -199,6 +290,8 @@ void ck_parity_flush(ck_ctx *c)
 
 void ck_parity_free(ck_ctx *c)
 {
-	if (c->parity)
+	if (c->parity) {
+		free(c->parity->by_topic);
 		sf_arena_free(c->parity->a);
+	}
 }

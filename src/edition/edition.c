@@ -1,9 +1,11 @@
 /* edition.c: from a resolved target to its decided edition: texts after facts, SMS, sources, anchors, links. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "safar/edition.h"
 #include "safar/nelem.h"
+#include "safar/xalloc.h"
 
 static const char *subst(const sf_resolved *res, sf_arena *a, const char *s)
 {
@@ -39,21 +41,164 @@ static enum sf_freshness freshness(const sf_module *m, long today, long warn)
 	return m->review_by - today <= warn ? SF_STALE_SOON : SF_FRESH;
 }
 
-static void make_part(sf_edition *e, const sf_module *m, sf_arena *a, sf_ed_part *p)
+/* What a module gives every edition of one facts context. */
+typedef struct ec_entry {
+	const char *sms;
+	sf_sms split;
+	const char **checklist;
+	const char *title; /* NULL until a topic asks for it */
+} ec_entry;
+
+struct sf_edcache {
+	const sf_root *root;
+	sf_arena *keep;           /* per module, for the whole run */
+	const char **anchor;      /* by module index: "PDO-id" */
+	unsigned char **verdict;  /* by module index: per link, SF_LINK_ANCHOR for a #link */
+	sf_arena *a;              /* per facts context, until reset */
+	uint64_t *keys;           /* (fctx << 32 | module index + 1); 0: empty */
+	ec_entry **vals;
+	size_t n, cap;
+};
+
+sf_edcache *sf_edcache_new(const sf_root *root)
+{
+	sf_arena *keep = sf_arena_new();
+	sf_edcache *c = sf_alloc(keep, sizeof *c);
+	c->root = root;
+	c->keep = keep;
+	c->anchor = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->anchor);
+	c->verdict = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->verdict);
+	c->a = sf_arena_new();
+	return c;
+}
+
+void sf_edcache_reset(sf_edcache *c)
+{
+	if (!c || !c->n)
+		return;
+	sf_arena_free(c->a);
+	c->a = sf_arena_new();
+	memset(c->keys, 0, c->cap * sizeof *c->keys);
+	c->n = 0;
+}
+
+void sf_edcache_free(sf_edcache *c)
+{
+	if (!c)
+		return;
+	free(c->keys);
+	free(c->vals);
+	sf_arena_free(c->a);
+	sf_arena_free(c->keep);
+}
+
+static size_t ec_slot(uint64_t x, size_t cap)
+{
+	x ^= x >> 31;
+	x *= 0x9e3779b97f4a7c15u;
+	x ^= x >> 29;
+	return (size_t)x & (cap - 1);
+}
+
+/* The module's index in the root, or -1 when it is not one of its modules. */
+static long ec_index(const sf_edcache *c, const sf_module *m)
+{
+	if (!c || m < c->root->modules || m >= c->root->modules + c->root->nmodules)
+		return -1;
+	return (long)(m - c->root->modules);
+}
+
+static ec_entry *ec_get(sf_edcache *c, const sf_resolved *res, const sf_module *m)
+{
+	long idx = ec_index(c, m);
+	if (idx < 0 || !res->fctx)
+		return NULL;
+	uint64_t key = ((uint64_t)res->fctx << 32) | (uint64_t)(idx + 1);
+	if (c->n * 2 >= c->cap) {
+		size_t nc = c->cap ? c->cap * 2 : 1024;
+		uint64_t *k = sf_xcalloc(nc, sizeof *k);
+		ec_entry **v = sf_xcalloc(nc, sizeof *v);
+		for (size_t i = 0; i < c->cap; i++) {
+			if (!c->keys[i])
+				continue;
+			size_t j = ec_slot(c->keys[i], nc);
+			while (k[j])
+				j = (j + 1) & (nc - 1);
+			k[j] = c->keys[i];
+			v[j] = c->vals[i];
+		}
+		free(c->keys);
+		free(c->vals);
+		c->keys = k;
+		c->vals = v;
+		c->cap = nc;
+	}
+	size_t j = ec_slot(key, c->cap);
+	while (c->keys[j]) {
+		if (c->keys[j] == key)
+			return c->vals[j];
+		j = (j + 1) & (c->cap - 1);
+	}
+	ec_entry *e = sf_alloc(c->a, sizeof *e);
+	if (m->sms) {
+		e->sms = subst(res, c->a, m->sms);
+		sf_sms_split(e->sms, strlen(e->sms), c->a, &e->split);
+	}
+	e->checklist = sf_alloc_array(c->a, m->checklist.n + 1, sizeof *e->checklist);
+	for (size_t k = 0; k < m->checklist.n; k++)
+		e->checklist[k] = subst(res, c->a, m->checklist.v[k]);
+	c->keys[j] = key;
+	c->vals[j] = e;
+	c->n++;
+	return e;
+}
+
+static void make_part(sf_edition *e, const sf_module *m, sf_arena *a, sf_edcache *c,
+		      sf_ed_part *p)
 {
 	p->m = m;
 	p->draft = m->status == SF_STATUS_DRAFT;
-	if (m->sms) {
-		p->sms = subst(e->res, a, m->sms);
-		sf_sms_split(p->sms, strlen(p->sms), a, &p->sms_split);
-	}
 	p->nchecklist = m->checklist.n;
-	p->checklist = sf_alloc_array(a, m->checklist.n + 1, sizeof *p->checklist);
-	for (size_t k = 0; k < m->checklist.n; k++)
-		p->checklist[k] = subst(e->res, a, m->checklist.v[k]);
+	ec_entry *x = ec_get(c, e->res, m);
+	if (x) {
+		p->sms = x->sms;
+		p->sms_split = x->split;
+		p->checklist = x->checklist;
+	} else {
+		if (m->sms) {
+			p->sms = subst(e->res, a, m->sms);
+			sf_sms_split(p->sms, strlen(p->sms), a, &p->sms_split);
+		}
+		p->checklist = sf_alloc_array(a, m->checklist.n + 1, sizeof *p->checklist);
+		for (size_t k = 0; k < m->checklist.n; k++)
+			p->checklist[k] = subst(e->res, a, m->checklist.v[k]);
+	}
 	if (m->checklist.n)
 		e->has_checklist = 1;
 	p->links = sf_alloc_array(a, m->nlinks + 1, sizeof *p->links);
+}
+
+/* The base's title after facts (its id when it has none). */
+static const char *topic_title(const sf_resolved *res, const sf_topic *tp, sf_arena *a,
+			       sf_edcache *c)
+{
+	const char *raw = tp->base->title ? tp->base->title : tp->id;
+	ec_entry *x = ec_get(c, res, tp->base);
+	if (!x)
+		return subst(res, a, raw);
+	if (!x->title)
+		x->title = subst(res, c->a, raw);
+	return x->title;
+}
+
+static const char *topic_anchor(const sf_topic *tp, sf_arena *a, sf_edcache *c)
+{
+	long idx = ec_index(c, tp->base);
+	if (idx < 0)
+		return sf_printf(a, "%s-%s", sf_stage_names[tp->stage], tp->id);
+	if (!c->anchor[idx])
+		c->anchor[idx] = sf_printf(c->keep, "%s-%s", sf_stage_names[tp->stage], tp->id);
+	return c->anchor[idx];
 }
 
 static void note_checked(sf_edition *e, long day)
@@ -99,10 +244,12 @@ static void list_anchors(sf_edition *e, sf_arena *a)
 	qsort(e->anchors, e->nanchors, sizeof *e->anchors, cmp_str);
 }
 
-static enum sf_link_verdict judge(const sf_edition *e, const char *url)
+/* What a link's url alone decides: SF_LINK_ANCHOR for a #link, whose
+ * verdict is the edition's. */
+static enum sf_link_verdict judge_url(const char *url)
 {
 	if (url[0] == '#')
-		return sf_edition_has_anchor(e, url + 1) ? SF_LINK_ANCHOR : SF_LINK_DEAD;
+		return SF_LINK_ANCHOR;
 	static const char *const ok[] = { "http://", "https://", "mailto:", "tel:" };
 	for (size_t i = 0; i < SF_NELEM(ok); i++) {
 		size_t n = strlen(ok[i]);
@@ -115,8 +262,36 @@ static enum sf_link_verdict judge(const sf_edition *e, const char *url)
 	return SF_LINK_DROPPED;
 }
 
+static enum sf_link_verdict judge(const sf_edition *e, const char *url, enum sf_link_verdict v)
+{
+	if (v == SF_LINK_ANCHOR)
+		return sf_edition_has_anchor(e, url + 1) ? SF_LINK_ANCHOR : SF_LINK_DEAD;
+	return v;
+}
+
+/* The url verdicts of m's links, kept per module by the cache. */
+static const unsigned char *url_verdicts(sf_edcache *c, const sf_module *m, sf_arena *a)
+{
+	long idx = ec_index(c, m);
+	unsigned char *v = idx >= 0 ? c->verdict[idx] : NULL;
+	if (v)
+		return v;
+	v = sf_alloc(idx >= 0 ? c->keep : a, m->nlinks + 1);
+	for (size_t k = 0; k < m->nlinks; k++)
+		v[k] = (unsigned char)judge_url(m->links[k].url);
+	if (idx >= 0)
+		c->verdict[idx] = v;
+	return v;
+}
+
 void sf_edition_make(sf_resolver *r, const sf_target *t, long today, sf_arena *a,
 		     sf_edition *e)
+{
+	sf_edition_make_cached(r, t, today, a, NULL, e);
+}
+
+void sf_edition_make_cached(sf_resolver *r, const sf_target *t, long today, sf_arena *a,
+			    sf_edcache *cache, sf_edition *e)
 {
 	const sf_root *root = sf_resolver_root(r);
 	memset(e, 0, sizeof *e);
@@ -139,13 +314,13 @@ void sf_edition_make(sf_resolver *r, const sf_target *t, long today, sf_arena *a
 		sf_ed_topic *et = &e->topics[i];
 		*et = (sf_ed_topic){ .stage = tp->stage, .id = tp->id, .lang = tp->lang,
 				     .fallback = tp->fallback, .resolved = tp,
-				     .anchor = sf_printf(a, "%s-%s", sf_stage_names[tp->stage], tp->id),
-				     .title = subst(res, a, tp->base->title ? tp->base->title : tp->id),
+				     .anchor = topic_anchor(tp, a, cache),
+				     .title = topic_title(res, tp, a, cache),
 				     .nparts = tp->nparts };
 		et->parts = sf_alloc_array(a, tp->nparts + 1, sizeof *et->parts);
 		for (size_t p = 0; p < tp->nparts; p++) {
 			sf_ed_part *ep = &et->parts[p];
-			make_part(e, tp->parts[p], a, ep);
+			make_part(e, tp->parts[p], a, cache, ep);
 			ep->freshness = freshness(tp->parts[p], today, warn);
 			et->tailored |= tailored(tp->parts[p]);
 			et->draft |= ep->draft;
@@ -171,8 +346,11 @@ void sf_edition_make(sf_resolver *r, const sf_target *t, long today, sf_arena *a
 	for (size_t i = 0; i < e->ntopics; i++)
 		for (size_t p = 0; p < e->topics[i].nparts; p++) {
 			sf_ed_part *ep = &e->topics[i].parts[p];
+			const unsigned char *uv = ep->m->nlinks ? url_verdicts(cache, ep->m, a) : NULL;
 			for (size_t k = 0; k < ep->m->nlinks; k++) {
-				ep->links[k] = (sf_ed_link){ &ep->m->links[k], judge(e, ep->m->links[k].url) };
+				ep->links[k] = (sf_ed_link){ &ep->m->links[k],
+							     judge(e, ep->m->links[k].url,
+								   (enum sf_link_verdict)uv[k]) };
 				e->has_dead_link |= ep->links[k].verdict == SF_LINK_DEAD;
 			}
 		}

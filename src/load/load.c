@@ -53,7 +53,12 @@ static int read_optional(lctx *c, const char *rel, srcfile *f)
 
 int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root)
 {
-	lctx c = { { a, sink }, dir, NULL };
+	return sf_load_ex(dir, a, sink, NULL, root);
+}
+
+int sf_load_ex(const char *dir, sf_arena *a, sf_sink *sink, const sf_load_opts *o, sf_root *root)
+{
+	lctx c = { { a, sink }, dir, NULL, o && o->no_trees, NULL, NULL, NULL };
 	memset(root, 0, sizeof *root);
 	root->dir = dir;
 

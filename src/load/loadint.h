@@ -9,6 +9,11 @@ typedef struct lctx {
 	fctx f;         /* arena and sink */
 	const char *dir; /* the content root as given */
 	const char *real; /* the same, every link resolved: nothing outside it is read */
+	int no_trees;     /* sf_load_opts.no_trees */
+	struct sf_strmap *names; /* placeholder names, each held once */
+	/* The folder of the last file resolved, and its real path: files come
+	 * folder by folder (src_real). */
+	const char *dir_of, *dir_real;
 } lctx;
 
 /* A file read whole and checked: size, UTF-8, BOM stripped, CRLF kept (the

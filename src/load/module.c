@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "loadint.h"
+#include "safar/strmap.h"
 #include "safar/utf8.h"
 #include "safar/xalloc.h"
 #include "safar/nelem.h"
@@ -83,7 +84,8 @@ static void find_links(lctx *c, sf_module *m)
 		at_chars += sf_utf8_count(p + at_byte, nb - at_byte);
 		at_byte = nb;
 		sf_link *k = SF_PUSH(c->f.a, m->links, m->nlinks, cap);
-		k->url = url ? url : "";
+		/* A copy: the tree may not outlive the load (no_trees). */
+		k->url = url ? sf_strdup(c->f.a, url) : "";
 		k->loc = (sf_loc){ m->path, m->body_line + line - 1, (int)at_chars + 1 };
 	}
 	cmark_iter_free(it);
@@ -165,7 +167,12 @@ static void load_quiz(lctx *c, const ynode *v, sf_module *m)
 
 /* Records each {{name}} of text. Body text starts at `at` and positions are
  * exact; a YAML value (exact = 0) points at its own start. */
-static void scan_placeholders(lctx *c, sf_module *m, size_t *cap, const char *text,
+typedef struct phvec {
+	sf_placeholder *v;
+	size_t n, cap;
+} phvec;
+
+static void scan_placeholders(lctx *c, sf_module *m, phvec *ph, const char *text,
 			      size_t len, sf_loc at, int exact)
 {
 	int line = at.line, col = at.col;
@@ -182,9 +189,20 @@ static void scan_placeholders(lctx *c, sf_module *m, size_t *cap, const char *te
 			while (j < len && text[j] == ' ')
 				j++;
 			if (ne > ns && j + 1 < len && text[j] == '}' && text[j + 1] == '}') {
-				const char *name = sf_strndup(c->f.a, text + ns, ne - ns);
+				/* A few names are used ten thousand times. */
+				if (!c->names)
+					c->names = sf_strmap_new(c->f.a, 0);
+				const char *name = sf_strmap_get(c->names, text + ns, ne - ns);
+				if (!name) {
+					name = sf_strndup(c->f.a, text + ns, ne - ns);
+					sf_strmap_put(c->names, name, ne - ns, (void *)name);
+				}
 				if (f_fact_name_ok(name)) {
-					sf_placeholder *p = SF_PUSH(c->f.a, m->placeholders, m->nplaceholders, *cap);
+					if (ph->n == ph->cap) {
+						ph->cap = ph->cap ? ph->cap * 2 : 16;
+						ph->v = sf_xrealloc(ph->v, ph->cap * sizeof *ph->v);
+					}
+					sf_placeholder *p = &ph->v[ph->n++];
 					p->name = name;
 					p->loc = exact ? (sf_loc){ m->path, line, col } : at;
 				}
@@ -319,17 +337,25 @@ int module_load(lctx *c, const srcfile *f, sf_module *m)
 	m->body_line = line + 1;
 
 	int failed;
-	ynode *root = yn_parse(c->f.a, c->f.sink, f->path, yaml, (size_t)(close - yaml), 2, &failed);
+	/* The front matter's tree is read into the module and dropped: ten
+	 * thousand of them were a fifth of a large root's memory. */
+	sf_arena *nodes = sf_arena_new();
+	ynode *root = yn_parse_nodes(c->f.a, nodes, c->f.sink, f->path, yaml, (size_t)(close - yaml),
+				     2, &failed);
 	if (!root) {
 		if (!failed)
 			sf_emit(c->f.sink, SF_D_MISSING_KEY, m->loc, "the front matter is empty");
+		sf_arena_free(nodes);
 		return -1;
 	}
 	if (!f_keys(&c->f, root, "module front matter", module_keys, SF_NELEM(module_keys), module_required, SF_NELEM(module_required),
-		    root->loc))
+		    root->loc)) {
+		sf_arena_free(nodes);
 		return -1;
+	}
 	m->loc = root->loc;
 	load_fields(c, root, m);
+	sf_arena_free(nodes);
 
 	size_t i = 0;
 	while (i < m->body_len && strchr(" \t\r\n", m->body[i]))
@@ -337,20 +363,42 @@ int module_load(lctx *c, const srcfile *f, sf_module *m)
 	if (i == m->body_len)
 		sf_emit(c->f.sink, SF_D_EMPTY_BODY, (sf_loc){ f->path, line, 1 },
 			"module has no text after its front matter");
-	size_t cap = 0;
-	scan_placeholders(c, m, &cap, m->body, m->body_len, (sf_loc){ f->path, m->body_line, 1 }, 1);
+	/* Gathered aside and copied at their size: growing in the arena
+	 * left every smaller copy behind. */
+	phvec ph = { 0 };
+	scan_placeholders(c, m, &ph, m->body, m->body_len, (sf_loc){ f->path, m->body_line, 1 }, 1);
 	if (m->sms)
-		scan_placeholders(c, m, &cap, m->sms, strlen(m->sms), m->sms_loc, 0);
+		scan_placeholders(c, m, &ph, m->sms, strlen(m->sms), m->sms_loc, 0);
 	for (size_t k = 0; k < m->checklist.n; k++)
-		scan_placeholders(c, m, &cap, m->checklist.v[k], strlen(m->checklist.v[k]),
+		scan_placeholders(c, m, &ph, m->checklist.v[k], strlen(m->checklist.v[k]),
 				  m->checklist.loc[k], 0);
+	if (ph.n) {
+		m->placeholders = sf_alloc_array(c->f.a, ph.n, sizeof *m->placeholders);
+		memcpy(m->placeholders, ph.v, ph.n * sizeof *ph.v);
+		m->nplaceholders = ph.n;
+	}
+	free(ph.v);
 	/* Parsed once here; renderers walk this tree and never the text. */
-	m->doc = cmark_parse_document_with_mem(m->body, m->body_len, CMARK_OPT_DEFAULT);
+	m->doc = sf_body_tree(m);
 	if (m->doc) {
-		cmark_consolidate_text_nodes(m->doc);
-		warm(m->doc);
 		find_links(c, m);
-		sf_arena_on_free(c->f.a, free_doc, m->doc);
+		if (c->no_trees) {
+			cmark_node_free(m->doc);
+			m->doc = NULL;
+		} else {
+			warm(m->doc);
+			sf_arena_on_free(c->f.a, free_doc, m->doc);
+		}
 	}
 	return 0;
+}
+
+struct cmark_node *sf_body_tree(const sf_module *m)
+{
+	if (!m->body)
+		return NULL;
+	cmark_node *doc = cmark_parse_document_with_mem(m->body, m->body_len, CMARK_OPT_DEFAULT);
+	if (doc)
+		cmark_consolidate_text_nodes(doc);
+	return doc;
 }

@@ -32,9 +32,36 @@ const char *src_realpath(sf_arena *a, const char *path)
 	return real;
 }
 
+/* The real path of a file that is not a link: its folder's, resolved once
+ * per folder, and its name. NULL when that does not apply (realpath then
+ * says what is wrong). */
+static const char *real_by_folder(lctx *c, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	if (!slash || !*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
+		return NULL;
+	struct stat st;
+	if (lstat(path, &st) != 0 || S_ISLNK(st.st_mode))
+		return NULL;
+	size_t dn = (size_t)(slash - path);
+	if (!c->dir_of || strlen(c->dir_of) != dn || strncmp(c->dir_of, path, dn) != 0) {
+		const char *dir = sf_strndup(c->f.a, path, dn ? dn : 1);
+		const char *real = src_realpath(c->f.a, dir);
+		if (!real)
+			return NULL;
+		c->dir_of = sf_strndup(c->f.a, path, dn);
+		c->dir_real = real;
+	}
+	return sf_printf(c->f.a, "%s/%s", strcmp(c->dir_real, "/") == 0 ? "" : c->dir_real, base);
+}
+
 const char *src_real(lctx *c, const char *path)
 {
-	const char *real = src_realpath(c->f.a, path);
+	const char *real = real_by_folder(c, path);
+	if (real)
+		return real;
+	real = src_realpath(c->f.a, path);
 	if (!real) {
 		sf_loc at = { path, 0, 0 };
 		if (errno == ELOOP)

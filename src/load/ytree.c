@@ -132,7 +132,7 @@ static const ynode *earlier_key(const ynode *m, size_t i, const ynode *k)
  * hold 100,000 keys) goes through a hash set, so the check stays linear. */
 static void check_map(struct ctx *c, ynode *m)
 {
-	sf_strmap *seen = m->n / 2 > 8 ? sf_strmap_new(c->a, m->n / 2) : NULL;
+	sf_strmap *seen = m->n / 2 > 32 ? sf_strmap_new(c->a, m->n / 2) : NULL;
 	for (size_t i = 0; i + 1 < m->n; i += 2) {
 		ynode *k = m->items[i];
 		if (k->kind != YN_SCALAR) {
@@ -173,7 +173,13 @@ static void syntax_error(const struct ctx *c, const yaml_parser_t *p, yn_error *
 ynode *yn_parse(sf_arena *a, sf_sink *sink, const char *path, const char *text,
 		size_t len, int first_line, int *failed)
 {
-	struct ctx c = { a, sink, path, first_line };
+	return yn_parse_nodes(a, a, sink, path, text, len, first_line, failed);
+}
+
+ynode *yn_parse_nodes(sf_arena *a, sf_arena *nodes, sf_sink *sink, const char *path,
+		      const char *text, size_t len, int first_line, int *failed)
+{
+	struct ctx c = { nodes, sink, path, first_line };
 	*failed = 0;
 	if (find_tabs(&c, text, len)) {
 		*failed = 1;

@@ -29,6 +29,10 @@ typedef struct ynode {
 ynode *yn_parse(sf_arena *a, sf_sink *sink, const char *path, const char *text,
 		size_t len, int first_line, int *failed);
 
+/* yn_parse with the tree's nodes in their own arena (freed once the caller
+ * has read them) and its scalars' text in a, where fields borrow it. */
+ynode *yn_parse_nodes(sf_arena *a, sf_arena *nodes, sf_sink *sink, const char *path,
+		      const char *text, size_t len, int first_line, int *failed);
 /* A syntax error as libyaml saw it, for yn_hint. Lines are 0-based lines of
  * text (line first_line of the file), columns 0-based code points. */
 typedef struct yn_error {

@@ -1,4 +1,5 @@
 /* facts.c: the {{placeholders}} of a target against its facts; what a corridor lacks, reported once per cause. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,7 +22,7 @@ typedef struct rs_miss {
 static void know(sf_resolver *r, const sf_fact *f, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!sf_strmap_put(r->known, f[i].name, strlen(f[i].name), (void *)f[i].name))
+		if (!sf_strmap_put(r->known, f[i].name, strlen(f[i].name), (void *)(uintptr_t)(r->nknown + 1)))
 			r->known_names[r->nknown++] = f[i].name;
 }
 
@@ -40,6 +41,30 @@ void rs_facts_index(sf_resolver *r)
 	for (size_t i = 0; i < root->nrules; i++)
 		know(r, root->rules[i].facts, root->rules[i].nfacts);
 	r->miss_ix = sf_strmap_new(r->a, 0);
+	r->ph_ids = sf_alloc_array(r->a, root->nmodules + 1, sizeof *r->ph_ids);
+	for (size_t i = 0; i < root->nmodules; i++) {
+		const sf_module *m = &root->modules[i];
+		r->ph_ids[i] = sf_alloc_array(r->a, m->nplaceholders + 1, sizeof *r->ph_ids[i]);
+		for (size_t k = 0; k < m->nplaceholders; k++)
+			r->ph_ids[i][k] = rs_fact_id(r, m->placeholders[k].name);
+	}
+}
+
+int rs_fact_id(const sf_resolver *r, const char *name)
+{
+	uintptr_t id = (uintptr_t)sf_strmap_get(r->known, name, strlen(name));
+	return id ? (int)(id - 1) : -1;
+}
+
+/* The fact placeholder i of m names, for res. */
+static const sf_fact_ref *ph_fact(const sf_resolver *r, const sf_resolved *res, const sf_module *m,
+				  size_t i)
+{
+	const sf_root *root = r->root;
+	if (!res->fact_by_id || m < root->modules || m >= root->modules + root->nmodules)
+		return sf_fact_lookup(res, m->placeholders[i].name);
+	int id = r->ph_ids[m - root->modules][i];
+	return id < 0 ? NULL : res->fact_by_id[id];
 }
 
 static int loc_cmp(const sf_loc *a, const sf_loc *b)
@@ -59,7 +84,7 @@ static void check_expansion(rs_ctx *c, const sf_resolved *res, const sf_module *
 	size_t total = m->body_len + (m->sms ? strlen(m->sms) : 0), big = 0, uses = 0;
 	const sf_placeholder *at = NULL;
 	for (size_t i = 0; i < m->nplaceholders; i++) {
-		const sf_fact_ref *f = sf_fact_lookup(res, m->placeholders[i].name);
+		const sf_fact_ref *f = ph_fact(c->r, res, m, i);
 		size_t n = f && f->value ? strlen(f->value) : 0;
 		total += n;
 		if (n > big) {
@@ -132,10 +157,10 @@ void rs_check_facts(rs_ctx *c, const sf_resolved *res, const sf_topic *tp, sf_ar
 		check_expansion(c, res, m, a);
 		for (size_t i = 0; i < m->nplaceholders; i++) {
 			const sf_placeholder *ph = &m->placeholders[i];
-			const sf_fact_ref *f = sf_fact_lookup(res, ph->name);
+			const sf_fact_ref *f = ph_fact(c->r, res, m, i);
 			if (f && f->value)
 				continue;
-			if (!f && !sf_strmap_get(c->r->known, ph->name, strlen(ph->name)))
+			if (!f && rs_fact_id(c->r, ph->name) < 0)
 				unknown_name(c, m, i, a);
 			else
 				note_miss(c, ph, f ? f->fact : NULL, a);

@@ -58,15 +58,32 @@ static void set_role(sf_candidate *cands, size_t i, int role, const char *why)
 	}
 }
 
+/* sf_when_match for a module whose corridor-level keys allow t's corridor:
+ * the sector and audience keys decide. */
+static int match_local(const sf_when *w, const sf_target *t)
+{
+	if (w->present & (1u << SF_W_SECTOR))
+		if (!t->sector || !sf_strv_has(&w->key[SF_W_SECTOR], t->sector))
+			return 0;
+	if (!(w->present & (1u << SF_W_AUDIENCE)))
+		return 1;
+	const sf_strv *au = &w->key[SF_W_AUDIENCE];
+	return (t->audience && sf_strv_has(au, t->audience)) || sf_strv_has(au, "general");
+}
+
 int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candidate *cands)
 {
 	const sf_target *t = c->t;
+	const sf_root *root = c->r->root;
 	char why[256];
 	struct cand *cv = sf_alloc_array(a, ix->n, sizeof *cv);
 	for (size_t i = 0; i < ix->n; i++) {
-		cv[i].m = ix->mods[i];
-		cv[i].spec = sf_specificity(&ix->mods[i]->when);
-		cv[i].matched = sf_when_match(&ix->mods[i]->when, t, why, sizeof why);
+		const sf_module *m = ix->mods[i];
+		cv[i].m = m;
+		int in_root = m >= root->modules && m < root->modules + root->nmodules;
+		cv[i].spec = in_root ? c->r->spec[m - root->modules] : sf_specificity(&m->when);
+		cv[i].matched = !cands && ix->corridor_ok ? match_local(&m->when, t)
+							  : sf_when_match(&m->when, t, why, sizeof why);
 		if (cands) {
 			cands[i] = (sf_candidate){ ix->mods[i], SF_ROLE_NO_MATCH, cv[i].spec, NULL };
 			if (!cv[i].matched)
@@ -218,11 +235,14 @@ static const char *fact_value(const sf_fact *f, const char **chain, size_t nchai
 /* Adds f unless a fact of that name is there: the corridor's, or an earlier
  * rule's, wins. The names go through a hash set: a corridor may hold many
  * thousands of facts, and every edition resolves them. */
-static void add_fact(sf_resolved *res, const sf_fact *f)
+static void add_fact(const sf_resolver *rv, sf_resolved *res, const sf_fact *f)
 {
 	sf_fact_ref *r = &res->facts[res->nfacts];
 	if (sf_strmap_put(res->fact_names, f->name, strlen(f->name), r))
 		return;
+	int id = rs_fact_id(rv, f->name);
+	if (id >= 0)
+		res->fact_by_id[id] = r;
 	res->nfacts++;
 	r->fact = f;
 	r->value = fact_value(f, res->chain, res->nchain, &r->lang);
@@ -230,8 +250,10 @@ static void add_fact(sf_resolved *res, const sf_fact *f)
 
 /* Room for every fact the corridor and the rules could add, so that entries
  * never move once the name set points at them. */
-static void alloc_facts(const sf_root *root, const sf_target *t, sf_arena *a, sf_resolved *res)
+static void alloc_facts(const sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *res)
 {
+	const sf_root *root = r->root;
+	res->fact_by_id = sf_alloc_array(a, r->nknown + 1, sizeof *res->fact_by_id);
 	size_t n = t->corridor->nfacts;
 	for (size_t i = 0; i < root->nrules; i++)
 		n += root->rules[i].nfacts;
@@ -251,9 +273,9 @@ void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *re
 		add_ids(a, &res->policy[s], &pcap[s], &root->config.required[s]);
 		add_ids(a, &res->policy[s], &pcap[s], &t->corridor->require[s]);
 	}
-	alloc_facts(root, t, a, res);
+	alloc_facts(r, t, a, res);
 	for (size_t i = 0; i < t->corridor->nfacts; i++)
-		add_fact(res, &t->corridor->facts[i]);
+		add_fact(r, res, &t->corridor->facts[i]);
 	size_t *matched = sf_alloc_array(a, root->nrules + 1, sizeof *matched), nmatched = 0;
 	for (size_t i = 0; i < root->nrules; i++) {
 		const sf_rule *rule = &root->rules[i];
@@ -264,11 +286,12 @@ void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *re
 		for (int s = 0; s < SF_NSTAGE; s++)
 			add_ids(a, &res->policy[s], &pcap[s], &rule->require[s]);
 		for (size_t k = 0; k < rule->nfacts; k++)
-			add_fact(res, &rule->facts[k]);
+			add_fact(r, res, &rule->facts[k]);
 	}
 
 	rs_ctx c = { r, t, res->chain, res->nchain, res->excluded,
 		     rs_fctx(r, t, matched, nmatched, a) };
+	res->fctx = c.fctx;
 	/* Only the topics with a module for this corridor: any other has no
 	 * module that matches, and would resolve to nothing. */
 	const rs_view *view = rs_view_of(r, t->corridor);

@@ -13,7 +13,17 @@ typedef struct topic_ix {
 	const char *id;
 	const sf_module **mods;
 	size_t n;
+	/* 1 in a corridor's view: every module's corridor, origin and
+	 * destination keys allow the corridor, so matching a target of it
+	 * looks at the sector and audience keys only. */
+	int corridor_ok;
 } topic_ix;
+
+/* One module of a keyed topic that a corridor's keys allow. */
+typedef struct rs_cm {
+	size_t topic; /* index in the resolver's topics */
+	const sf_module *m;
+} rs_cm;
 
 /* One corridor's view of the index: the topics that have a module whose
  * corridor, origin and destination keys match the corridor, each with just
@@ -23,6 +33,7 @@ typedef struct topic_ix {
 typedef struct rs_view {
 	const topic_ix *topics;
 	size_t ntopics;
+	sf_arena *a; /* where a corridor's view lives (NULL for all) */
 } rs_view;
 
 struct sf_resolver {
@@ -32,6 +43,12 @@ struct sf_resolver {
 	topic_ix *topics; /* by stage, then id */
 	size_t ntopics;
 	unsigned char *topic_keyed; /* by topic: 1 when a module has corridor-level keys */
+	int *spec;                  /* by module index: sf_specificity of its when */
+	/* By corridor index: the modules of keyed topics whose corridor-level
+	 * keys allow it, in topic then path order (what its view takes); NULL
+	 * when corridor ids repeat (then views scan every module). */
+	struct rs_cm **cm;
+	size_t *ncm;
 	rs_view all;                /* every topic */
 	rs_view *_Atomic *views;    /* by corridor index; NULL until built */
 	pthread_mutex_t view_lock;  /* serialises building the views */
@@ -43,9 +60,12 @@ struct sf_resolver {
 	uint64_t *checked; /* (facts context, module) pairs whose facts were checked */
 	size_t nchecked, capchecked;
 	/* Every fact name some corridor or rule defines (facts.c). */
-	struct sf_strmap *known;
-	const char **known_names;
+	struct sf_strmap *known; /* name -> its number + 1 */
+	const char **known_names; /* by number */
 	size_t nknown;
+	/* By module index: the number of each placeholder's name, -1 for a
+	 * name nobody defines (lookups by index, not by string). */
+	int **ph_ids;
 	/* What corridors lack, gathered over every target, reported when the
 	 * resolver is freed (facts.c). */
 	struct rs_miss **misses;
@@ -87,6 +107,8 @@ void rs_chain(const sf_root *root, const char *lang, sf_arena *a, const char ***
 /* 1: *out is the topic; 0: no module matches; -1: an error left it out
  * (ambiguity, no base), reported once. */
 int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candidate *cands);
+/* The number of a fact name (from 0), or -1 when no corridor or rule defines it. */
+int rs_fact_id(const sf_resolver *r, const char *name);
 /* Indexes the fact names of every corridor and rule (at sf_resolver_new). */
 void rs_facts_index(sf_resolver *r);
 /* Every {{name}} of a topic's composition must have a value for the target:

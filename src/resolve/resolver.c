@@ -46,6 +46,72 @@ static void check_rules(sf_resolver *r)
 	}
 }
 
+/* Does w allow corridor co, looking only at the corridor-level keys? */
+static int corridor_match(const sf_when *w, const sf_corridor *co)
+{
+	const char *val[3] = { co->id, co->origin, co->destination };
+	for (int k = SF_W_CORRIDOR; k <= SF_W_DESTINATION; k++)
+		if ((w->present & (1u << k)) && (!val[k] || !sf_strv_has(&w->key[k], val[k])))
+			return 0;
+	return 1;
+}
+
+/* Files each module of a keyed topic under the corridors it allows. */
+static void index_corridors(sf_resolver *r)
+{
+	const sf_root *root = r->root;
+	sf_arena *a = r->a;
+	sf_strmap *ids = sf_strmap_new(a, root->ncorridors);
+	for (size_t ci = 0; ci < root->ncorridors; ci++) {
+		const char *id = root->corridors[ci].id;
+		if (!id || sf_strmap_put(ids, id, strlen(id), (void *)(ci + 1)))
+			return; /* ids repeat: views scan */
+	}
+	r->cm = sf_alloc_array(a, root->ncorridors + 1, sizeof *r->cm);
+	r->ncm = sf_alloc_array(a, root->ncorridors + 1, sizeof *r->ncm);
+	size_t *room = sf_xcalloc(root->ncorridors + 1, sizeof *room);
+	const sf_module **last = sf_xcalloc(root->ncorridors + 1, sizeof *last);
+	/* Twice: count, then file each at its place (growing in the arena
+	 * would leave every smaller copy behind). */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < r->ntopics; i++) {
+			if (!r->topic_keyed[i])
+				continue;
+			for (size_t k = 0; k < r->topics[i].n; k++) {
+				const sf_module *m = r->topics[i].mods[k];
+				const sf_strv *cids = &m->when.key[SF_W_CORRIDOR];
+				int listed = (m->when.present & (1u << SF_W_CORRIDOR)) != 0;
+				size_t n = listed ? cids->n : root->ncorridors;
+				for (size_t j = 0; j < n; j++) {
+					size_t ci = j;
+					if (listed) {
+						ci = (size_t)(uintptr_t)sf_strmap_get(ids, cids->v[j],
+										      strlen(cids->v[j]));
+						if (!ci--)
+							continue;
+					}
+					if (!corridor_match(&m->when, &root->corridors[ci]))
+						continue;
+					if (last[ci] == m)
+						continue; /* listed twice */
+					last[ci] = m;
+					if (pass == 0)
+						room[ci]++;
+					else
+						r->cm[ci][r->ncm[ci]++] = (rs_cm){ i, m };
+				}
+			}
+		}
+		if (pass == 0)
+			for (size_t ci = 0; ci < root->ncorridors; ci++) {
+				r->cm[ci] = room[ci] ? sf_alloc_array(a, room[ci], sizeof *r->cm[ci]) : NULL;
+				last[ci] = NULL;
+			}
+	}
+	free(room);
+	free(last);
+}
+
 sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink)
 {
 	sf_arena *a = sf_arena_new();
@@ -67,30 +133,24 @@ sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink)
 		size_t j = i;
 		while (j < n && v[j]->stage == v[i]->stage && strcmp(v[j]->id, v[i]->id) == 0)
 			j++;
-		r->topics[r->ntopics++] = (topic_ix){ v[i]->stage, v[i]->id, &v[i], j - i };
+		r->topics[r->ntopics++] = (topic_ix){ v[i]->stage, v[i]->id, &v[i], j - i, 0 };
 		i = j;
 	}
+	r->spec = sf_alloc_array(a, root->nmodules + 1, sizeof *r->spec);
+	for (size_t i = 0; i < root->nmodules; i++)
+		r->spec[i] = sf_specificity(&root->modules[i].when);
 	r->topic_keyed = sf_alloc(a, r->ntopics + 1);
 	for (size_t i = 0; i < r->ntopics; i++)
 		for (size_t k = 0; k < r->topics[i].n; k++)
 			if (r->topics[i].mods[k]->when.present & CORRIDOR_KEYS)
 				r->topic_keyed[i] = 1;
-	r->all = (rs_view){ r->topics, r->ntopics };
+	index_corridors(r);
+	r->all = (rs_view){ r->topics, r->ntopics, NULL };
 	r->views = sf_alloc_array(a, root->ncorridors + 1, sizeof *r->views);
 	pthread_mutex_init(&r->view_lock, NULL);
 	check_rules(r);
 	rs_facts_index(r);
 	return r;
-}
-
-/* Does w allow corridor co, looking only at the corridor-level keys? */
-static int corridor_match(const sf_when *w, const sf_corridor *co)
-{
-	const char *val[3] = { co->id, co->origin, co->destination };
-	for (int k = SF_W_CORRIDOR; k <= SF_W_DESTINATION; k++)
-		if ((w->present & (1u << k)) && (!val[k] || !sf_strv_has(&w->key[k], val[k])))
-			return 0;
-	return 1;
 }
 
 const rs_view *rs_view_of(sf_resolver *r, const sf_corridor *co)
@@ -104,40 +164,71 @@ const rs_view *rs_view_of(sf_resolver *r, const sf_corridor *co)
 		return v;
 	pthread_mutex_lock(&r->view_lock);
 	if (!(v = r->views[ci])) {
-		/* The resolver's arena is shared: allocate under the lock. */
-		pthread_mutex_lock(&r->lock);
-		v = sf_alloc(r->a, sizeof *v);
-		topic_ix *tv = sf_alloc_array(r->a, r->ntopics + 1, sizeof *tv);
+		/* In its own arena: a caller done with the corridor may drop it
+		 * (sf_resolver_forget). */
+		sf_arena *va = sf_arena_new();
+		v = sf_alloc(va, sizeof *v);
+		v->a = va;
+		topic_ix *tv = sf_alloc_array(va, r->ntopics + 1, sizeof *tv);
+		const rs_cm *cm = r->cm ? r->cm[ci] : NULL;
+		size_t ncm = r->cm ? r->ncm[ci] : 0, at = 0;
 		for (size_t i = 0; i < r->ntopics; i++) {
 			const topic_ix *ix = &r->topics[i];
 			if (!r->topic_keyed[i]) {
-				tv[v->ntopics++] = *ix;
+				tv[v->ntopics] = *ix;
+				tv[v->ntopics++].corridor_ok = 1;
 				continue;
 			}
 			const sf_module **mods = NULL;
 			size_t n = 0;
-			for (size_t k = 0; k < ix->n; k++) {
+			if (r->cm) {
+				size_t e = at;
+				while (e < ncm && cm[e].topic == i)
+					e++;
+				if (e > at) {
+					mods = sf_alloc_array(va, e - at, sizeof *mods);
+					for (; at < e; at++)
+						mods[n++] = cm[at].m;
+				}
+			}
+			for (size_t k = 0; !r->cm && k < ix->n; k++) {
 				if (!corridor_match(&ix->mods[k]->when, co))
 					continue;
 				if (!mods)
-					mods = sf_alloc_array(r->a, ix->n - k, sizeof *mods);
+					mods = sf_alloc_array(va, ix->n - k, sizeof *mods);
 				mods[n++] = ix->mods[k];
 			}
 			if (n)
-				tv[v->ntopics++] = (topic_ix){ ix->stage, ix->id, mods, n };
+				tv[v->ntopics++] = (topic_ix){ ix->stage, ix->id, mods, n, 1 };
 		}
 		v->topics = tv;
-		pthread_mutex_unlock(&r->lock);
 		r->views[ci] = v;
 	}
 	pthread_mutex_unlock(&r->view_lock);
 	return v;
 }
 
+void sf_resolver_forget(sf_resolver *r, const sf_corridor *co)
+{
+	uintptr_t p = (uintptr_t)co, first = (uintptr_t)r->root->corridors;
+	if (p < first || p >= first + r->root->ncorridors * sizeof *co)
+		return;
+	size_t ci = (size_t)(co - r->root->corridors);
+	pthread_mutex_lock(&r->view_lock);
+	rs_view *v = r->views[ci];
+	r->views[ci] = NULL;
+	pthread_mutex_unlock(&r->view_lock);
+	if (v)
+		sf_arena_free(v->a);
+}
+
 void sf_resolver_free(sf_resolver *r)
 {
 	if (!r)
 		return;
+	for (size_t ci = 0; ci < r->root->ncorridors; ci++)
+		if (r->views[ci])
+			sf_arena_free(r->views[ci]->a);
 	rs_facts_report(r);
 	pthread_mutex_destroy(&r->lock);
 	pthread_mutex_destroy(&r->view_lock);

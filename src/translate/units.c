@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "safar/buf.h"
+#include "safar/load.h"
 #include "safar/translate.h"
 
 unsigned sf_norm_hash(const char *text, size_t len)
@@ -81,9 +82,12 @@ size_t sf_units(sf_arena *a, const sf_module *m, sf_unit **out)
 	sf_unit *v = NULL;
 	size_t n = 0, cap = 0;
 	push(a, &v, &n, &cap, SF_U_TITLE, 0, 0, m->title, (sf_loc){ m->path, 0, 0 });
-	if (m->doc) {
+	/* Loaded without its tree (check): parsed again, as the loader did. */
+	cmark_node *own = m->doc ? NULL : sf_body_tree(m);
+	cmark_node *doc = m->doc ? m->doc : own;
+	if (doc) {
 		int num = 0;
-		cmark_iter *it = cmark_iter_new(m->doc);
+		cmark_iter *it = cmark_iter_new(doc);
 		cmark_event_type ev;
 		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 			cmark_node *nd = cmark_iter_get_node(it);
@@ -96,6 +100,8 @@ size_t sf_units(sf_arena *a, const sf_module *m, sf_unit **out)
 		}
 		cmark_iter_free(it);
 	}
+	if (own)
+		cmark_node_free(own);
 	if (m->sms)
 		push(a, &v, &n, &cap, SF_U_SMS, 0, 0, m->sms, m->sms_loc);
 	for (size_t i = 0; i < m->checklist.n; i++)

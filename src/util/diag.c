@@ -3,6 +3,7 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,7 +33,20 @@ struct sf_sink {
 	size_t n, cap;
 	struct source *src;
 	size_t nsrc, capsrc;
+	/* The strings of diagnostics' places and keys, each held once: a large
+	 * root's hundreds of thousands of findings name a few thousand files
+	 * and editions. */
+	char **str;
+	size_t nstr, capstr;
+	/* The messages, packed in large blocks rather than one allocation
+	 * each; freed with the sink. */
+	char **blocks;
+	size_t nblocks, capblocks;
+	char *free_at;
+	size_t room;
 };
+
+#define MSG_BLOCK ((size_t)256 * 1024)
 
 const char *sf_dcode_name(sf_dcode c) { return catalogue[c].name; }
 const char *sf_dcode_what(sf_dcode c) { return catalogue[c].what; }
@@ -60,16 +74,12 @@ void sf_sink_free(sf_sink *s)
 {
 	if (!s)
 		return;
-	for (size_t i = 0; i < s->n; i++) {
-		free(s->v[i].msg);
-		free(s->v[i].group);
-		free((char *)s->v[i].key.corridor);
-		free((char *)s->v[i].key.lang);
-		free((char *)s->v[i].key.sector);
-		free((char *)s->v[i].key.audience);
-		free((char *)s->v[i].key.stage);
-		free((char *)s->v[i].loc.path);
-	}
+	for (size_t i = 0; i < s->nblocks; i++)
+		free(s->blocks[i]);
+	free(s->blocks);
+	for (size_t i = 0; i < s->capstr; i++)
+		free(s->str[i]);
+	free(s->str);
 	for (size_t i = 0; i < s->nsrc; i++)
 		free((char *)s->src[i].path);
 	free(s->v);
@@ -86,18 +96,77 @@ static char *xstrdup(const char *p)
 	return memcpy(xrealloc(NULL, n), p, n);
 }
 
-/* "kg-ru ky all-sector women PDO": the fields that are set, in that order. */
-static char *key_name(const sf_diag_key *k)
+static size_t str_slot(const char *p, size_t cap)
 {
-	char buf[512];
+	uint64_t h = 14695981039346656037ULL; /* FNV-1a */
+	for (const unsigned char *q = (const unsigned char *)p; *q; q++)
+		h = (h ^ *q) * 1099511628211ULL;
+	return (size_t)(h ^ (h >> 32)) & (cap - 1);
+}
+
+/* The sink's one copy of p (NULL for NULL); the caller holds the lock. */
+static char *intern(sf_sink *s, const char *p)
+{
+	if (!p)
+		return NULL;
+	if (s->nstr * 2 >= s->capstr) {
+		size_t nc = s->capstr ? s->capstr * 2 : 256;
+		char **t = xrealloc(NULL, nc * sizeof *t);
+		memset(t, 0, nc * sizeof *t);
+		for (size_t i = 0; i < s->capstr; i++) {
+			if (!s->str[i])
+				continue;
+			size_t j = str_slot(s->str[i], nc);
+			while (t[j])
+				j = (j + 1) & (nc - 1);
+			t[j] = s->str[i];
+		}
+		free(s->str);
+		s->str = t;
+		s->capstr = nc;
+	}
+	size_t j = str_slot(p, s->capstr);
+	for (; s->str[j]; j = (j + 1) & (s->capstr - 1))
+		if (strcmp(s->str[j], p) == 0)
+			return s->str[j];
+	s->nstr++;
+	return s->str[j] = xstrdup(p);
+}
+
+/* A copy of msg[0..n] (with its NUL) among the sink's messages; the caller
+ * holds the lock. */
+static char *keep_msg(sf_sink *s, const char *msg, size_t n)
+{
+	if (n + 1 > s->room) {
+		size_t size = n + 1 > MSG_BLOCK / 4 ? n + 1 : MSG_BLOCK;
+		char *b = xrealloc(NULL, size);
+		if (s->nblocks == s->capblocks) {
+			s->capblocks = s->capblocks ? s->capblocks * 2 : 16;
+			s->blocks = xrealloc(s->blocks, s->capblocks * sizeof *s->blocks);
+		}
+		s->blocks[s->nblocks++] = b;
+		if (size != MSG_BLOCK)
+			return memcpy(b, msg, n + 1); /* a big one: its own block */
+		s->free_at = b;
+		s->room = size;
+	}
+	char *out = memcpy(s->free_at, msg, n + 1);
+	s->free_at += n + 1;
+	s->room -= n + 1;
+	return out;
+}
+
+/* "kg-ru ky all-sector women PDO": the fields that are set, in that order. */
+static void key_name(const sf_diag_key *k, char *buf, size_t size)
+{
 	size_t n = 0;
+	buf[0] = '\0';
 	const char *part[] = { k->corridor, k->lang,
 			       k->sector && strcmp(k->sector, "all") == 0 ? "all-sector" : k->sector,
 			       k->audience, k->stage };
 	for (size_t i = 0; i < SF_NELEM(part) && part[i]; i++)
-		n += (size_t)snprintf(buf + n, n < sizeof buf ? sizeof buf - n : 0, "%s%s",
+		n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s",
 				      n ? " " : "", part[i]);
-	return xstrdup(buf);
 }
 
 static void emit(sf_sink *s, const sf_diag_key *key, sf_dcode code, sf_loc loc, const char *fmt,
@@ -105,9 +174,16 @@ static void emit(sf_sink *s, const sf_diag_key *key, sf_dcode code, sf_loc loc, 
 {
 	va_list aq;
 	va_copy(aq, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	char *msg = xrealloc(NULL, n > 0 ? (size_t)n + 1 : 1);
-	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, aq);
+	char small[1024];
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	size_t len = n > 0 ? (size_t)n : 0;
+	char *big = NULL;
+	if (len >= sizeof small) {
+		big = xrealloc(NULL, len + 1);
+		vsnprintf(big, len + 1, fmt, aq);
+	} else if (n < 0) {
+		small[0] = '\0';
+	}
 	va_end(aq);
 
 	pthread_mutex_lock(&s->lock);
@@ -121,15 +197,19 @@ static void emit(sf_sink *s, const sf_diag_key *key, sf_dcode code, sf_loc loc, 
 	if (s->strict && (code == SF_D_FALLBACK || code == SF_D_DRAFT || code == SF_D_STALE_TRANSLATION))
 		d->sev = SF_ERROR;
 	d->loc = loc;
-	d->loc.path = xstrdup(loc.path); /* the sink may outlive the model */
-	d->msg = msg;
+	d->loc.path = intern(s, loc.path); /* the sink may outlive the model */
+	d->msg = keep_msg(s, big ? big : small, len);
+	free(big);
 	d->keyed = key != NULL;
 	d->key = (sf_diag_key){ 0 };
 	d->group = NULL;
 	if (key) {
-		d->key = (sf_diag_key){ xstrdup(key->corridor), xstrdup(key->lang), xstrdup(key->sector),
-					xstrdup(key->audience), xstrdup(key->stage) };
-		d->group = key_name(key);
+		d->key = (sf_diag_key){ intern(s, key->corridor), intern(s, key->lang),
+					intern(s, key->sector), intern(s, key->audience),
+					intern(s, key->stage) };
+		char name[512];
+		key_name(key, name, sizeof name);
+		d->group = intern(s, name);
 	}
 	d->seq = s->n++;
 	pthread_mutex_unlock(&s->lock);
@@ -214,14 +294,7 @@ size_t sf_sink_drop(sf_sink *s, sf_dcode code)
 	pthread_mutex_lock(&s->lock);
 	for (size_t i = 0; i < s->n; i++) {
 		if (s->v[i].code == code) {
-			free(s->v[i].msg);
-			free(s->v[i].group);
-			free((void *)s->v[i].key.corridor);
-			free((void *)s->v[i].key.lang);
-			free((void *)s->v[i].key.sector);
-			free((void *)s->v[i].key.audience);
-			free((void *)s->v[i].key.stage);
-			free((void *)s->v[i].loc.path);
+			/* its message and strings stay with the sink's others */
 			dropped++;
 			continue;
 		}

@@ -190,11 +190,15 @@ int sf_write_if_changed(const char *path, const char *data, size_t len, int *cha
 int sf_tmp_commit_if_changed(const char *tmp, const char *path, int *changed)
 {
 	/* Workbooks are small: read the new one whole, then compare. */
+	*changed = 1;
+	/* Nothing there yet (a first build): nothing to compare with. */
+	struct stat st;
+	if (lstat(path, &st) != 0 && errno == ENOENT)
+		return sf_tmp_commit(-1, tmp, path);
 	sf_arena *a = sf_arena_new();
 	char *data;
 	size_t len;
 	int err;
-	*changed = 1;
 	if (sf_read_file_nofollow(a, tmp, (size_t)256 << 20, &data, &len, &err) == SF_READ_OK &&
 	    holds(path, data, len)) {
 		*changed = 0;
@@ -223,6 +227,12 @@ int sf_mkdirs(const char *path)
 		errno = ENOENT;
 		return -1;
 	}
+	/* Most folders a build asks for are there, or their parent is: one
+	 * call, not one per component. */
+	if (mkdir(path, 0777) == 0 || errno == EEXIST)
+		return 0;
+	if (errno != ENOENT)
+		return -1;
 	char *p = sf_xstrdup(path);
 	for (size_t i = 1; i < n; i++) {
 		if (p[i] != '/')
