@@ -119,6 +119,10 @@ size_t sf_edition_source_no(const sf_edition *e, const char *source);
  * renderer: text nodes are substituted as they are printed). */
 void sf_edition_subst(const sf_edition *e, sf_buf *out, const char *text, size_t len);
 
+/* Tailored: written for a corridor, country, sector or audience; an
+ * audience of general counts as no key (docs/resolution.md). */
+int sf_module_tailored(const sf_module *m);
+
 /* The key of findings about this edition (stage: NULL, or "PDO"). */
 sf_diag_key sf_edition_diag_key(const sf_edition *e, const char *stage);
 

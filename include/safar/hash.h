@@ -11,5 +11,7 @@ uint64_t sf_hash(uint64_t h, const void *p, size_t len);
  * hash apart. NULL hashes as a distinct value. */
 uint64_t sf_hash_str(uint64_t h, const char *s);
 uint64_t sf_hash_u64(uint64_t h, uint64_t v);
+/* splitmix64's finaliser: spreads every input bit over the whole word. */
+uint64_t sf_mix64(uint64_t x);
 
 #endif

@@ -64,20 +64,6 @@ struct ck_parity {
 	size_t norder, ocap;
 };
 
-static int scoped(const sf_module *m)
-{
-	for (int k = 0; k < SF_NWHEN; k++) {
-		if (!(m->when.present & (1u << k)))
-			continue;
-		if (k != SF_W_AUDIENCE)
-			return 1;
-		for (size_t i = 0; i < m->when.key[k].n; i++)
-			if (strcmp(m->when.key[k].v[i], "general") != 0)
-				return 1;
-	}
-	return 0;
-}
-
 /* Two modules have the same scope and merge: one is the other's counterpart. */
 static int same_scope(const sf_module *a, const sf_module *b)
 {
@@ -159,7 +145,7 @@ void ck_parity_add(ck_ctx *c, const sf_edition *e)
 		r->stage = t->stage;
 		r->id = t->id;
 		r->base = t->resolved->base;
-		r->base_tailored = scoped(r->base);
+		r->base_tailored = sf_module_tailored(r->base);
 		r->stacked = sf_alloc_array(p->a, t->nparts + 1, sizeof *r->stacked);
 		for (size_t k = 0; k < t->nparts; k++)
 			if (t->parts[k].m != r->base)

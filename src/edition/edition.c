@@ -16,9 +16,7 @@ static const char *subst(const sf_resolved *res, sf_arena *a, const char *s)
 	return out;
 }
 
-/* Tailored: written for this corridor, country, sector or audience; an
- * audience of general counts as no key (docs/resolution.md). */
-static int tailored(const sf_module *m)
+int sf_module_tailored(const sf_module *m)
 {
 	for (int k = 0; k < SF_NWHEN; k++) {
 		if (!(m->when.present & (1u << k)))
@@ -322,7 +320,7 @@ void sf_edition_make_cached(sf_resolver *r, const sf_target *t, long today, sf_a
 			sf_ed_part *ep = &et->parts[p];
 			make_part(e, tp->parts[p], a, cache, ep);
 			ep->freshness = freshness(tp->parts[p], today, warn);
-			et->tailored |= tailored(tp->parts[p]);
+			et->tailored |= sf_module_tailored(tp->parts[p]);
 			et->draft |= ep->draft;
 		}
 		e->stages |= 1u << tp->stage;

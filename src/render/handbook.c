@@ -179,8 +179,7 @@ static void checklist(sf_buf *b, const sf_output *o)
 	sf_buf_puts(b, "</section>\n");
 }
 
-/* Whether a contact speaks a language of the reader's chain. */
-static int speaks(const sf_contact *c, const sf_resolved *res)
+int h_speaks(const sf_contact *c, const sf_resolved *res)
 {
 	if (c->languages.n == 0)
 		return 1;
@@ -243,7 +242,7 @@ size_t h_stage_contact_list(const sf_output *o, int s, const sf_contact ***out)
 			const sf_contact *c = &co->contacts[i];
 			if (c->stages && !(c->stages & (1u << s)))
 				continue;
-			if (speaks(c, o->res) != !pass)
+			if (h_speaks(c, o->res) != !pass)
 				continue;
 			v[n++] = c;
 		}

@@ -8,16 +8,6 @@
 #include "safar/nelem.h"
 #include "qr.h"
 
-/* Whether a contact speaks a language of the reader's chain. */
-static int speaks(const sf_contact *c, const sf_resolved *res)
-{
-	if (c->languages.n == 0)
-		return 1;
-	for (size_t i = 0; i < res->nchain; i++)
-		if (sf_strv_has(&c->languages, res->chain[i]))
-			return 1;
-	return 0;
-}
 
 /* Whether a contact is for the edition's audience: its audiences (general
  * when it says none) hold general or the edition's. */
@@ -59,7 +49,7 @@ size_t helpcard_order(const sf_output *o, int card, const sf_contact ***out)
 				const sf_contact *c = &co->contacts[i];
 				if (any && !card_kind(c, o))
 					continue;
-				if (c->side == sides[s] && speaks(c, o->res) == !pass)
+				if (c->side == sides[s] && h_speaks(c, o->res) == !pass)
 					v[n++] = c;
 			}
 	*out = v;

@@ -28,6 +28,8 @@ const char *h_corridor_title(const sf_output *o);
 void h_edition(sf_buf *b, const sf_output *o);
 /* The name of a language in itself (en: English, ru: Русский …). */
 const char *h_language_name(const char *lang);
+/* Whether a contact speaks a language of the reader's chain. */
+int h_speaks(const sf_contact *c, const sf_resolved *res);
 /* s with "{language}" replaced by the name of the edition's language. */
 const char *h_with_language(const sf_output *o, const char *s);
 /* The cover's date line: "Information checked: 2026-11-23 – 2026-12-04"

@@ -300,12 +300,8 @@ int pdf_sessions(pdf_state *st, const sf_output *o)
 	for (int s = 0; s < SF_NSTAGE; s++) {
 		if (!(o->res->target.stages & (1u << s)) || !(o->ed->stages & (1u << s)))
 			continue;
-		/* The pack's files go into the session folder, as the HTML
-		 * pack's do (session_pages.c). */
-		sf_output so = *o;
-		so.dir = sf_printf(o->a, "%s/session-%s", o->dir, sf_stage_names[s]);
-		if (sf_mkdirs(so.dir) != 0) {
-			sf_writes_fail(o->w, so.dir, "create folder", errno);
+		sf_output so;
+		if (session_output(o, s, &so) != 0) {
 			rc = -1;
 			continue;
 		}

@@ -30,4 +30,8 @@ enum { NOTE_BLANK, NOTE_TEXT, NOTE_MORE, NOTE_UL, NOTE_OL };
  * words start, *num an ordered item's number. */
 int session_note_line(const char *s, size_t n, size_t *body, long *num);
 
+/* *so: o writing into o->dir/session-<STAGE> of stage s, which it makes;
+ * 0, or -1 after reporting. */
+int session_output(const sf_output *o, int s, sf_output *so);
+
 #endif

@@ -371,12 +371,8 @@ static int render(void *state, const sf_output *o)
 			i++;
 		if (i == o->res->ntopics)
 			continue;
-		/* The pack's files go through the writers every output uses, with
-		 * the session folder as their directory. */
-		sf_output so = *o;
-		so.dir = sf_printf(o->a, "%s/session-%s", o->dir, sf_stage_names[s]);
-		if (sf_mkdirs(so.dir) != 0) {
-			sf_writes_fail(o->w, so.dir, "create folder", errno);
+		sf_output so;
+		if (session_output(o, s, &so) != 0) {
 			rc = -1;
 			continue;
 		}
@@ -399,3 +395,16 @@ static int render(void *state, const sf_output *o)
 }
 
 const sf_renderer sf_render_session = { "session", SF_FMT_SESSION, h_buf_new, render, h_buf_free };
+
+int session_output(const sf_output *o, int s, sf_output *so)
+{
+	/* The pack's files go through the writers every output uses, with the
+	 * session folder as their directory. */
+	*so = *o;
+	so->dir = sf_printf(o->a, "%s/session-%s", o->dir, sf_stage_names[s]);
+	if (sf_mkdirs(so->dir) != 0) {
+		sf_writes_fail(o->w, so->dir, "create folder", errno);
+		return -1;
+	}
+	return 0;
+}

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-static uint64_t mix(uint64_t x)
+uint64_t sf_mix64(uint64_t x)
 {
 	x ^= x >> 30;
 	x *= 0xbf58476d1ce4e5b9u;
@@ -14,7 +14,7 @@ static uint64_t mix(uint64_t x)
 
 uint64_t sf_hash_u64(uint64_t h, uint64_t v)
 {
-	return mix(h ^ mix(v + 0x9e3779b97f4a7c15u));
+	return sf_mix64(h ^ sf_mix64(v + 0x9e3779b97f4a7c15u));
 }
 
 uint64_t sf_hash(uint64_t h, const void *p, size_t len)

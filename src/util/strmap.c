@@ -1,5 +1,6 @@
 /* strmap.c: open-addressing string hash table with linear probing, in an arena. */
 #include "safar/strmap.h"
+#include "safar/hash.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -20,15 +21,6 @@ struct sf_strmap {
 	uint64_t seed;
 };
 
-/* splitmix64's finaliser: spreads every input bit over the whole word. */
-static uint64_t mix(uint64_t x)
-{
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9u;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebu;
-	return x ^ (x >> 31);
-}
 
 /* FNV-1a from a seeded basis, then mixed: FNV-1a alone keeps its low bits
  * a function of the low bits only, which makes colliding keys easy to write. */
@@ -39,7 +31,7 @@ static uint64_t hash(const sf_strmap *m, const char *key, size_t len)
 		h ^= (unsigned char)key[i];
 		h *= 0x100000001b3u;
 	}
-	return mix(h);
+	return sf_mix64(h);
 }
 
 sf_strmap *sf_strmap_new(sf_arena *a, size_t hint)
@@ -54,7 +46,7 @@ sf_strmap *sf_strmap_new(sf_arena *a, size_t hint)
 	 * clock and where this table lives (address-space randomisation). */
 	struct timespec ts = { 0, 0 };
 	clock_gettime(CLOCK_REALTIME, &ts);
-	m->seed = mix((uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 30) ^ (uint64_t)(uintptr_t)m);
+	m->seed = sf_mix64((uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 30) ^ (uint64_t)(uintptr_t)m);
 	return m;
 }
 
