@@ -118,3 +118,29 @@ print(f"  {'no-op rebuild kept every mtime':<44} {'yes' if all(kept) else 'NO'}"
 show("handbooks: MB of Markdown per CPU second", mbs, " MB/s", "%.1f")
 show("cmark: MB of Markdown per CPU second", cmbs, " MB/s", "%.1f")
 show("handbooks MB/s / cmark MB/s", [a / b for a, b in zip(mbs, cmbs)])
+
+# PDF (DESIGN §7): the bundled content with --format pdf, against its default
+# build (HTML, checklists, workbooks, SMS, packs); pages laid out per second.
+top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+print(f"bundled content ({top}): --format pdf")
+tmp = tempfile.mkdtemp(prefix="safar-bench-")
+pdfratio, pps = [], []
+try:
+    for i in range(reps):
+        o1, o2 = os.path.join(tmp, f"pdf{i}"), os.path.join(tmp, f"dflt{i}")
+        w_pdf, c_pdf, _ = run([safar, "build", "-C", top, "-o", o1, "-j", jobs, "--format", "pdf"])
+        w_def, _, _ = run([safar, "build", "-C", top, "-o", o2, "-j", jobs])
+        pages = 0
+        for dp, _, fs in os.walk(o1):
+            for f in fs:
+                if f.endswith(".pdf"):
+                    info = subprocess.run(["pdfinfo", os.path.join(dp, f)], capture_output=True, text=True).stdout
+                    pages += int(next(l.split()[1] for l in info.splitlines() if l.startswith("Pages:")))
+        pdfratio.append(w_pdf / w_def)
+        pps.append(pages / w_pdf)
+        shutil.rmtree(o1)
+        shutil.rmtree(o2)
+finally:
+    shutil.rmtree(tmp, ignore_errors=True)
+show("PDF pages laid out per second, wall", pps, " pages/s", "%.0f")
+show("PDF build / default build (target <= 3)", pdfratio)
