@@ -71,7 +71,8 @@ typedef enum sf_severity {
 	X(I18N_MISSING, SF_WARNING, "i18n-missing", "interface strings missing for a language that is built") \
 	X(DROPPED_LINK, SF_WARNING, "dropped-link", "a link outputs show as text: not http, https, mailto, tel or #") \
 	X(IGNORED_FILE, SF_WARNING, "ignored-file", "a file safar does not read where it expects content") \
-	X(EMPTY_BODY, SF_WARNING, "empty-body", "a module has no Markdown body")
+	X(EMPTY_BODY, SF_WARNING, "empty-body", "a module has no Markdown body") \
+	X(COUNTRY_IN_GENERAL_MODULE, SF_WARNING, "country-in-general-module", "a module read in every corridor names a country that is a corridor's origin or destination")
 
 typedef enum sf_dcode {
 #define SF_X(name, sev, code, what) SF_D_##name,

@@ -115,6 +115,12 @@ int sf_edition_has_anchor(const sf_edition *e, const char *anchor);
 /* The number of a source in the edition's list (from 1), or 0. */
 size_t sf_edition_source_no(const sf_edition *e, const char *source);
 
+/* The work source i (from 0) cites: the length of its text up to the last
+ * ", " after which another source of the edition differs ("IOM (2024),
+ * Understanding …" of "IOM (2024), Understanding …, Kazakhstan: …"), or
+ * its whole length. The handbooks list the sources one entry per work. */
+size_t sf_edition_source_work(const sf_edition *e, size_t i);
+
 /* Text with the edition's facts substituted (for bodies walked by a
  * renderer: text nodes are substituted as they are printed). */
 void sf_edition_subst(const sf_edition *e, sf_buf *out, const char *text, size_t len);

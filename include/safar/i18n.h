@@ -73,7 +73,8 @@
 	X(draft_mark, "draft") \
 	X(help_card, "Help card") \
 	X(scan_to_call, "Scan the code with your phone to call or to open the website.") \
-	X(page, "Page")
+	X(page, "Page") \
+	X(most_important, "Most important")
 
 enum sf_i18n_key {
 #define SF_X(k, en) SF_S_##k,

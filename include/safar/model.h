@@ -134,7 +134,7 @@ typedef struct sf_module {
 	const char *path;
 	sf_loc loc; /* the front matter's first line */
 	const char *id, *title, *lang;
-	sf_loc id_loc, lang_loc;
+	sf_loc id_loc, lang_loc, title_loc;
 	enum sf_stage stage;
 	sf_when when;
 	enum sf_merge merge;

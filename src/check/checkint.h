@@ -45,6 +45,8 @@ void ck_policy_report(ck_ctx *c);
 /* Facts and contacts whose checked date is past review.fact_days. */
 void ck_fact_freshness(ck_ctx *c);
 void ck_translations(ck_ctx *c);
+/* General modules that name a corridor's origin or destination country. */
+void ck_leaks(ck_ctx *c);
 
 /* "kg-ru ky all-sector women" */
 const char *ck_edition_name(ck_ctx *c, const sf_edition *e);

@@ -64,5 +64,6 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 	ck_strings(&c);
 	ck_dropped_links(&c);
 	ck_translations(&c);
+	ck_leaks(&c);
 	sf_arena_free(a);
 }

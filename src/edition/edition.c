@@ -368,6 +368,21 @@ size_t sf_edition_source_no(const sf_edition *e, const char *source)
 	return 0;
 }
 
+size_t sf_edition_source_work(const sf_edition *e, size_t i)
+{
+	const char *s = e->sources[i];
+	size_t best = strlen(s);
+	for (const char *c = strstr(s, ", "); c; c = strstr(c + 2, ", ")) {
+		size_t n = (size_t)(c - s);
+		for (size_t j = 0; j < e->nsources; j++)
+			if (j != i && strncmp(e->sources[j], s, n + 2) == 0) {
+				best = n;
+				break;
+			}
+	}
+	return best;
+}
+
 void sf_edition_subst(const sf_edition *e, sf_buf *out, const char *text, size_t len)
 {
 	sf_subst(out, text, len, e->res);

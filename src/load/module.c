@@ -259,7 +259,9 @@ static void load_fields(lctx *c, const ynode *root, sf_module *m)
 	}
 	int stage = f_enum(f, yn_get(root, "stage"), "stage", sf_stage_names, SF_NSTAGE);
 	m->stage = stage < 0 ? SF_PDO : stage;
-	m->title = f_str(f, yn_get(root, "title"), "title");
+	if ((v = yn_get(root, "title")))
+		m->title_loc = v->loc;
+	m->title = f_str(f, v, "title");
 	if ((v = yn_get(root, "lang")) && (m->lang = f_str(f, v, "lang")))
 		m->lang_loc = v->loc;
 	m->when = f_when(f, yn_get(root, "when"));

@@ -5,15 +5,6 @@
 #include "qr.h"
 #include "safar/date.h"
 
-static size_t source_no(h_sources *s, sf_arena *a, const char *src)
-{
-	for (size_t i = 0; i < s->n; i++)
-		if (strcmp(s->v[i], src) == 0)
-			return i + 1;
-	*SF_PUSH(a, s->v, s->n, s->cap) = src;
-	return s->n;
-}
-
 static void cover(sf_buf *b, const sf_output *o)
 {
 	sf_buf_puts(b, "<section class=\"cover\">\n<p class=\"meta\">");
@@ -67,7 +58,7 @@ static void contents(sf_buf *b, const sf_output *o)
 	sf_buf_puts(b, "</a></li>\n</ol>\n</nav>\n");
 }
 
-static void topic(sf_buf *b, const sf_output *o, const sf_ed_topic *t, h_sources *sources)
+static void topic(sf_buf *b, const sf_output *o, const sf_ed_topic *t)
 {
 	sf_buf_printf(b, "<article class=\"module\" id=\"%s\"", t->anchor);
 	if (t->fallback) /* a fallback language is marked so screen readers switch */
@@ -94,36 +85,111 @@ static void topic(sf_buf *b, const sf_output *o, const sf_ed_topic *t, h_sources
 	sf_buf_puts(b, ":");
 	for (size_t p = 0; p < t->nparts; p++)
 		for (size_t i = 0; i < t->parts[p].m->sources.n; i++) {
-			size_t no = source_no(sources, o->a, t->parts[p].m->sources.v[i]);
+			size_t no = sf_edition_source_no(o->ed, t->parts[p].m->sources.v[i]);
+			if (!no)
+				continue;
 			sf_buf_printf(b, " <a href=\"#src-%zu\">[%zu]</a>", no, no);
 		}
 	sf_buf_puts(b, "</p>\n</article>\n");
 }
 
-void h_stage(sf_buf *b, const sf_output *o, int s, h_sources *sources)
+/* The stage's one-page summary (h_summary_make): its messages, then whom
+ * to call; a page of its own in print. */
+static void summary(sf_buf *b, const sf_output *o, int s)
+{
+	h_summary sm;
+	h_summary_make(o, s, &sm);
+	if (!sm.nsms && !sm.ncontacts)
+		return;
+	sf_buf_puts(b, "<aside class=\"summary\">\n<h3>");
+	h_esc(b, o->str[SF_S_most_important]);
+	sf_buf_puts(b, "</h3>\n");
+	if (sm.nsms) {
+		sf_buf_puts(b, "<ul>\n");
+		for (size_t i = 0; i < sm.nsms; i++) {
+			sf_buf_puts(b, "<li>");
+			h_esc(b, sm.sms[i]);
+			sf_buf_puts(b, "</li>\n");
+		}
+		sf_buf_puts(b, "</ul>\n");
+	}
+	if (sm.ncontacts) {
+		sf_buf_puts(b, "<h4>");
+		h_esc(b, o->str[SF_S_where_to_get_help]);
+		sf_buf_puts(b, "</h4>\n<ul class=\"calls\">\n");
+		for (size_t i = 0; i < sm.ncontacts; i++) {
+			const sf_contact *c = sm.contacts[i];
+			sf_buf_puts(b, "<li><strong>");
+			h_esc(b, c->name ? c->name : "");
+			sf_buf_puts(b, "</strong>");
+			const char *href = c->phone ? qr_tel(o->a, c->phone) : c->url && h_safe_url(c->url) ? c->url : NULL;
+			if (href) {
+				sf_buf_puts(b, ": <a href=\"");
+				h_esc(b, href);
+				sf_buf_puts(b, "\">");
+				h_esc(b, c->phone ? c->phone : h_summary_site(o, c->url));
+				sf_buf_puts(b, "</a>");
+			}
+			sf_buf_puts(b, "</li>\n");
+		}
+		sf_buf_puts(b, "</ul>\n");
+	}
+	sf_buf_puts(b, "</aside>\n");
+}
+
+void h_stage(sf_buf *b, const sf_output *o, int s)
 {
 	sf_buf_printf(b, "<section class=\"stage\" id=\"stage-%s\">\n<h2>", sf_stage_names[s]);
 	h_esc(b, o->str[H_STAGE(s)]);
 	sf_buf_puts(b, "</h2>\n<p class=\"purpose\">");
 	h_esc(b, o->str[H_PURPOSE(s)]);
 	sf_buf_puts(b, "</p>\n");
+	summary(b, o, s);
 	for (size_t i = 0; i < o->ed->ntopics; i++)
 		if (o->ed->topics[i].stage == s)
-			topic(b, o, &o->ed->topics[i], sources);
+			topic(b, o, &o->ed->topics[i]);
 	sf_buf_puts(b, "</section>\n");
 }
 
-void h_sources_list(sf_buf *b, const sf_output *o, const h_sources *sources)
+/* One entry per work, the sections cited under it, each with the number
+ * the topics cite (the PDF's list, pdf_handbook.c). */
+void h_sources_list(sf_buf *b, const sf_output *o)
 {
+	const sf_edition *e = o->ed;
 	sf_buf_puts(b, "<section id=\"sources\">\n<h2>");
 	h_esc(b, o->str[SF_S_sources]);
-	sf_buf_puts(b, "</h2>\n<ol>\n");
-	for (size_t i = 0; i < sources->n; i++) {
-		sf_buf_printf(b, "<li id=\"src-%zu\">", i + 1);
-		h_esc(b, sources->v[i]);
-		sf_buf_puts(b, "</li>\n");
+	sf_buf_puts(b, "</h2>\n<ul class=\"sources\">\n");
+	size_t *work = sf_alloc_array(o->a, e->nsources + 1, sizeof *work);
+	char *done = sf_alloc(o->a, e->nsources + 1);
+	memset(done, 0, e->nsources + 1);
+	for (size_t i = 0; i < e->nsources; i++)
+		work[i] = sf_edition_source_work(e, i);
+	for (size_t i = 0; i < e->nsources; i++) {
+		if (done[i])
+			continue;
+		const char *s = e->sources[i];
+		size_t n = work[i];
+		if (s[n] == '\0') { /* a work cited as a whole */
+			done[i] = 1;
+			sf_buf_printf(b, "<li id=\"src-%zu\">[%zu] ", i + 1, i + 1);
+			h_esc(b, s);
+			sf_buf_puts(b, "</li>\n");
+			continue;
+		}
+		sf_buf_puts(b, "<li><strong>");
+		h_escn(b, s, n);
+		sf_buf_puts(b, "</strong>\n<ul>\n");
+		for (size_t j = i; j < e->nsources; j++) {
+			if (done[j] || work[j] != n || strncmp(e->sources[j], s, n) != 0)
+				continue;
+			done[j] = 1;
+			sf_buf_printf(b, "<li id=\"src-%zu\">[%zu] ", j + 1, j + 1);
+			h_esc(b, e->sources[j] + n + 2);
+			sf_buf_puts(b, "</li>\n");
+		}
+		sf_buf_puts(b, "</ul></li>\n");
 	}
-	sf_buf_puts(b, "</ol>\n</section>\n");
+	sf_buf_puts(b, "</ul>\n</section>\n");
 }
 
 /* Whether stage s of the edition has checklist items. */
@@ -289,14 +355,13 @@ static int render(void *state, const sf_output *o)
 	h_begin(b, res->target.lang, title, o->opts);
 	cover(b, o);
 	contents(b, o);
-	h_sources sources = { 0 };
 	for (int s = 0; s < SF_NSTAGE; s++)
 		if (o->ed->stages & (1u << s))
-			h_stage(b, o, s, &sources);
+			h_stage(b, o, s);
 	if (o->ed->has_checklist)
 		checklist(b, o);
 	help(b, o);
-	h_sources_list(b, o, &sources);
+	h_sources_list(b, o);
 	h_end(b);
 	return sf_output_write(o, "handbook.html", b);
 }

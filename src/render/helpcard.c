@@ -9,15 +9,6 @@
 #include "qr.h"
 
 
-/* Whether a contact is for the edition's audience: its audiences (general
- * when it says none) hold general or the edition's. */
-static int for_audience(const sf_contact *c, const sf_output *o)
-{
-	const char *aud = o->res->target.audience;
-	return c->audiences.n == 0 || sf_strv_has(&c->audiences, "general") ||
-	       (aud && sf_strv_has(&c->audiences, aud));
-}
-
 /* The kinds a help card holds: the numbers to call in trouble. */
 static int card_kind(const sf_contact *c, const sf_output *o)
 {
@@ -26,7 +17,7 @@ static int card_kind(const sf_contact *c, const sf_output *o)
 	case SF_KIND_HELPLINE:
 	case SF_KIND_EMBASSY:
 	case SF_KIND_WOMEN:
-		return for_audience(c, o);
+		return h_for_audience(c, o);
 	default:
 		return 0;
 	}

@@ -37,14 +37,9 @@ const char *h_with_language(const sf_output *o, const char *s);
  * nothing was checked yet; never the build date. */
 const char *h_checked_line(const sf_output *o);
 
-/* Sources numbered in order of first appearance in one document. */
-typedef struct h_sources {
-	const char **v;
-	size_t n, cap;
-} h_sources;
-
-/* One stage of the handbook: heading, purpose, its topics in order. */
-void h_stage(sf_buf *b, const sf_output *o, int stage, h_sources *sources);
+/* One stage of the handbook: heading, purpose, its summary, its topics in
+ * order, each citing the edition's numbers of its sources. */
+void h_stage(sf_buf *b, const sf_output *o, int stage);
 /* Every checklist item, grouped by stage under <hLEVEL> headings (with
  * id="stage-X" when ids is set): the handbook's summary and checklist.html. */
 void h_checklist_items(sf_buf *b, const sf_output *o, int level, int ids);
@@ -58,8 +53,30 @@ int h_stage_checklist(sf_buf *b, const sf_output *o, int s);
 void h_stage_contacts(sf_buf *b, const sf_output *o, int s);
 /* Those contacts in that order (in o->a); how many. */
 size_t h_stage_contact_list(const sf_output *o, int s, const sf_contact ***out);
-/* The numbered list of sources that h_stage cited. */
-void h_sources_list(sf_buf *b, const sf_output *o, const h_sources *sources);
+/* The edition's sources, one entry per work with the sections cited under
+ * it, numbered as h_stage cites them. */
+void h_sources_list(sf_buf *b, const sf_output *o);
+
+/* Whether a contact is for the edition's audience: its audiences (general
+ * when it says none) hold general or the edition's. */
+int h_for_audience(const sf_contact *c, const sf_output *o);
+
+/* The one-page summary at the start of a stage (docs/outputs.md, "The
+ * stage's summary"): the stage's SMS texts after facts, those that carry a
+ * number first, then the tailored ones, then the rest, while a page holds
+ * them, printed in reading order; then a few of the stage's contacts, those
+ * with a phone first. Everything in o->a. */
+typedef struct h_summary {
+	const char **sms;
+	const sf_ed_topic **topic; /* the topic of each message */
+	size_t nsms;
+	const sf_contact **contacts;
+	size_t ncontacts;
+} h_summary;
+void h_summary_make(const sf_output *o, int stage, h_summary *out);
+/* What the summary shows of a contact's website, which it links to:
+ * "mfa.gov.kg" of "https://mfa.gov.kg/en/dm/…" (its host). */
+const char *h_summary_site(const sf_output *o, const char *url);
 
 /* The state of a renderer that needs only a reusable buffer. */
 void *h_buf_new(void);

@@ -93,6 +93,52 @@ static void topic(pd_doc *d, const sf_output *o, const sf_ed_topic *t)
 	}
 }
 
+/* The stage's one-page summary (h_summary_make): its messages, then whom
+ * to call; 1 when there was one, and the topics then start a new page. */
+static int summary(pd_doc *d, const sf_output *o, int s)
+{
+	h_summary sm;
+	h_summary_make(o, s, &sm);
+	if (!sm.nsms && !sm.ncontacts)
+		return 0;
+	pd_text *h = pd_text_new(d, NULL);
+	pd_puts(h, o->str[SF_S_most_important], 0);
+	pd_place hp = { .before = 0.6, .keep = 2 };
+	pd_block(d, h, PD_H2, &hp);
+	double indent = pd_line_height(d, PD_BODY) * 1.2;
+	for (size_t i = 0; i < sm.nsms; i++) {
+		pd_text *t = pd_text_new(d, sm.topic[i]->lang);
+		pd_puts(t, sm.sms[i], 0);
+		pd_place p = { .indent = indent, .before = 0.4, .marker = "•", .hyphenate = 1 };
+		pd_block(d, t, PD_BODY, &p);
+	}
+	if (sm.ncontacts) {
+		pd_text *c = pd_text_new(d, NULL);
+		pd_puts(c, o->str[SF_S_where_to_get_help], 0);
+		pd_place cp = { .before = 0.9, .keep = 2 };
+		pd_block(d, c, PD_H3, &cp);
+	}
+	for (size_t i = 0; i < sm.ncontacts; i++) {
+		const sf_contact *c = sm.contacts[i];
+		pd_text *t = pd_text_new(d, NULL);
+		pd_puts(t, c->name ? c->name : "", 0);
+		if (c->phone) {
+			pd_puts(t, ": ", 0);
+			pd_link_begin(t, qr_tel(o->a, c->phone));
+			pd_puts(t, c->phone, PD_B);
+			pd_link_end(t);
+		} else if (c->url && h_safe_url(c->url)) {
+			pd_puts(t, ": ", 0);
+			pd_link_begin(t, c->url);
+			pd_puts(t, h_summary_site(o, c->url), 0);
+			pd_link_end(t);
+		}
+		pd_place p = { .indent = indent, .before = 0.3, .marker = "•" };
+		pd_block(d, t, PD_BODY, &p);
+	}
+	return 1;
+}
+
 static void stage(pd_doc *d, const sf_output *o, int s)
 {
 	pd_page(d, o->str[H_STAGE(s)], 1);
@@ -103,6 +149,8 @@ static void stage(pd_doc *d, const sf_output *o, int s)
 	pd_place pl = { .before = 0.3 };
 	pd_block(d, p, PD_BODY, &pl);
 	pd_rule(d);
+	if (summary(d, o, s))
+		pd_page(d, o->str[H_STAGE(s)], 1);
 	for (size_t i = 0; i < o->ed->ntopics; i++)
 		if (o->ed->topics[i].stage == s)
 			topic(d, o, &o->ed->topics[i]);
@@ -133,24 +181,6 @@ static void checklist_items(pd_doc *d, const sf_output *o, int only_stage)
 	}
 }
 
-/* The work a source cites: its text up to the last ", " after which
- * another source of the edition differs ("IOM (2024), Understanding …" of
- * "IOM (2024), Understanding …, Kazakhstan: …"), or the whole text. */
-static size_t work_len(const sf_edition *e, size_t i)
-{
-	const char *s = e->sources[i];
-	size_t best = strlen(s);
-	for (const char *c = strstr(s, ", "); c; c = strstr(c + 2, ", ")) {
-		size_t n = (size_t)(c - s);
-		for (size_t j = 0; j < e->nsources; j++)
-			if (j != i && strncmp(e->sources[j], s, n + 2) == 0) {
-				best = n;
-				break;
-			}
-	}
-	return best;
-}
-
 /* One entry per work, its sections under it, each with the number the
  * topics cite. */
 static void sources(pd_doc *d, const sf_output *o)
@@ -165,7 +195,7 @@ static void sources(pd_doc *d, const sf_output *o)
 	char *done = sf_alloc(o->a, e->nsources + 1);
 	memset(done, 0, e->nsources + 1);
 	for (size_t i = 0; i < e->nsources; i++)
-		work[i] = work_len(e, i);
+		work[i] = sf_edition_source_work(e, i);
 	for (size_t i = 0; i < e->nsources; i++) {
 		if (done[i])
 			continue;
