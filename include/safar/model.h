@@ -76,8 +76,11 @@ typedef struct sf_fact {
 
 typedef struct sf_contact {
 	/* url, phone: NULL when absent or null; check proves the phone E.164
-	 * or a national short code */
+	 * or a national short code. name: the plain name, or the English (else
+	 * first) one of name_text, for diagnostics; readers get name_text in
+	 * their language (docs/content-format.md, Contacts) */
 	const char *name, *url, *phone;
+	sf_text name_text;
 	enum sf_side side;
 	sf_strv languages;
 	unsigned stages; /* bit per enum sf_stage; 0: every stage */

@@ -38,7 +38,13 @@ static void load_contact(lctx *c, const ynode *v, sf_contact *ct)
 	ct->loc = v->loc;
 	if (!f_keys(&c->f, v, "a contact", contact_keys, SF_NELEM(contact_keys), contact_required, SF_NELEM(contact_required), v->loc))
 		return;
-	ct->name = f_str(&c->f, yn_get(v, "name"), "name");
+	ct->name_text = f_text(&c->f, yn_get(v, "name"), "name");
+	ct->name = ct->name_text.plain;
+	for (size_t i = 0; !ct->name && i < ct->name_text.n; i++)
+		if (strcmp(ct->name_text.lang[i], "en") == 0)
+			ct->name = ct->name_text.val[i];
+	if (!ct->name && ct->name_text.n)
+		ct->name = ct->name_text.val[0];
 	int side = f_enum(&c->f, yn_get(v, "side"), "side", sf_side_names, 2);
 	ct->side = side < 0 ? SF_SIDE_ORIGIN : side;
 	const ynode *url = yn_get(v, "url"), *phone = yn_get(v, "phone");

@@ -120,7 +120,7 @@ static void summary(sf_buf *b, const sf_output *o, int s)
 		for (size_t i = 0; i < sm.ncontacts; i++) {
 			const sf_contact *c = sm.contacts[i];
 			sf_buf_puts(b, "<li><strong>");
-			h_esc(b, c->name ? c->name : "");
+			h_esc(b, h_contact_name(o, c));
 			sf_buf_puts(b, "</strong>");
 			const char *href = c->phone ? qr_tel(o->a, c->phone) : c->url && h_safe_url(c->url) ? c->url : NULL;
 			if (href) {
@@ -264,7 +264,7 @@ static void contact(sf_buf *b, const sf_output *o, const sf_contact *c)
 	if (uri)
 		qr_svg(b, uri, "5em", uri, o->a);
 	sf_buf_puts(b, "<div><strong>");
-	h_esc(b, c->name ? c->name : "");
+	h_esc(b, h_contact_name(o, c));
 	sf_buf_puts(b, "</strong> · ");
 	h_esc(b, o->str[c->side == SF_SIDE_ORIGIN ? SF_S_side_origin : SF_S_side_destination]);
 	if (c->url && h_safe_url(c->url)) {

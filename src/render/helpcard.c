@@ -56,7 +56,7 @@ void helpcard_contact_row(pd_doc *d, const sf_output *o, const sf_contact *c, do
 			  int with_side)
 {
 	pd_text *t = pd_text_new(d, NULL);
-	pd_puts(t, c->name ? c->name : "", PD_B);
+	pd_puts(t, h_contact_name(o, c), PD_B);
 	if (with_side) {
 		pd_puts(t, " · ", 0);
 		pd_puts(t, side_name(o, (int)c->side), 0);
@@ -172,7 +172,7 @@ static int render(void *state, const sf_output *o)
 		if (uri)
 			qr_svg(b, uri, "6em", uri, o->a);
 		sf_buf_puts(b, "<div><strong>");
-		h_esc(b, c[i]->name ? c[i]->name : "");
+		h_esc(b, h_contact_name(o, c[i]));
 		sf_buf_puts(b, "</strong>");
 		if (c[i]->phone) {
 			sf_buf_puts(b, "<div class=\"num\"><a href=\"");

@@ -208,16 +208,27 @@ const char *h_language_name(const char *lang)
 	return lang;
 }
 
-const char *h_corridor_title(const sf_output *o)
+/* A value written once or per language, in the edition's language chain;
+ * else its first language; else dflt. */
+static const char *h_lang_text(const sf_output *o, const sf_text *t, const char *dflt)
 {
-	const sf_text *t = &o->res->target.corridor->title;
 	if (t->plain)
 		return t->plain;
 	for (size_t c = 0; c < o->res->nchain; c++)
 		for (size_t i = 0; i < t->n; i++)
 			if (strcmp(t->lang[i], o->res->chain[c]) == 0)
 				return t->val[i];
-	return t->n ? t->val[0] : o->res->target.corridor->id;
+	return t->n ? t->val[0] : dflt;
+}
+
+const char *h_corridor_title(const sf_output *o)
+{
+	return h_lang_text(o, &o->res->target.corridor->title, o->res->target.corridor->id);
+}
+
+const char *h_contact_name(const sf_output *o, const sf_contact *c)
+{
+	return h_lang_text(o, &c->name_text, c->name ? c->name : "");
 }
 
 void h_edition(sf_buf *b, const sf_output *o)

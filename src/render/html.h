@@ -24,6 +24,8 @@ void h_end(sf_buf *b);
 
 /* "Kyrgyzstan to the Russian Federation" in the target language. */
 const char *h_corridor_title(const sf_output *o);
+/* A contact's name in the edition's language chain (else its first). */
+const char *h_contact_name(const sf_output *o, const sf_contact *c);
 /* "All sectors · Women · Русский" line for covers and headers. */
 void h_edition(sf_buf *b, const sf_output *o);
 /* The name of a language in itself (en: English, ru: Русский …). */

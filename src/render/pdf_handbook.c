@@ -121,7 +121,7 @@ static int summary(pd_doc *d, const sf_output *o, int s)
 	for (size_t i = 0; i < sm.ncontacts; i++) {
 		const sf_contact *c = sm.contacts[i];
 		pd_text *t = pd_text_new(d, NULL);
-		pd_puts(t, c->name ? c->name : "", 0);
+		pd_puts(t, h_contact_name(o, c), 0);
 		if (c->phone) {
 			pd_puts(t, ": ", 0);
 			pd_link_begin(t, qr_tel(o->a, c->phone));

@@ -132,7 +132,7 @@ void h_summary_make(const sf_output *o, int s, h_summary *out)
 		for (size_t i = 0; i < nc && out->ncontacts < SUMMARY_MAX_CONTACTS; i++) {
 			if (!h_for_audience(c[i], o) || contact_rank(c[i], o) != rank)
 				continue;
-			const char *line = sf_printf(o->a, "%s: %s", c[i]->name ? c[i]->name : "",
+			const char *line = sf_printf(o->a, "%s: %s", h_contact_name(o, c[i]),
 						     c[i]->phone ? c[i]->phone : c[i]->url ? h_summary_site(o, c[i]->url) : "");
 			long cost = text_lines(line) + SUMMARY_GAP;
 			if (cost > croom)
