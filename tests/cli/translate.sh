@@ -157,7 +157,7 @@ cmp -s "$tmp/b0" "$tmp/b1" && ok || bad "bundled import untouched: byte for byte
 # say so: those findings are the same before and after.)
 "$bin" check --today 2026-12-01 2>&1 | grep '\[stale-translation\]' | sed 's/:.*(/ (/; s/).*/)/' | sort >"$tmp/st0"
 grep -q 'health-and-safety/construction' "$tmp/st0" && bad "bundled: construction's translations are stale already" || ok
-sed -i 's/^safe scaffold must be provided, and ladders must be sound and secured. Do not climb onto$/safe scaffold must be provided, and ladders must be sound and tied. Do not climb onto/' content/pdo/health-and-safety/construction.en.md
+sed -i 's/and ladders must be sound and secured\. Do not climb onto/and ladders must be sound and tied. Do not climb onto/' content/pdo/health-and-safety/construction.en.md
 "$bin" check --today 2026-12-01 2>&1 | grep '\[stale-translation\]' | sed 's/:.*(/ (/; s/).*/)/' | sort >"$tmp/st1"
 comm -13 "$tmp/st0" "$tmp/st1" >"$tmp/st"
 printf '%s\n' "content/pdo/health-and-safety/construction.ky.md (paragraph 4)" \
