@@ -115,11 +115,22 @@ int sf_edition_has_anchor(const sf_edition *e, const char *anchor);
 /* The number of a source in the edition's list (from 1), or 0. */
 size_t sf_edition_source_no(const sf_edition *e, const char *source);
 
-/* The work source i (from 0) cites: the length of its text up to the last
- * ", " after which another source of the edition differs ("IOM (2024),
- * Understanding …" of "IOM (2024), Understanding …, Kazakhstan: …"), or
- * its whole length. The handbooks list the sources one entry per work. */
-size_t sf_edition_source_work(const sf_edition *e, size_t i);
+/* The edition's sources one group per work, in the order of first
+ * citation: the work's text (len bytes of a source), the source that cites
+ * it whole (whole: its index from 0, or -1), and the sources that cite a
+ * section of it (members, indices from 0; the section is the text after
+ * the work and ", "). The work of a source is a citation of the edition it
+ * begins with, followed by ", "; else the longest ", "-ended prefix
+ * another citation shares ("IOM (2024), Understanding …" of "IOM (2024),
+ * Understanding …, Kazakhstan: …"); else the whole source. The handbooks
+ * list the sources this way (docs/outputs.md). Allocated from a. */
+typedef struct sf_source_group {
+	const char *text;
+	size_t len;
+	long whole;
+	size_t *members, nmembers;
+} sf_source_group;
+size_t sf_edition_source_groups(const sf_edition *e, sf_arena *a, sf_source_group **out);
 
 /* Text with the edition's facts substituted (for bodies walked by a
  * renderer: text nodes are substituted as they are printed). */

@@ -368,10 +368,26 @@ size_t sf_edition_source_no(const sf_edition *e, const char *source)
 	return 0;
 }
 
-size_t sf_edition_source_work(const sf_edition *e, size_t i)
+static size_t source_work(const sf_edition *e, size_t i)
 {
 	const char *s = e->sources[i];
-	size_t best = strlen(s);
+	size_t len = strlen(s), best = 0;
+	/* A work cited bare as well as by section: the bare citation is the
+	 * work, whatever commas its title holds ("…in Kazakhstan, Kyrgyzstan,
+	 * Tajikistan and Uzbekistan"). s is that work, or one of its sections. */
+	for (size_t j = 0; j < e->nsources; j++) {
+		size_t n = strlen(e->sources[j]);
+		if (j == i)
+			continue;
+		if (n > len && strncmp(e->sources[j], s, len) == 0 && strncmp(e->sources[j] + len, ", ", 2) == 0)
+			return len;
+		if (n < len && n > best && strncmp(s, e->sources[j], n) == 0 && strncmp(s + n, ", ", 2) == 0)
+			best = n;
+	}
+	if (best)
+		return best;
+	/* Else the longest ", "-ended prefix another citation shares. */
+	best = len;
 	for (const char *c = strstr(s, ", "); c; c = strstr(c + 2, ", ")) {
 		size_t n = (size_t)(c - s);
 		for (size_t j = 0; j < e->nsources; j++)
@@ -381,6 +397,36 @@ size_t sf_edition_source_work(const sf_edition *e, size_t i)
 			}
 	}
 	return best;
+}
+
+size_t sf_edition_source_groups(const sf_edition *e, sf_arena *a, sf_source_group **out)
+{
+	size_t *work = sf_alloc_array(a, e->nsources + 1, sizeof *work);
+	char *done = sf_alloc(a, e->nsources + 1);
+	memset(done, 0, e->nsources + 1);
+	sf_source_group *g = sf_alloc_array(a, e->nsources + 1, sizeof *g);
+	size_t ng = 0;
+	for (size_t i = 0; i < e->nsources; i++)
+		work[i] = source_work(e, i);
+	for (size_t i = 0; i < e->nsources; i++) {
+		if (done[i])
+			continue;
+		const char *s = e->sources[i];
+		size_t n = work[i];
+		sf_source_group *x = &g[ng++];
+		*x = (sf_source_group){ s, n, -1, sf_alloc_array(a, e->nsources, sizeof *x->members), 0 };
+		for (size_t j = i; j < e->nsources; j++) {
+			if (done[j] || work[j] != n || strncmp(e->sources[j], s, n) != 0)
+				continue;
+			done[j] = 1;
+			if (e->sources[j][n] == '\0')
+				x->whole = (long)j;
+			else
+				x->members[x->nmembers++] = j;
+		}
+	}
+	*out = g;
+	return ng;
 }
 
 void sf_edition_subst(const sf_edition *e, sf_buf *out, const char *text, size_t len)

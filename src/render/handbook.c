@@ -159,32 +159,27 @@ void h_sources_list(sf_buf *b, const sf_output *o)
 	sf_buf_puts(b, "<section id=\"sources\">\n<h2>");
 	h_esc(b, o->str[SF_S_sources]);
 	sf_buf_puts(b, "</h2>\n<ul class=\"sources\">\n");
-	size_t *work = sf_alloc_array(o->a, e->nsources + 1, sizeof *work);
-	char *done = sf_alloc(o->a, e->nsources + 1);
-	memset(done, 0, e->nsources + 1);
-	for (size_t i = 0; i < e->nsources; i++)
-		work[i] = sf_edition_source_work(e, i);
-	for (size_t i = 0; i < e->nsources; i++) {
-		if (done[i])
-			continue;
-		const char *s = e->sources[i];
-		size_t n = work[i];
-		if (s[n] == '\0') { /* a work cited as a whole */
-			done[i] = 1;
-			sf_buf_printf(b, "<li id=\"src-%zu\">[%zu] ", i + 1, i + 1);
-			h_esc(b, s);
+	sf_source_group *g;
+	size_t ng = sf_edition_source_groups(e, o->a, &g);
+	for (size_t i = 0; i < ng; i++) {
+		if (g[i].whole >= 0)
+			sf_buf_printf(b, "<li id=\"src-%ld\">", g[i].whole + 1);
+		else
+			sf_buf_puts(b, "<li>");
+		if (g[i].nmembers)
+			sf_buf_puts(b, "<strong>");
+		if (g[i].whole >= 0)
+			sf_buf_printf(b, "[%ld] ", g[i].whole + 1);
+		h_escn(b, g[i].text, g[i].len);
+		if (!g[i].nmembers) {
 			sf_buf_puts(b, "</li>\n");
 			continue;
 		}
-		sf_buf_puts(b, "<li><strong>");
-		h_escn(b, s, n);
 		sf_buf_puts(b, "</strong>\n<ul>\n");
-		for (size_t j = i; j < e->nsources; j++) {
-			if (done[j] || work[j] != n || strncmp(e->sources[j], s, n) != 0)
-				continue;
-			done[j] = 1;
+		for (size_t k = 0; k < g[i].nmembers; k++) {
+			size_t j = g[i].members[k];
 			sf_buf_printf(b, "<li id=\"src-%zu\">[%zu] ", j + 1, j + 1);
-			h_esc(b, e->sources[j] + n + 2);
+			h_esc(b, e->sources[j] + g[i].len + 2);
 			sf_buf_puts(b, "</li>\n");
 		}
 		sf_buf_puts(b, "</ul></li>\n");

@@ -191,36 +191,31 @@ static void sources(pd_doc *d, const sf_output *o)
 	heading(d, o->str[SF_S_sources], PD_H1, NULL);
 	/* The numbers stand in a column wide enough for "[999]". */
 	double indent = pd_line_height(d, PD_SMALL) * 2.8;
-	size_t *work = sf_alloc_array(o->a, e->nsources + 1, sizeof *work);
-	char *done = sf_alloc(o->a, e->nsources + 1);
-	memset(done, 0, e->nsources + 1);
-	for (size_t i = 0; i < e->nsources; i++)
-		work[i] = sf_edition_source_work(e, i);
-	for (size_t i = 0; i < e->nsources; i++) {
-		if (done[i])
-			continue;
-		const char *s = e->sources[i];
-		size_t n = work[i];
-		if (s[n] == '\0') { /* a work cited as a whole */
-			done[i] = 1;
-			pd_anchor(d, sf_printf(o->a, "src-%zu", i + 1), 0, NULL);
-			pd_text *t = pd_text_new(d, NULL);
-			pd_puts(t, s, 0);
-			pd_place p = { .indent = indent, .before = 0.5, .marker = sf_printf(o->a, "[%zu]", i + 1) };
+	sf_source_group *g;
+	size_t ng = sf_edition_source_groups(e, o->a, &g);
+	for (size_t i = 0; i < ng; i++) {
+		pd_text *t = pd_text_new(d, NULL);
+		if (g[i].whole >= 0)
+			pd_anchor(d, sf_printf(o->a, "src-%ld", g[i].whole + 1), 0, NULL);
+		if (!g[i].nmembers) { /* a work cited as a whole, and only so */
+			pd_put(t, g[i].text, g[i].len, 0);
+			pd_place p = { .indent = indent, .before = 0.5,
+				       .marker = sf_printf(o->a, "[%ld]", g[i].whole + 1) };
 			pd_block(d, t, PD_SMALL, &p);
 			continue;
 		}
-		pd_text *t = pd_text_new(d, NULL);
-		pd_put(t, s, n, PD_B);
+		pd_put(t, g[i].text, g[i].len, PD_B);
 		pd_place p = { .before = 0.7, .keep = 2 };
+		if (g[i].whole >= 0) {
+			p.indent = indent;
+			p.marker = sf_printf(o->a, "[%ld]", g[i].whole + 1);
+		}
 		pd_block(d, t, PD_SMALL, &p);
-		for (size_t j = i; j < e->nsources; j++) {
-			if (done[j] || work[j] != n || strncmp(e->sources[j], s, n) != 0)
-				continue;
-			done[j] = 1;
+		for (size_t k = 0; k < g[i].nmembers; k++) {
+			size_t j = g[i].members[k];
 			pd_anchor(d, sf_printf(o->a, "src-%zu", j + 1), 0, NULL);
 			pd_text *x = pd_text_new(d, NULL);
-			pd_puts(x, e->sources[j] + n + 2, 0);
+			pd_puts(x, e->sources[j] + g[i].len + 2, 0);
 			pd_place q = { .indent = indent, .before = 0.15, .marker = sf_printf(o->a, "[%zu]", j + 1) };
 			pd_block(d, x, PD_SMALL, &q);
 		}
