@@ -8,5 +8,6 @@ Suite *suite_util(void);
 Suite *suite_load(void);
 Suite *suite_resolve(void);
 Suite *suite_sms(void);
+Suite *suite_edition(void);
 
 #endif
