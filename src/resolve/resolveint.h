@@ -58,6 +58,7 @@ struct sf_resolver {
 	struct sf_strmap *fctx_ix; /* facts context key -> its number */
 	uint32_t nfctx;
 	uint64_t *checked; /* (facts context, module) pairs whose facts were checked */
+	uint32_t *last_fctx; /* by module index: the last context it was checked in */
 	size_t nchecked, capchecked;
 	/* Every fact name some corridor or rule defines (facts.c). */
 	struct sf_strmap *known; /* name -> its number + 1 */

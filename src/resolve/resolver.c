@@ -217,6 +217,7 @@ sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink)
 		i = j;
 	}
 	intern_names(r);
+	r->last_fctx = sf_alloc_array(a, root->nmodules + 1, sizeof *r->last_fctx);
 	r->spec = sf_alloc_array(a, root->nmodules + 1, sizeof *r->spec);
 	for (size_t i = 0; i < root->nmodules; i++)
 		r->spec[i] = sf_specificity(&root->modules[i].when);
@@ -396,8 +397,18 @@ int rs_first_in_fctx(sf_resolver *r, uint32_t fctx, const sf_module *m)
 {
 	if (!fctx)
 		return 1;
-	uint64_t key = ((uint64_t)fctx << 32) | (uint64_t)(m - r->root->modules + 1);
+	size_t mi = (size_t)(m - r->root->modules);
+	uint64_t key = ((uint64_t)fctx << 32) | (uint64_t)(mi + 1);
 	pthread_mutex_lock(&r->lock);
+	/* The editions of a context come together: the module's last context
+	 * answers most asks without the set. */
+	int in_root = m >= r->root->modules && mi < r->root->nmodules;
+	if (in_root && r->last_fctx[mi] == fctx) {
+		pthread_mutex_unlock(&r->lock);
+		return 0;
+	}
+	if (in_root)
+		r->last_fctx[mi] = fctx;
 	int fresh = set_add(&r->checked, &r->nchecked, &r->capchecked, key);
 	pthread_mutex_unlock(&r->lock);
 	return fresh;
