@@ -15,6 +15,7 @@
 /* One topic of one edition, as parity compares it. */
 typedef struct prec {
 	const char *lang;
+	size_t li; /* lang's first index in the corridor's languages */
 	const char *sector, *audience; /* the root's strings: editions do not last */
 	int stage;
 	const char *id;
@@ -135,6 +136,16 @@ static prec **topic_slot(struct ck_parity *p, const prec *r)
 	return &p->by_topic[j];
 }
 
+/* The first index of lang in the corridor's languages (a language listed
+ * twice is one language); n when it is not there. */
+static size_t lang_index(const sf_corridor *co, const char *lang)
+{
+	for (size_t k = 0; k < co->languages.n; k++)
+		if (co->languages.v[k] == lang || strcmp(co->languages.v[k], lang) == 0)
+			return k;
+	return co->languages.n;
+}
+
 void ck_parity_add(ck_ctx *c, const sf_edition *e)
 {
 	const sf_corridor *co = e->target.corridor;
@@ -147,11 +158,13 @@ void ck_parity_add(ck_ctx *c, const sf_edition *e)
 		p->fa = sf_arena_new();
 	}
 	p->co = co;
+	size_t li = lang_index(co, e->key.lang);
 	for (size_t i = 0; i < e->ntopics; i++) {
 		const sf_ed_topic *t = &e->topics[i];
 		prec *r = sf_alloc(p->a, sizeof *r);
 		r->fallback = t->fallback;
 		r->lang = e->key.lang;
+		r->li = li;
 		r->sector = e->key.sector;
 		r->audience = e->key.audience;
 		r->stage = t->stage;
@@ -230,18 +243,21 @@ void ck_parity_flush(ck_ctx *c)
 		return;
 	}
 	const sf_corridor *co = p->co;
+	size_t *dedup = sf_alloc_array(p->a, co->languages.n + 1, sizeof *dedup);
+	for (size_t li = 0; li < co->languages.n; li++)
+		dedup[li] = lang_index(co, co->languages.v[li]);
 	for (size_t o = 0; o < p->norder; o++) {
 		for (size_t li = 0; li < co->languages.n; li++) {
-			const char *other = co->languages.v[li];
+			size_t oi = dedup[li]; /* other's first index */
 			/* The record of this topic in `other`, if it resolved there. */
 			const prec *there = NULL;
 			for (const prec *r = p->order[o]; r && !there; r = r->next)
-				if (strcmp(r->lang, other) == 0)
+				if (r->li == oi)
 					there = r;
 			if (there && there->fallback)
 				continue; /* fallback reports it */
 			for (const prec *r = p->order[o]; r; r = r->next) {
-				if (strcmp(r->lang, other) == 0 || r->fallback)
+				if (r->li == oi || r->fallback)
 					continue;
 				if (r->base_tailored && (!there || !there->base_tailored))
 					note(p->fa, &p->pf, co, r, r->base, li, there ? there->base : NULL, 0);
