@@ -30,9 +30,11 @@ void ck_links(ck_ctx *c, const sf_edition *e);
  * entry, and reported by ck_policy_report. */
 void ck_policy(ck_ctx *c, const sf_edition *e);
 /* Language parity: editions are recorded corridor by corridor; flush
- * reports the corridor's findings when the next corridor starts. */
+ * gathers the corridor's findings when the next corridor starts; report
+ * emits them after the last, one per module and language. */
 void ck_parity_add(ck_ctx *c, const sf_edition *e);
 void ck_parity_flush(ck_ctx *c);
+void ck_parity_report(ck_ctx *c);
 void ck_parity_free(ck_ctx *c);
 /* Per corridor language, over all its editions: the topics that fell back. */
 void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_edition *e, size_t n);

@@ -54,6 +54,7 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 		i = j;
 	}
 	ck_parity_flush(&c);
+	ck_parity_report(&c);
 	ck_parity_free(&c);
 	sf_edcache_free(cache);
 	sf_resolver_free(r);

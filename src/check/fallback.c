@@ -97,8 +97,15 @@ void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_edition
 	/* A module's facts read the same in every edition of one facts
 	 * context: each (module, context) is looked at once. */
 	kset mseen = { 0 };
-	for (size_t r = 0; r < nres; r++)
-		for (size_t i = 0; i < ed[r].ntopics; i++) {
+	for (size_t r = 0; r < nres; r++) {
+		/* Most editions read every fact in their own language: then no
+		 * placeholder needs looking at. */
+		int other = 0;
+		for (size_t i = 0; i < ed[r].res->nfacts && !other; i++) {
+			const char *fl = ed[r].res->facts[i].lang;
+			other = fl && strcmp(fl, ed[r].target.lang) != 0;
+		}
+		for (size_t i = 0; other && i < ed[r].ntopics; i++) {
 			const sf_ed_topic *t = &ed[r].topics[i];
 			for (size_t p = 0; p < t->nparts; p++) {
 				const sf_module *m = t->parts[p].m;
@@ -124,6 +131,7 @@ void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_edition
 				}
 			}
 		}
+	}
 	free(hseen.v);
 	free(mseen.v);
 	/* The corridor's title is on every cover. */

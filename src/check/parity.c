@@ -9,11 +9,13 @@
 
 #include "checkint.h"
 #include "safar/buf.h"
+#include "safar/nelem.h"
 #include "safar/xalloc.h"
 
 /* One topic of one edition, as parity compares it. */
 typedef struct prec {
 	const char *lang;
+	size_t li; /* lang's first index in the corridor's languages */
 	const char *sector, *audience; /* the root's strings: editions do not last */
 	int stage;
 	const char *id;
@@ -26,19 +28,25 @@ typedef struct prec {
 } prec;
 
 /* A finding waiting to be reported once: module m (in lang) has no
- * counterpart in language `other`. */
+ * counterpart in language `other`. One cause, one warning: a shared module
+ * missing in a language is one finding however many corridors read it
+ * (docs/decisions.md, "Language parity: one warning per module and
+ * language"). */
 typedef struct pfind {
 	const sf_module *m;
 	const char *other;
-	const sf_module *instead; /* what the other language reads; NULL: nothing */
+	uint64_t other_hash;      /* of other's text: corridors hold their own copies */
+	const sf_module *instead; /* what the other language reads first; NULL: nothing */
 	const char *edition;      /* the first edition that lacks it */
-	size_t n;
+	size_t n;                 /* editions that lack it, over every corridor */
 	int append;
-	size_t li; /* other's index in the corridor's languages */
+	const sf_corridor *co[3]; /* the first corridors that lack it */
+	const sf_corridor *last;  /* the last corridor counted */
+	size_t nco;               /* how many corridors lack it */
 } pfind;
 
-/* The findings of a corridor, and an index over them by (module, language):
- * a corridor may have thousands. */
+/* The findings of every corridor, and an index over them by (module,
+ * language): a large root has thousands. */
 typedef struct pfinds {
 	pfind *v;
 	size_t n, cap;
@@ -46,10 +54,19 @@ typedef struct pfinds {
 	size_t scap;
 } pfinds;
 
-static size_t pslot(const sf_module *m, size_t li, size_t cap)
+static uint64_t fnv(uint64_t h, const char *s)
 {
-	uint64_t x = (uint64_t)(uintptr_t)m * 0x9e3779b97f4a7c15u ^ (uint64_t)li * 0xbf58476d1ce4e5b9u;
+	for (const unsigned char *q = (const unsigned char *)s; *q; q++)
+		h = (h ^ *q) * 1099511628211ULL;
+	return (h ^ 0x1f) * 1099511628211ULL;
+}
+
+static size_t pslot(const sf_module *m, uint64_t other, size_t cap)
+{
+	uint64_t x = (uint64_t)(uintptr_t)m * 0x9e3779b97f4a7c15u ^ other * 0xbf58476d1ce4e5b9u;
 	x ^= x >> 29;
+	x *= 0xbf58476d1ce4e5b9u;
+	x ^= x >> 32;
 	return (size_t)x & (cap - 1);
 }
 
@@ -62,6 +79,8 @@ struct ck_parity {
 	size_t nkeys, capkeys;
 	prec **order; /* first record of each topic key, in arrival order */
 	size_t norder, ocap;
+	sf_arena *fa; /* the findings, kept over every corridor */
+	pfinds pf;
 };
 
 /* Two modules have the same scope and merge: one is the other's counterpart. */
@@ -78,13 +97,6 @@ static int same_scope(const sf_module *a, const sf_module *b)
 				return 0;
 	}
 	return 1;
-}
-
-static uint64_t fnv(uint64_t h, const char *s)
-{
-	for (const unsigned char *q = (const unsigned char *)s; *q; q++)
-		h = (h ^ *q) * 1099511628211ULL;
-	return (h ^ 0x1f) * 1099511628211ULL;
 }
 
 static uint64_t topic_hash(const prec *r)
@@ -124,6 +136,16 @@ static prec **topic_slot(struct ck_parity *p, const prec *r)
 	return &p->by_topic[j];
 }
 
+/* The first index of lang in the corridor's languages (a language listed
+ * twice is one language); n when it is not there. */
+static size_t lang_index(const sf_corridor *co, const char *lang)
+{
+	for (size_t k = 0; k < co->languages.n; k++)
+		if (co->languages.v[k] == lang || strcmp(co->languages.v[k], lang) == 0)
+			return k;
+	return co->languages.n;
+}
+
 void ck_parity_add(ck_ctx *c, const sf_edition *e)
 {
 	const sf_corridor *co = e->target.corridor;
@@ -133,13 +155,16 @@ void ck_parity_add(ck_ctx *c, const sf_edition *e)
 	if (!p) {
 		p = c->parity = sf_alloc(c->a, sizeof *p);
 		p->a = sf_arena_new();
+		p->fa = sf_arena_new();
 	}
 	p->co = co;
+	size_t li = lang_index(co, e->key.lang);
 	for (size_t i = 0; i < e->ntopics; i++) {
 		const sf_ed_topic *t = &e->topics[i];
 		prec *r = sf_alloc(p->a, sizeof *r);
 		r->fallback = t->fallback;
 		r->lang = e->key.lang;
+		r->li = li;
 		r->sector = e->key.sector;
 		r->audience = e->key.audience;
 		r->stage = t->stage;
@@ -173,11 +198,13 @@ static void note(sf_arena *a, pfinds *f, const sf_corridor *co, const prec *r, c
 			li = k;
 			break;
 		}
+	const char *other = co->languages.v[li];
+	uint64_t oh = fnv(14695981039346656037ULL, other);
 	if (f->n * 2 >= f->scap) {
 		size_t nc = f->scap ? f->scap * 2 : 256;
 		size_t *t = sf_xcalloc(nc, sizeof *t);
 		for (size_t i = 0; i < f->n; i++) {
-			size_t j = pslot(f->v[i].m, f->v[i].li, nc);
+			size_t j = pslot(f->v[i].m, f->v[i].other_hash, nc);
 			while (t[j])
 				j = (j + 1) & (nc - 1);
 			t[j] = i + 1;
@@ -186,19 +213,24 @@ static void note(sf_arena *a, pfinds *f, const sf_corridor *co, const prec *r, c
 		f->slot = t;
 		f->scap = nc;
 	}
-	size_t j = pslot(m, li, f->scap);
+	size_t j = pslot(m, oh, f->scap);
 	for (; f->slot[j]; j = (j + 1) & (f->scap - 1)) {
 		pfind *x = &f->v[f->slot[j] - 1];
-		if (x->m == m && x->li == li) {
+		if (x->m == m && x->other_hash == oh && strcmp(x->other, other) == 0) {
 			x->n++;
+			if (x->last != co) {
+				if (x->nco < SF_NELEM(x->co))
+					x->co[x->nco] = co;
+				x->nco++;
+				x->last = co;
+			}
 			return;
 		}
 	}
-	const char *other = co->languages.v[li];
 	const char *ed = sf_printf(a, "%s %s %s %s", co->id, other,
 				   strcmp(r->sector, "all") == 0 ? "all-sector" : r->sector, r->audience);
 	pfind *x = SF_PUSH(a, f->v, f->n, f->cap);
-	*x = (pfind){ m, other, instead, ed, 1, append, li };
+	*x = (pfind){ m, sf_strdup(a, other), oh, instead, ed, 1, append, { co }, co, 1 };
 	f->slot[j] = f->n;
 }
 
@@ -211,22 +243,24 @@ void ck_parity_flush(ck_ctx *c)
 		return;
 	}
 	const sf_corridor *co = p->co;
-	pfinds pf = { 0 };
+	size_t *dedup = sf_alloc_array(p->a, co->languages.n + 1, sizeof *dedup);
+	for (size_t li = 0; li < co->languages.n; li++)
+		dedup[li] = lang_index(co, co->languages.v[li]);
 	for (size_t o = 0; o < p->norder; o++) {
 		for (size_t li = 0; li < co->languages.n; li++) {
-			const char *other = co->languages.v[li];
+			size_t oi = dedup[li]; /* other's first index */
 			/* The record of this topic in `other`, if it resolved there. */
 			const prec *there = NULL;
 			for (const prec *r = p->order[o]; r && !there; r = r->next)
-				if (strcmp(r->lang, other) == 0)
+				if (r->li == oi)
 					there = r;
 			if (there && there->fallback)
 				continue; /* fallback reports it */
 			for (const prec *r = p->order[o]; r; r = r->next) {
-				if (strcmp(r->lang, other) == 0 || r->fallback)
+				if (r->li == oi || r->fallback)
 					continue;
 				if (r->base_tailored && (!there || !there->base_tailored))
-					note(p->a, &pf, co, r, r->base, li, there ? there->base : NULL, 0);
+					note(p->fa, &p->pf, co, r, r->base, li, there ? there->base : NULL, 0);
 				if (!there)
 					continue;
 				for (size_t k = 0; k < r->nstacked; k++) {
@@ -234,35 +268,10 @@ void ck_parity_flush(ck_ctx *c)
 					for (size_t j = 0; j < there->nstacked && !found; j++)
 						found = same_scope(r->stacked[k], there->stacked[j]);
 					if (!found)
-						note(p->a, &pf, co, r, r->stacked[k], li, NULL, 1);
+						note(p->fa, &p->pf, co, r, r->stacked[k], li, NULL, 1);
 				}
 			}
 		}
-	}
-	free(pf.slot);
-	for (size_t i = 0; i < pf.n; i++) {
-		const pfind *x = &pf.v[i];
-		char more[48] = "";
-		if (x->n > 1)
-			snprintf(more, sizeof more, " and %zu more", x->n - 1);
-		sf_diag_key key = { .corridor = co->id, .lang = x->other };
-		if (x->append)
-			sf_emit_group(c->sink, &key, SF_D_LANGUAGE_PARITY, x->m->loc,
-				      "%s: this %s %s %s has no %s counterpart, so the %s edition%s leave%s it out: "
-				      "write it in %s beside %s", co->id, x->m->lang, sf_merge_names[x->m->merge],
-				      x->m->id, x->other, x->edition, more, x->n > 1 ? "" : "s", x->other, x->m->path);
-		else if (x->instead)
-			sf_emit_group(c->sink, &key, SF_D_LANGUAGE_PARITY, x->m->loc,
-				      "%s: topic %s is written for this corridor in %s (%s), but the %s edition%s "
-				      "read%s the general %s: write a %s version of %s", co->id, x->m->id, x->m->lang,
-				      x->m->path, x->edition, more, x->n > 1 ? "" : "s", x->instead->path, x->other,
-				      x->m->path);
-		else
-			sf_emit_group(c->sink, &key, SF_D_LANGUAGE_PARITY, x->m->loc,
-				      "%s: topic %s is written for this corridor in %s (%s), but the %s edition%s "
-				      "ha%s no %s text for it: write a %s version of %s", co->id, x->m->id,
-				      x->m->lang, x->m->path, x->edition, more, x->n > 1 ? "ve" : "s", x->other,
-				      x->other, x->m->path);
 	}
 	sf_arena_free(p->a);
 	p->a = sf_arena_new();
@@ -274,10 +283,66 @@ void ck_parity_flush(ck_ctx *c)
 	p->co = NULL;
 }
 
+/* "kg-ru", "kg-ru and kg-tr", "kg-kz, kg-ru and kg-tr", "kg-kz, kg-ru and 2
+ * more corridors": the corridors a finding is about, in the order met. */
+static void corridors_named(const pfind *x, char *buf, size_t size)
+{
+	if (x->nco <= SF_NELEM(x->co)) {
+		size_t n = 0;
+		for (size_t i = 0; i < x->nco; i++)
+			n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s",
+					      i == 0 ? "" : i + 1 == x->nco ? " and " : ", ",
+					      x->co[i]->id);
+	} else {
+		snprintf(buf, size, "%s, %s and %zu more corridors", x->co[0]->id, x->co[1]->id,
+			 x->nco - 2);
+	}
+}
+
+/* One warning per module and language, after every corridor: a shared module missing in a language is one cause. */
+void ck_parity_report(ck_ctx *c)
+{
+	struct ck_parity *p = c->parity;
+	if (!p)
+		return;
+	pfinds *pf = &p->pf;
+	for (size_t i = 0; i < pf->n; i++) {
+		const pfind *x = &pf->v[i];
+		char more[48] = "", cos[512];
+		if (x->n > 1)
+			snprintf(more, sizeof more, " and %zu more", x->n - 1);
+		corridors_named(x, cos, sizeof cos);
+		/* A finding about one corridor names its editions' key (JUnit
+		 * groups by it); one about several is about no one corridor. */
+		sf_diag_key key = { .corridor = x->co[0]->id, .lang = x->other };
+		const sf_diag_key *k = x->nco == 1 ? &key : NULL;
+		if (x->append)
+			sf_emit_group(c->sink, k, SF_D_LANGUAGE_PARITY, x->m->loc,
+				      "%s: this %s %s %s has no %s counterpart, so the %s edition%s leave%s it out: "
+				      "write it in %s beside %s", cos, x->m->lang, sf_merge_names[x->m->merge],
+				      x->m->id, x->other, x->edition, more, x->n > 1 ? "" : "s", x->other, x->m->path);
+		else if (x->instead)
+			sf_emit_group(c->sink, k, SF_D_LANGUAGE_PARITY, x->m->loc,
+				      "%s: topic %s is written for %s in %s (%s), but the %s edition%s "
+				      "read%s the general %s: write a %s version of %s", cos, x->m->id,
+				      x->nco == 1 ? "this corridor" : "these corridors", x->m->lang,
+				      x->m->path, x->edition, more, x->n > 1 ? "" : "s", x->instead->path, x->other,
+				      x->m->path);
+		else
+			sf_emit_group(c->sink, k, SF_D_LANGUAGE_PARITY, x->m->loc,
+				      "%s: topic %s is written for %s in %s (%s), but the %s edition%s "
+				      "ha%s no %s text for it: write a %s version of %s", cos, x->m->id,
+				      x->nco == 1 ? "this corridor" : "these corridors", x->m->lang, x->m->path,
+				      x->edition, more, x->n > 1 ? "ve" : "s", x->other, x->other, x->m->path);
+	}
+}
+
 void ck_parity_free(ck_ctx *c)
 {
 	if (c->parity) {
 		free(c->parity->by_topic);
+		free(c->parity->pf.slot);
 		sf_arena_free(c->parity->a);
+		sf_arena_free(c->parity->fa);
 	}
 }

@@ -9,7 +9,8 @@ size_t sf_explain(sf_resolver *r, const sf_target *t, const char *id, sf_arena *
 	sf_resolved res;
 	sf_target one = *t;
 	sf_resolve(r, &one, a, &res); /* for the exclusions and the facts */
-	rs_ctx c = { r, t, res.chain, res.nchain, res.excluded, 0 };
+	rs_ctx c = { r, t, res.chain, res.nchain, res.excluded, 0, NULL, 0, 0 };
+	rs_ctx_names(&c, a);
 	sf_explanation *v = sf_alloc_array(a, SF_NSTAGE, sizeof *v);
 	size_t n = 0;
 	for (size_t i = 0; i < r->ntopics; i++) {

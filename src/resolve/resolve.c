@@ -38,6 +38,7 @@ void rs_chain(const sf_root *root, const char *lang, sf_arena *a, const char ***
 
 struct cand {
 	const sf_module *m;
+	const char *lang; /* interned (rs_canon) */
 	int spec;
 	int matched;
 };
@@ -71,19 +72,40 @@ static int match_local(const sf_when *w, const sf_target *t)
 	return (t->audience && sf_strv_has(au, t->audience)) || sf_strv_has(au, "general");
 }
 
+/* match_local with the keys as bits (module mi of the root). */
+static int match_bits(const rs_ctx *c, size_t mi, const sf_when *w)
+{
+	const sf_resolver *r = c->r;
+	if ((w->present & (1u << SF_W_SECTOR)) && !(r->msec[mi] & c->tsec))
+		return 0;
+	if (!(w->present & (1u << SF_W_AUDIENCE)))
+		return 1;
+	return (r->maud[mi] & c->taud) || r->maud_general[mi];
+}
+
 int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candidate *cands)
 {
 	const sf_target *t = c->t;
 	const sf_root *root = c->r->root;
 	char why[256];
 	struct cand *cv = sf_alloc_array(a, ix->n, sizeof *cv);
+	const char **cchain = c->cchain;
+	if (!cchain) {
+		rs_ctx_names(c, a);
+		cchain = c->cchain;
+	}
 	for (size_t i = 0; i < ix->n; i++) {
 		const sf_module *m = ix->mods[i];
 		cv[i].m = m;
 		int in_root = m >= root->modules && m < root->modules + root->nmodules;
-		cv[i].spec = in_root ? c->r->spec[m - root->modules] : sf_specificity(&m->when);
-		cv[i].matched = !cands && ix->corridor_ok ? match_local(&m->when, t)
-							  : sf_when_match(&m->when, t, why, sizeof why);
+		size_t mi = in_root ? (size_t)(m - root->modules) : 0;
+		cv[i].spec = in_root ? c->r->spec[mi] : sf_specificity(&m->when);
+		cv[i].lang = in_root ? c->r->mlang[mi] : rs_canon(c->r, m->lang);
+		if (!cands && ix->corridor_ok)
+			cv[i].matched = in_root && c->r->when_bits ? match_bits(c, mi, &m->when)
+								   : match_local(&m->when, t);
+		else
+			cv[i].matched = sf_when_match(&m->when, t, why, sizeof why);
 		if (cands) {
 			cands[i] = (sf_candidate){ ix->mods[i], SF_ROLE_NO_MATCH, cv[i].spec, NULL };
 			if (!cv[i].matched)
@@ -98,23 +120,25 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 	}
 
 	/* The first language of the chain in which anything matches. */
-	const char *lang = NULL;
+	const char *lang = NULL, *cl = NULL; /* cl: lang interned */
 	size_t li = 0;
 	for (; li < c->nchain && !lang; li++)
 		for (size_t i = 0; i < ix->n && !lang; i++)
-			if (cv[i].matched && strcmp(cv[i].m->lang, c->chain[li]) == 0)
+			if (cv[i].matched && cv[i].lang == cchain[li]) {
 				lang = c->chain[li];
+				cl = cchain[li];
+			}
 	if (!lang)
 		return 0;
-	for (size_t i = 0; i < ix->n; i++)
-		if (cv[i].matched && strcmp(cv[i].m->lang, lang) != 0)
+	for (size_t i = 0; cands && i < ix->n; i++)
+		if (cv[i].matched && cv[i].lang != cl)
 			set_role(cands, i, SF_ROLE_LANGUAGE,
 				 sf_printf(a, "the topic resolves in %s", lang));
 
 	/* The base: the most specific matching replace module. */
 	size_t best = ix->n, tie = ix->n;
 	for (size_t i = 0; i < ix->n; i++) {
-		if (!cv[i].matched || strcmp(cv[i].m->lang, lang) != 0 || cv[i].m->merge != SF_REPLACE)
+		if (!cv[i].matched || cv[i].lang != cl || cv[i].m->merge != SF_REPLACE)
 			continue;
 		if (best == ix->n || cv[i].spec > cv[best].spec) {
 			best = i;
@@ -123,9 +147,8 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 			tie = i;
 		}
 	}
-	for (size_t i = 0; best < ix->n && i < ix->n; i++)
-		if (i != best && cv[i].matched && strcmp(cv[i].m->lang, lang) == 0 &&
-		    cv[i].m->merge == SF_REPLACE)
+	for (size_t i = 0; cands && best < ix->n && i < ix->n; i++)
+		if (i != best && cv[i].matched && cv[i].lang == cl && cv[i].m->merge == SF_REPLACE)
 			set_role(cands, i, SF_ROLE_OUTRANKED,
 				 sf_printf(a, "specificity %d is below the base's %d", cv[i].spec,
 					   cv[best].spec));
@@ -137,8 +160,8 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 				sf_stage_names[ix->stage], ix->id, x->path, rs_target_name(t, a),
 				cv[best].spec);
 		for (size_t i = 0; i < ix->n; i++)
-			if (cv[i].matched && strcmp(cv[i].m->lang, lang) == 0 &&
-			    cv[i].m->merge == SF_REPLACE && cv[i].spec == cv[best].spec)
+			if (cv[i].matched && cv[i].lang == cl && cv[i].m->merge == SF_REPLACE &&
+			    cv[i].spec == cv[best].spec)
 				set_role(cands, i, SF_ROLE_AMBIGUOUS, "ties with another replace module");
 		return -1;
 	}
@@ -147,7 +170,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 	struct cand *st = sf_alloc_array(a, ix->n, sizeof *st);
 	size_t ns = 0;
 	for (size_t i = 0; i < ix->n; i++)
-		if (cv[i].matched && strcmp(cv[i].m->lang, lang) == 0 && cv[i].m->merge != SF_REPLACE)
+		if (cv[i].matched && cv[i].lang == cl && cv[i].m->merge != SF_REPLACE)
 			st[ns++] = cv[i];
 	if (best == ix->n) {
 		if (ns && rs_once(c->r, sf_printf(a, "nobase\n%s\n%s\n%s", st[0].m->path, lang,
@@ -157,7 +180,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 				sf_stage_names[ix->stage], ix->id, lang, sf_merge_names[st[0].m->merge],
 				rs_target_name(t, a));
 		for (size_t i = 0; i < ix->n; i++)
-			if (cv[i].matched && strcmp(cv[i].m->lang, lang) == 0)
+			if (cv[i].matched && cv[i].lang == cl)
 				set_role(cands, i, SF_ROLE_NO_BASE, "no replace module to stack on");
 		return -1;
 	}
@@ -178,7 +201,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 	}
 	set_role(cands, best, SF_ROLE_BASE, NULL);
 	for (size_t i = 0; cands && i < ix->n; i++)
-		if (cv[i].matched && strcmp(cv[i].m->lang, lang) == 0 && cv[i].m->merge != SF_REPLACE)
+		if (cv[i].matched && cv[i].lang == cl && cv[i].m->merge != SF_REPLACE)
 			set_role(cands, i, SF_ROLE_STACKED, NULL);
 
 	*out = (sf_topic){ ix->stage, ix->id, lang, strcmp(lang, t->lang) != 0, cv[best].m,
@@ -290,7 +313,8 @@ void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *re
 	}
 
 	rs_ctx c = { r, t, res->chain, res->nchain, res->excluded,
-		     rs_fctx(r, t, matched, nmatched, a) };
+		     rs_fctx(r, t, matched, nmatched, a), NULL, 0, 0 };
+	rs_ctx_names(&c, a);
 	res->fctx = c.fctx;
 	/* Only the topics with a module for this corridor: any other has no
 	 * module that matches, and would resolve to nothing. */

@@ -58,6 +58,7 @@ struct sf_resolver {
 	struct sf_strmap *fctx_ix; /* facts context key -> its number */
 	uint32_t nfctx;
 	uint64_t *checked; /* (facts context, module) pairs whose facts were checked */
+	uint32_t *last_fctx; /* by module index: the last context it was checked in */
 	size_t nchecked, capchecked;
 	/* Every fact name some corridor or rule defines (facts.c). */
 	struct sf_strmap *known; /* name -> its number + 1 */
@@ -66,6 +67,18 @@ struct sf_resolver {
 	/* By module index: the number of each placeholder's name, -1 for a
 	 * name nobody defines (lookups by index, not by string). */
 	int **ph_ids;
+	/* Names interned once (docs/performance.md): each language, sector and
+	 * audience a module names has one pointer (canon: text -> that
+	 * pointer), so resolution compares pointers, not strings. */
+	struct sf_strmap *canon;
+	const char **mlang; /* by module index: its language's pointer */
+	/* Sector and audience values as bits (bitwise matching), when the
+	 * modules name at most 64 of each (else when_bits is 0 and matching
+	 * compares strings). */
+	int when_bits;
+	struct sf_strmap *sector_bit, *audience_bit; /* name -> bit + 1 */
+	uint64_t *msec, *maud; /* by module index: the bits of its keys */
+	unsigned char *maud_general; /* by module index: audience lists general */
 	/* What corridors lack, gathered over every target, reported when the
 	 * resolver is freed (facts.c). */
 	struct rs_miss **misses;
@@ -88,7 +101,18 @@ typedef struct rs_ctx {
 	 * that match it (what decides every fact's value), as a small number
 	 * from 1; 0: none (facts are checked every time). */
 	uint32_t fctx;
+	/* Set by rs_ctx_names: the chain's languages as interned pointers,
+	 * and the target's sector and audience as bits (0: no module names
+	 * it). */
+	const char **cchain;
+	uint64_t tsec, taud;
 } rs_ctx;
+
+/* Fills c's interned names (cchain, tsec, taud) from its target. */
+void rs_ctx_names(rs_ctx *c, sf_arena *a);
+/* The interned pointer of a language, sector or audience name a module
+ * uses; s itself when no module uses it. */
+const char *rs_canon(const sf_resolver *r, const char *s);
 
 /* The facts context of t with the rules that matched it (bit i: rule i),
  * interned: equal numbers, equal facts. */

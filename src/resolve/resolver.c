@@ -112,6 +112,86 @@ static void index_corridors(sf_resolver *r)
 	free(last);
 }
 
+const char *rs_canon(const sf_resolver *r, const char *s)
+{
+	const char *c = s && r->canon ? sf_strmap_get(r->canon, s, strlen(s)) : NULL;
+	return c ? c : s;
+}
+
+/* The bit of name in map, adding it; -1 past 64 names. */
+static int name_bit(sf_arena *a, sf_strmap *map, size_t *n, const char *name)
+{
+	uintptr_t b = (uintptr_t)sf_strmap_get(map, name, strlen(name));
+	if (b)
+		return (int)b - 1;
+	if (*n >= 64)
+		return -1;
+	sf_strmap_put(map, name, strlen(name), (void *)(uintptr_t)(++*n));
+	(void)a;
+	return (int)*n - 1;
+}
+
+/* Interns the modules' languages, sectors and audiences (docs/performance.md). */
+static void intern_names(sf_resolver *r)
+{
+	const sf_root *root = r->root;
+	sf_arena *a = r->a;
+	r->canon = sf_strmap_new(a, 64);
+	r->mlang = sf_alloc_array(a, root->nmodules + 1, sizeof *r->mlang);
+	r->msec = sf_alloc_array(a, root->nmodules + 1, sizeof *r->msec);
+	r->maud = sf_alloc_array(a, root->nmodules + 1, sizeof *r->maud);
+	r->maud_general = sf_alloc(a, root->nmodules + 1);
+	r->sector_bit = sf_strmap_new(a, 64);
+	r->audience_bit = sf_strmap_new(a, 64);
+	size_t nsec = 0, naud = 0;
+	int ok = 1;
+	for (size_t i = 0; i < root->nmodules; i++) {
+		const sf_module *m = &root->modules[i];
+		if (m->lang) {
+			const char *c = sf_strmap_put(r->canon, m->lang, strlen(m->lang), (void *)m->lang);
+			r->mlang[i] = c ? c : m->lang;
+		}
+		const sf_strv *sec = &m->when.key[SF_W_SECTOR], *au = &m->when.key[SF_W_AUDIENCE];
+		for (size_t k = 0; k < sec->n; k++) {
+			int b = name_bit(a, r->sector_bit, &nsec, sec->v[k]);
+			if (b < 0)
+				ok = 0;
+			else
+				r->msec[i] |= (uint64_t)1 << b;
+		}
+		for (size_t k = 0; k < au->n; k++) {
+			if (strcmp(au->v[k], "general") == 0)
+				r->maud_general[i] = 1;
+			int b = name_bit(a, r->audience_bit, &naud, au->v[k]);
+			if (b < 0)
+				ok = 0;
+			else
+				r->maud[i] |= (uint64_t)1 << b;
+		}
+	}
+	r->when_bits = ok;
+}
+
+void rs_ctx_names(rs_ctx *c, sf_arena *a)
+{
+	const sf_resolver *r = c->r;
+	c->cchain = sf_alloc_array(a, c->nchain + 1, sizeof *c->cchain);
+	for (size_t i = 0; i < c->nchain; i++)
+		c->cchain[i] = rs_canon(r, c->chain[i]);
+	c->tsec = c->taud = 0;
+	if (c->t->sector && r->sector_bit) {
+		uintptr_t b = (uintptr_t)sf_strmap_get(r->sector_bit, c->t->sector, strlen(c->t->sector));
+		if (b)
+			c->tsec = (uint64_t)1 << (b - 1);
+	}
+	if (c->t->audience && r->audience_bit) {
+		uintptr_t b = (uintptr_t)sf_strmap_get(r->audience_bit, c->t->audience,
+						       strlen(c->t->audience));
+		if (b)
+			c->taud = (uint64_t)1 << (b - 1);
+	}
+}
+
 sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink)
 {
 	sf_arena *a = sf_arena_new();
@@ -136,6 +216,8 @@ sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink)
 		r->topics[r->ntopics++] = (topic_ix){ v[i]->stage, v[i]->id, &v[i], j - i, 0 };
 		i = j;
 	}
+	intern_names(r);
+	r->last_fctx = sf_alloc_array(a, root->nmodules + 1, sizeof *r->last_fctx);
 	r->spec = sf_alloc_array(a, root->nmodules + 1, sizeof *r->spec);
 	for (size_t i = 0; i < root->nmodules; i++)
 		r->spec[i] = sf_specificity(&root->modules[i].when);
@@ -315,8 +397,18 @@ int rs_first_in_fctx(sf_resolver *r, uint32_t fctx, const sf_module *m)
 {
 	if (!fctx)
 		return 1;
-	uint64_t key = ((uint64_t)fctx << 32) | (uint64_t)(m - r->root->modules + 1);
+	size_t mi = (size_t)(m - r->root->modules);
+	uint64_t key = ((uint64_t)fctx << 32) | (uint64_t)(mi + 1);
 	pthread_mutex_lock(&r->lock);
+	/* The editions of a context come together: the module's last context
+	 * answers most asks without the set. */
+	int in_root = m >= r->root->modules && mi < r->root->nmodules;
+	if (in_root && r->last_fctx[mi] == fctx) {
+		pthread_mutex_unlock(&r->lock);
+		return 0;
+	}
+	if (in_root)
+		r->last_fctx[mi] = fctx;
 	int fresh = set_add(&r->checked, &r->nchecked, &r->capchecked, key);
 	pthread_mutex_unlock(&r->lock);
 	return fresh;
