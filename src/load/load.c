@@ -114,5 +114,6 @@ int sf_load_ex(const char *dir, sf_arena *a, sf_sink *sink, const sf_load_opts *
 	}
 	empty_root(&c, ncorridor_files, n);
 	src_done(&c);
+	module_done();
 	return 0;
 }

@@ -60,6 +60,8 @@ void config_defaults(lctx *c, sf_config *cfg);
 void config_load(lctx *c, const srcfile *f, sf_config *cfg);
 int corridor_load(lctx *c, const srcfile *f, const char *stem, sf_corridor *out);
 int module_load(lctx *c, const srcfile *f, sf_module *out);
+/* Frees what module_load keeps from one module to the next. */
+void module_done(void);
 void rules_load(lctx *c, const srcfile *f, sf_root *root);
 int i18n_load(lctx *c, const srcfile *f, const char *lang, sf_i18n_file *out);
 /* For every language safar.yaml declares that safar has strings for: the
