@@ -20,6 +20,11 @@ int sf_read_file(sf_arena *a, const char *path, size_t max, char **data, size_t 
 int sf_read_file_nofollow(sf_arena *a, const char *path, size_t max, char **data, size_t *len,
 			  int *err);
 
+/* The same for name inside the folder open as dirfd (one component to look
+ * up, not a whole path): SF_READ_ERROR with ELOOP when name is a link. */
+int sf_read_file_at_nofollow(sf_arena *a, int dirfd, const char *name, size_t max, char **data,
+			     size_t *len, int *err);
+
 /* Writes data to a temporary file beside path, then renames it over path,
  * so a reader never sees half a file. Returns 0, or -1 with errno set. */
 int sf_write_atomic(const char *path, const char *data, size_t len);

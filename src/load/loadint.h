@@ -14,6 +14,10 @@ typedef struct lctx {
 	/* The folder of the last file resolved, and its real path: files come
 	 * folder by folder (src_real). */
 	const char *dir_of, *dir_real;
+	/* The folder src_read last opened (dir_fd, -1 when it could not, or
+	 * leads out of the root): files are opened in it by name. */
+	const char *fd_of;
+	int dir_fd;
 } lctx;
 
 /* A file read whole and checked: size, UTF-8, BOM stripped, CRLF kept (the
@@ -31,6 +35,9 @@ enum { SRC_MAY_BE_EMPTY = 1 };
 /* Reads and validates rel (relative to the root); 0 on success, else the
  * problem has been reported. */
 int src_read(lctx *c, const char *rel, int flags, srcfile *out);
+
+/* Closes what src_read kept open. */
+void src_done(lctx *c);
 
 /* path with every link resolved, in the arena; NULL with errno set. */
 const char *src_realpath(sf_arena *a, const char *path);
@@ -53,6 +60,8 @@ void config_defaults(lctx *c, sf_config *cfg);
 void config_load(lctx *c, const srcfile *f, sf_config *cfg);
 int corridor_load(lctx *c, const srcfile *f, const char *stem, sf_corridor *out);
 int module_load(lctx *c, const srcfile *f, sf_module *out);
+/* Frees what module_load keeps from one module to the next. */
+void module_done(void);
 void rules_load(lctx *c, const srcfile *f, sf_root *root);
 int i18n_load(lctx *c, const srcfile *f, const char *lang, sf_i18n_file *out);
 /* For every language safar.yaml declares that safar has strings for: the

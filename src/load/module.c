@@ -1,6 +1,7 @@
 /* module.c: one content/ Markdown file: front matter into an sf_module, body parsed once. */
 #include <cmark.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,6 +115,125 @@ static cmark_node *cmark_parse_document_with_mem(const char *s, size_t n, int op
 	return doc;
 }
 
+/* A body parsed only for its links (check: no_trees) is dropped as soon as
+ * they are copied out, so its parse allocates from a bump region reset per
+ * body, and cmark's frees do nothing: malloc and free were a tenth of
+ * loading. cmark's allocator has no context pointer, hence one region per
+ * thread. Each block carries its size, for realloc. */
+#define BUMP_ALIGN ((size_t)16)
+
+static _Thread_local struct bump {
+	char *base;
+	size_t used, cap;
+	size_t spilled;   /* bytes asked beyond cap since the last reset */
+	void **spill;     /* malloc'd blocks past the region, freed at reset */
+	size_t nspill, spillcap;
+	char *last;       /* the last block handed out of the region */
+} bump;
+
+static void *bump_alloc(size_t n)
+{
+	if (n > SIZE_MAX / 2)
+		sf_oom();
+	size_t need = BUMP_ALIGN + (n + BUMP_ALIGN - 1) / BUMP_ALIGN * BUMP_ALIGN;
+	char *p;
+	if (bump.cap - bump.used >= need) {
+		p = bump.base + bump.used;
+		bump.used += need;
+		bump.last = p + BUMP_ALIGN;
+	} else {
+		if (bump.nspill == bump.spillcap) {
+			bump.spillcap = bump.spillcap ? bump.spillcap * 2 : 64;
+			bump.spill = sf_xrealloc(bump.spill, bump.spillcap * sizeof *bump.spill);
+		}
+		p = sf_xmalloc(need);
+		bump.spill[bump.nspill++] = p;
+		bump.spilled += need;
+	}
+	*(size_t *)p = n;
+	return p + BUMP_ALIGN;
+}
+
+static void *bump_calloc(size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / 2 / size)
+		sf_oom();
+	void *p = bump_alloc(n * size);
+	memset(p, 0, n * size);
+	return p;
+}
+
+static void *bump_realloc(void *old, size_t n)
+{
+	if (!old)
+		return bump_alloc(n);
+	size_t had = *(size_t *)((char *)old - BUMP_ALIGN);
+	/* The last block of the region grows in place. */
+	if (old == bump.last) {
+		size_t start = (size_t)((char *)old - bump.base);
+		size_t need = (n + BUMP_ALIGN - 1) / BUMP_ALIGN * BUMP_ALIGN;
+		if (n <= SIZE_MAX / 2 && bump.cap - start >= need) {
+			bump.used = start + need;
+			*(size_t *)((char *)old - BUMP_ALIGN) = n;
+			return old;
+		}
+	}
+	void *p = bump_alloc(n);
+	memcpy(p, old, had < n ? had : n);
+	return p;
+}
+
+static void bump_free(void *p)
+{
+	(void)p;
+}
+
+/* Forgets every block; a region outgrown grows for the next body. */
+static void bump_reset(void)
+{
+	for (size_t i = 0; i < bump.nspill; i++)
+		free(bump.spill[i]);
+	bump.nspill = 0;
+	if (bump.spilled || !bump.base) {
+		size_t cap = bump.cap + bump.spilled;
+		if (cap < (size_t)256 * 1024)
+			cap = (size_t)256 * 1024;
+		free(bump.base);
+		bump.base = sf_xmalloc(cap);
+		bump.cap = cap;
+	}
+	bump.used = 0;
+	bump.spilled = 0;
+	bump.last = NULL;
+}
+
+void module_done(void)
+{
+	bump_reset();
+	free(bump.base);
+	free(bump.spill);
+	memset(&bump, 0, sizeof bump);
+}
+
+static cmark_mem bump_mem = { bump_calloc, bump_realloc, bump_free };
+
+/* The links of a body whose tree is not kept: parsed in the bump region,
+ * only when the body can hold one at all (a link needs '[', an autolink
+ * '<'; CMARK_OPT_DEFAULT has no bare-URL links). */
+static void links_only(lctx *c, sf_module *m)
+{
+	if (!memchr(m->body, '[', m->body_len) && !memchr(m->body, '<', m->body_len))
+		return;
+	bump_reset();
+	cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &bump_mem);
+	cmark_parser_feed(p, m->body, m->body_len);
+	m->doc = cmark_parser_finish(p);
+	if (m->doc)
+		find_links(c, m);
+	m->doc = NULL;
+	/* Nothing to free: the region is reset before the next body. */
+}
+
 static void free_doc(void *p)
 {
 	cmark_node_free(p);
@@ -176,8 +296,22 @@ static void scan_placeholders(lctx *c, sf_module *m, phvec *ph, const char *text
 			      size_t len, sf_loc at, int exact)
 {
 	int line = at.line, col = at.col;
+	/* Lines and columns are counted only up to each "{{" found. */
+	size_t counted = 0;
 	for (size_t i = 0; i < len; i++) {
-		if (text[i] == '{' && i + 1 < len && text[i + 1] == '{') {
+		const char *open = memchr(text + i, '{', len - i);
+		if (!open)
+			break;
+		i = (size_t)(open - text);
+		if (i + 1 < len && text[i + 1] == '{') {
+			/* Whole lines skipped, then the characters of the last. */
+			const char *nl;
+			while ((nl = memchr(text + counted, '\n', i - counted)) != NULL) {
+				line++, col = 1;
+				counted = (size_t)(nl - text) + 1;
+			}
+			col += (int)sf_utf8_count(text + counted, i - counted);
+			counted = i;
 			size_t j = i + 2;
 			while (j < len && text[j] == ' ')
 				j++;
@@ -208,10 +342,6 @@ static void scan_placeholders(lctx *c, sf_module *m, phvec *ph, const char *text
 				}
 			}
 		}
-		if (text[i] == '\n')
-			line++, col = 1;
-		else if (((unsigned char)text[i] & 0xC0) != 0x80)
-			col++;
 	}
 }
 
@@ -380,17 +510,16 @@ int module_load(lctx *c, const srcfile *f, sf_module *m)
 		m->nplaceholders = ph.n;
 	}
 	free(ph.v);
+	if (c->no_trees) {
+		links_only(c, m);
+		return 0;
+	}
 	/* Parsed once here; renderers walk this tree and never the text. */
 	m->doc = sf_body_tree(m);
 	if (m->doc) {
 		find_links(c, m);
-		if (c->no_trees) {
-			cmark_node_free(m->doc);
-			m->doc = NULL;
-		} else {
-			warm(m->doc);
-			sf_arena_on_free(c->f.a, free_doc, m->doc);
-		}
+		warm(m->doc);
+		sf_arena_on_free(c->f.a, free_doc, m->doc);
 	}
 	return 0;
 }

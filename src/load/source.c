@@ -3,9 +3,11 @@
 #define _XOPEN_SOURCE 700
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "loadint.h"
 #include "safar/fsio.h"
@@ -138,14 +140,58 @@ static int read_real(lctx *c, const char *path, const char *real, char **data, s
 	}
 }
 
+/* 1 when real lies inside the content root; reports nothing. */
+static int inside(const lctx *c, const char *real)
+{
+	size_t n = strlen(c->real);
+	return strcmp(c->real, "/") == 0 ||
+	       (strncmp(real, c->real, n) == 0 && (real[n] == '/' || real[n] == '\0'));
+}
+
+/* The common case read in four system calls (open, fstat, read, close):
+ * the folder is resolved, checked to lie in the root and opened once, and
+ * the file opened in it by name without following a link. 1 when read;
+ * 0 when not (a link, anything unusual): the caller then takes the long
+ * way, which tells what is wrong as it always did. */
+static int read_in_folder(lctx *c, const char *path, char **data, size_t *len)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	if (!slash || slash == path || !*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
+		return 0;
+	size_t dn = (size_t)(slash - path);
+	if (!c->fd_of || strlen(c->fd_of) != dn || strncmp(c->fd_of, path, dn) != 0) {
+		if (c->dir_fd >= 0)
+			close(c->dir_fd);
+		c->dir_fd = -1;
+		c->fd_of = sf_strndup(c->f.a, path, dn);
+		const char *real = src_realpath(c->f.a, c->fd_of);
+		if (real && inside(c, real))
+			c->dir_fd = open(real, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	}
+	int err;
+	return c->dir_fd >= 0 && sf_read_file_at_nofollow(c->f.a, c->dir_fd, base, SF_MAX_FILE, data,
+							  len, &err) == SF_READ_OK;
+}
+
+void src_done(lctx *c)
+{
+	if (c->dir_fd >= 0)
+		close(c->dir_fd);
+	c->dir_fd = -1;
+	c->fd_of = NULL;
+}
+
 int src_read(lctx *c, const char *rel, int flags, srcfile *out)
 {
 	const char *path = sf_path_join(c->f.a, c->dir, rel);
-	const char *real = src_real(c, path);
 	char *data;
 	size_t len;
-	if (!real || !src_within(c, real, path) || read_real(c, path, real, &data, &len) != 0)
-		return -1;
+	if (!read_in_folder(c, path, &data, &len)) {
+		const char *real = src_real(c, path);
+		if (!real || !src_within(c, real, path) || read_real(c, path, real, &data, &len) != 0)
+			return -1;
+	}
 	sf_loc top = { path, 1, 1 };
 	size_t bad;
 	if (!sf_utf8_valid(data, len, &bad)) {

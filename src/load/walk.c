@@ -1,4 +1,7 @@
 /* walk.c: finding content files: sorted, any depth, safe from link loops, inside the root. */
+/* d_type (what readdir says an entry is) is a BSD and glibc extension; where
+ * it is missing every entry is looked at with lstat, as the walk always did. */
+#define _DEFAULT_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -28,9 +31,28 @@ struct walk {
 
 static void walk_dir(struct walk *w, const char *rel);
 
+#ifdef DT_REG
+#define ENTRY_TYPE(e) ((unsigned char)(e)->d_type)
+#define IS_REG_TYPE(t) ((t) == DT_REG)
+#else
+#define ENTRY_TYPE(e) 0
+#define IS_REG_TYPE(t) 0
+#endif
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A folder's entry: its name, and what readdir says it is. */
+typedef struct entry {
+	const char *name;
+	unsigned char type;
+} entry;
+
+static int cmp_entry(const void *a, const void *b)
+{
+	return strcmp(((const entry *)a)->name, ((const entry *)b)->name);
 }
 
 static int ends_with(const char *s, const char *ext)
@@ -96,11 +118,18 @@ static void enter(struct walk *w, const char *child, const char *full, const str
 /* One entry of a folder. Only regular files named like content are listed;
  * anything else so named is reported, never opened, so a FIFO or a device
  * can neither hang the run nor go missing unnoticed. */
-static void visit(struct walk *w, const char *child, const char *name)
+static void visit(struct walk *w, const char *child, const char *name, unsigned char type)
 {
 	lctx *c = w->c;
-	const char *full = sf_path_join(c->f.a, c->dir, child);
 	int named = ends_with(name, w->ext);
+	/* readdir says a regular file (not a link): no lstat needed to list it
+	 * or to leave it out; src_read opens it without following a link. */
+	if (IS_REG_TYPE(type) && w->deep) {
+		if (named)
+			*SF_PUSH(c->f.a, w->out, w->n, w->cap) = child;
+		return;
+	}
+	const char *full = sf_path_join(c->f.a, c->dir, child);
 	struct stat st;
 	if (lstat(full, &st) != 0) {
 		cannot_read(c, full);
@@ -131,26 +160,32 @@ static void walk_dir(struct walk *w, const char *rel)
 			strerror(errno));
 		return;
 	}
-	const char **names = NULL;
+	entry *names = NULL;
 	size_t n = 0, cap = 0;
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue; /* hidden files, editors' backups, . and .. */
-		*SF_PUSH(c->f.a, names, n, cap) = sf_strdup(c->f.a, e->d_name);
+		*SF_PUSH(c->f.a, names, n, cap) = (entry){ sf_strdup(c->f.a, e->d_name), ENTRY_TYPE(e) };
 	}
 	closedir(d);
 	if (n)
-		qsort(names, n, sizeof *names, cmp_str); /* readdir order is not stable */
+		qsort(names, n, sizeof *names, cmp_entry); /* readdir order is not stable */
 
+	size_t rn = strlen(rel);
 	for (size_t i = 0; i < n; i++) {
-		if (!sf_utf8_valid(names[i], strlen(names[i]), NULL)) {
+		size_t nn = strlen(names[i].name);
+		if (!sf_utf8_valid(names[i].name, nn, NULL)) {
 			sf_emit(c->f.sink, SF_D_FILE_NAME,
-				(sf_loc){ sf_printf(c->f.a, "%s/%s", path, escape_name(c->f.a, names[i])), 0, 0 },
+				(sf_loc){ sf_printf(c->f.a, "%s/%s", path, escape_name(c->f.a, names[i].name)), 0, 0 },
 				"file name is not valid UTF-8; rename it");
 			continue;
 		}
-		visit(w, sf_printf(c->f.a, "%s/%s", rel, names[i]), names[i]);
+		char *child = sf_alloc(c->f.a, rn + nn + 2);
+		memcpy(child, rel, rn);
+		child[rn] = '/';
+		memcpy(child + rn + 1, names[i].name, nn + 1);
+		visit(w, child, names[i].name, names[i].type);
 	}
 }
 

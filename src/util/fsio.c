@@ -16,88 +16,121 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Opening never blocks (O_NONBLOCK: a FIFO without a writer, a terminal) and
- * only a regular file is read: a FIFO or a device would block or never end. */
-static int read_regular(sf_arena *a, const char *path, int oflags, size_t max, char **data,
-			size_t *len, int *err)
+/* Reads the open regular file fd whole; the caller closes it. The bytes go
+ * straight into the arena, and a read that stops short at the size fstat
+ * gave is the end of the file: one read for a file that does not change. */
+static int read_fd(sf_arena *a, int fd, size_t max, char **data, size_t *len, int *err)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | oflags);
-	if (fd < 0) {
-		*err = errno;
-		return SF_READ_ERROR;
-	}
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
 		*err = errno;
-		close(fd);
 		return SF_READ_ERROR;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
+	if (!S_ISREG(st.st_mode))
 		return SF_READ_NOT_REGULAR;
-	}
-	if ((size_t)st.st_size > max) {
-		close(fd);
+	if ((size_t)st.st_size > max)
 		return SF_READ_TOO_BIG;
+	size_t size = (size_t)st.st_size, n = 0;
+	/* size + 1 asked: a file that grew shows it. */
+	char *buf = sf_alloc(a, size + 2);
+	for (;;) {
+		ssize_t r = read(fd, buf + n, size + 1 - n);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			*err = errno;
+			return SF_READ_ERROR;
+		}
+		n += (size_t)r;
+		/* At the size, this read asked one byte more than it got:
+		 * the end. Past it, the file grew: read on below. */
+		if (r == 0 || n >= size)
+			break;
 	}
-	/* Read up to max + 1 bytes: a file that grows while we read still
-	 * cannot get past the limit. */
-	size_t cap = (size_t)st.st_size + 1, n = 0;
-	char *buf = malloc(cap + 1);
-	if (!buf) {
-		close(fd);
+	if (n <= size) {
+		buf[n] = '\0';
+		*data = buf;
+		*len = n;
+		return SF_READ_OK;
+	}
+	/* The file grew while we read: read on, up to max + 1 bytes, so
+	 * it still cannot get past the limit. */
+	size_t cap = n * 2 > max + 1 ? max + 1 : n * 2;
+	if (cap < n)
+		cap = n;
+	char *big = malloc(cap + 1);
+	if (!big) {
 		*err = ENOMEM;
 		return SF_READ_ERROR;
 	}
+	memcpy(big, buf, n);
 	for (;;) {
 		if (n == cap) {
 			if (cap > max)
 				break;
 			size_t ncap = cap * 2 > max + 1 ? max + 1 : cap * 2;
-			char *nb = realloc(buf, ncap + 1);
+			char *nb = realloc(big, ncap + 1);
 			if (!nb) {
-				free(buf);
-				close(fd);
+				free(big);
 				*err = ENOMEM;
 				return SF_READ_ERROR;
 			}
-			buf = nb;
+			big = nb;
 			cap = ncap;
 		}
-		ssize_t r = read(fd, buf + n, cap - n);
+		ssize_t r = read(fd, big + n, cap - n);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
 			*err = errno;
-			free(buf);
-			close(fd);
+			free(big);
 			return SF_READ_ERROR;
 		}
 		if (r == 0)
 			break;
 		n += (size_t)r;
 	}
-	close(fd);
 	if (n > max) {
-		free(buf);
+		free(big);
 		return SF_READ_TOO_BIG;
 	}
-	*data = sf_strndup(a, buf, n);
+	*data = sf_strndup(a, big, n);
 	*len = n;
-	free(buf);
+	free(big);
 	return SF_READ_OK;
+}
+
+/* Opening never blocks (O_NONBLOCK: a FIFO without a writer, a terminal) and
+ * only a regular file is read: a FIFO or a device would block or never end. */
+static int read_regular(sf_arena *a, int dirfd, const char *path, int oflags, size_t max,
+			char **data, size_t *len, int *err)
+{
+	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | oflags);
+	if (fd < 0) {
+		*err = errno;
+		return SF_READ_ERROR;
+	}
+	int r = read_fd(a, fd, max, data, len, err);
+	close(fd);
+	return r;
 }
 
 int sf_read_file(sf_arena *a, const char *path, size_t max, char **data, size_t *len,
 		 int *err)
 {
-	return read_regular(a, path, 0, max, data, len, err);
+	return read_regular(a, AT_FDCWD, path, 0, max, data, len, err);
 }
 
 int sf_read_file_nofollow(sf_arena *a, const char *path, size_t max, char **data, size_t *len,
 			  int *err)
 {
-	return read_regular(a, path, O_NOFOLLOW, max, data, len, err);
+	return read_regular(a, AT_FDCWD, path, O_NOFOLLOW, max, data, len, err);
+}
+
+int sf_read_file_at_nofollow(sf_arena *a, int dirfd, const char *name, size_t max, char **data,
+			     size_t *len, int *err)
+{
+	return read_regular(a, dirfd, name, O_NOFOLLOW, max, data, len, err);
 }
 
 /* Temporary files are named ".safar-tmp.<pid>.<n>.<name>" beside their

@@ -1,6 +1,9 @@
 /* utf8.c: strict UTF-8 decoding as RFC 3629 defines it. */
 #include "safar/utf8.h"
 
+#include <stdint.h>
+#include <string.h>
+
 int sf_utf8_decode(const char *str, size_t n, uint32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -34,30 +37,64 @@ int sf_utf8_decode(const char *str, size_t n, uint32_t *cp)
 	return len;
 }
 
-int sf_utf8_valid(const char *s, size_t n, size_t *bad)
+/* The same rules as sf_utf8_decode (RFC 3629's table of well-formed
+ * sequences), without decoding: every file the loader reads passes here,
+ * ASCII eight bytes at a time. */
+int sf_utf8_valid(const char *str, size_t n, size_t *bad)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
 	while (i < n) {
-		uint32_t cp;
-		if ((unsigned char)s[i] < 0x80) {
+		if (s[i] < 0x80) {
 			i++;
+			while (i + 8 <= n) {
+				uint64_t w;
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080u)
+					break;
+				i += 8;
+			}
 			continue;
 		}
-		int len = sf_utf8_decode(s + i, n - i, &cp);
-		if (len == 0) {
-			if (bad)
-				*bad = i;
-			return 0;
-		}
-		i += (size_t)len;
+		unsigned char b = s[i];
+		/* The second byte's range depends on the first (no overlong
+		 * form, no surrogate, nothing past U+10FFFF). */
+		unsigned char lo = 0x80, hi = 0xBF;
+		size_t len;
+		if (b >= 0xC2 && b <= 0xDF)
+			len = 2;
+		else if (b >= 0xE0 && b <= 0xEF)
+			len = 3, lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+		else if (b >= 0xF0 && b <= 0xF4)
+			len = 4, lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+		else
+			goto fail;
+		if (len > n - i || s[i + 1] < lo || s[i + 1] > hi)
+			goto fail;
+		for (size_t k = 2; k < len; k++)
+			if ((s[i + k] & 0xC0) != 0x80)
+				goto fail;
+		i += len;
 	}
 	return 1;
+fail:
+	if (bad)
+		*bad = i;
+	return 0;
 }
 
+/* Bytes that are not continuation bytes (10xxxxxx), eight at a time: a
+ * continuation byte has bit 7 set and bit 6 clear. */
 size_t sf_utf8_count(const char *s, size_t n)
 {
-	size_t count = 0;
-	for (size_t i = 0; i < n; i++)
+	size_t count = 0, i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		uint64_t cont = w & ~(w << 1) & 0x8080808080808080u;
+		count += 8 - (size_t)(((cont >> 7) * 0x0101010101010101u) >> 56);
+	}
+	for (; i < n; i++)
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			count++;
 	return count;
