@@ -23,7 +23,7 @@ chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
 
 pages=$(pdfinfo "$tmp/hb.pdf" | sed -n 's/^Pages: *//p')
 size=$(pdfinfo "$tmp/hb.pdf" | sed -n 's/^Page size: *//p')
-[ "$pages" = 7 ] && ok || bad "expected 7 pages (the help pages hold a QR code per contact), got $pages"
+[ "$pages" = 9 ] && ok || bad "expected 9 pages (a stage's summary page before its topics; the help pages hold a QR code per contact), got $pages"
 case "$size" in *"(A5)"*) ok ;; *) bad "page size is $size, not A5" ;; esac
 
 # page N: the first non-empty line of the page must be the given text.
@@ -34,9 +34,11 @@ page() {
 page 1 "Handbook"
 page 2 "Contents"
 page 3 "Before you decide"
-page 4 "Before you leave"
-page 5 "Checklist"
-page 6 "Where to get help"
+page 4 "Deciding to go"
+page 5 "Before you leave"
+page 6 "Your contract & you"
+page 7 "Checklist"
+page 8 "Where to get help"
 # The cover holds the title and the edition and nothing of the contents.
 pdftotext -f 1 -l 1 "$tmp/hb.pdf" "$tmp/p1.txt"
 grep -q "Kyrgyzstan to Russia" "$tmp/p1.txt" && ok || bad "cover has the title"
