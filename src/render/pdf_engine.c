@@ -99,13 +99,37 @@ typedef struct hyph {
 	HyphenDict *dict; /* NULL: none on this machine */
 } hyph;
 
+/* Laid-out text is kept per state (per thread) and reused: the editions of
+ * a corridor and language print most paragraphs alike, and shaping is most
+ * of a layout's cost (docs/performance.md, "PDF"). Keyed by everything a
+ * layout depends on (font size and weight, line spacing, width, alignment,
+ * the attributes as they were set, the text), so a reused layout is the one
+ * that would have been made. Two generations: when the current one holds
+ * LAYOUT_GEN_BYTES of text, the previous is dropped and it becomes the
+ * previous; a layout found in the previous moves to the current. */
+enum { LAYOUT_GEN_BYTES = 2 << 20, HYPH_WORDS = 1 << 16 };
+
+typedef struct lay_gen {
+	GHashTable *map; /* GBytes key -> PangoLayout */
+	size_t bytes;
+} lay_gen;
+
 struct pdf_state {
 	FcConfig *fc;
 	PangoFontMap *fm;
 	PangoContext *ctx;
 	hyph hy[SF_NELEM(hyph_files)];
 	int hy_loaded;
+	lay_gen cur, old;
+	sf_buf key;
+	GHashTable *words; /* "lang\0word" -> the word with soft hyphens */
 };
+
+static GHashTable *lay_map(void)
+{
+	return g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref,
+				     g_object_unref);
+}
 
 pdf_state *pdf_state_new(void)
 {
@@ -128,6 +152,9 @@ pdf_state *pdf_state_new(void)
 	pango_cairo_context_set_font_options(st->ctx, fo);
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(st->ctx, FALSE);
+	st->cur.map = lay_map();
+	st->old.map = lay_map();
+	st->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	return st;
 }
 
@@ -138,6 +165,10 @@ void pdf_state_free(pdf_state *st)
 	for (size_t i = 0; i < SF_NELEM(st->hy); i++)
 		if (st->hy[i].dict)
 			hnj_hyphen_free(st->hy[i].dict);
+	g_hash_table_destroy(st->cur.map);
+	g_hash_table_destroy(st->old.map);
+	g_hash_table_destroy(st->words);
+	sf_buf_free(&st->key);
 	g_object_unref(st->ctx);
 	if (st->fc)
 		pango_fc_font_map_shutdown(PANGO_FC_FONT_MAP(st->fm));
@@ -168,7 +199,7 @@ static HyphenDict *hyph_dict(pdf_state *st, const char *lang)
 
 /* A word (letters only) with U+00AD where the dictionary allows a break;
  * Pango breaks there and prints the hyphen. Words under 6 letters are kept. */
-static void hyphenate_word(sf_buf *out, HyphenDict *dict, const char *w, size_t n)
+static void hyphenate_word_now(sf_buf *out, HyphenDict *dict, const char *w, size_t n)
 {
 	glong nchars = g_utf8_strlen(w, (gssize)n);
 	gchar *low = nchars >= 6 ? g_utf8_strdown(w, (gssize)n) : NULL;
@@ -218,9 +249,31 @@ static void hyphenate_word(sf_buf *out, HyphenDict *dict, const char *w, size_t 
 	g_free(enc);
 }
 
+/* The same through the state's memory of words met before (per
+ * dictionary), which a corridor's editions repeat. */
+static void hyphenate_word(sf_buf *out, pdf_state *st, HyphenDict *dict, const char *w, size_t n)
+{
+	if (g_utf8_strlen(w, (gssize)n) < 6) {
+		sf_buf_add(out, w, n);
+		return;
+	}
+	char *key = g_strdup_printf("%p:%.*s", (void *)dict, (int)n, w);
+	const char *done = g_hash_table_lookup(st->words, key);
+	if (done) {
+		sf_buf_puts(out, done);
+		g_free(key);
+		return;
+	}
+	size_t at = out->len;
+	hyphenate_word_now(out, dict, w, n);
+	if (g_hash_table_size(st->words) >= HYPH_WORDS)
+		g_hash_table_remove_all(st->words);
+	g_hash_table_insert(st->words, key, g_strndup(out->data + at, out->len - at));
+}
+
 /* Text with soft hyphens in its long words (letters only: no URL, number or
  * code is broken). */
-static void hyphenate(sf_buf *out, HyphenDict *dict, const char *s, size_t n)
+static void hyphenate(sf_buf *out, pdf_state *st, HyphenDict *dict, const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
@@ -245,7 +298,7 @@ static void hyphenate(sf_buf *out, HyphenDict *dict, const char *s, size_t n)
 			    (before >= '0' && before <= '9') || (after >= '0' && after <= '9'))
 				sf_buf_add(out, p, j - i);
 			else
-				hyphenate_word(out, dict, p, j - i);
+				hyphenate_word(out, st, dict, p, j - i);
 			i = j;
 		} else {
 			const char *next = g_utf8_next_char(p);
@@ -274,6 +327,7 @@ typedef struct pd_link {
 struct pd_text {
 	pd_doc *d;
 	sf_buf s;
+	sf_buf sig; /* the attributes as set (layout_of) */
 	PangoAttrList *attrs;
 	HyphenDict *hy;
 	pd_link *links;
@@ -332,16 +386,70 @@ struct pd_doc {
 	int back; /* first page of the back matter, or -1 */
 };
 
-static PangoLayout *new_layout(pd_doc *d, int style, double width)
+static void key_int(sf_buf *k, int v)
 {
-	PangoLayout *l = pango_layout_new(d->st->ctx);
-	pango_layout_set_font_description(l, d->font[style]);
-	if (width > 0)
-		pango_layout_set_width(l, (int)(width * PS));
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_line_spacing(l, style == PD_TITLE || style == PD_BIG ? 1.1f : 1.3f);
-	*SF_PUSH(d->o->a, d->lays, d->nlays, d->clays) = l;
+	sf_buf_add(k, (const char *)&v, sizeof v);
+}
+
+/* The layout of text (len bytes) in style at width points (<= 0: one line
+ * per paragraph), centred or not, with attrs (consumed) whose insertions
+ * sig records: the state's when the same was laid out before, else a new
+ * one, kept. The document holds a reference until pd_discard. */
+static PangoLayout *layout_of(pd_doc *d, int style, double width, int center, const char *text,
+			      size_t len, PangoAttrList *attrs, const sf_buf *sig, int bare)
+{
+	pdf_state *st = d->st;
+	sf_buf *k = &st->key;
+	sf_buf_reset(k);
+	key_int(k, style);
+	key_int(k, pango_font_description_get_size(d->font[style]));
+	key_int(k, width > 0 ? (int)(width * PS) : -1);
+	key_int(k, center);
+	key_int(k, bare);
+	key_int(k, sig ? (int)sig->len : 0);
+	if (sig && sig->len)
+		sf_buf_add(k, sig->data, sig->len);
+	sf_buf_add(k, text, len);
+	GBytes *probe = g_bytes_new_static(k->data, k->len);
+	PangoLayout *l = g_hash_table_lookup(st->cur.map, probe);
+	if (!l && (l = g_hash_table_lookup(st->old.map, probe)) != NULL) {
+		g_hash_table_insert(st->cur.map, g_bytes_new(k->data, k->len), g_object_ref(l));
+		st->cur.bytes += k->len;
+	}
+	g_bytes_unref(probe);
+	if (!l) {
+		l = pango_layout_new(st->ctx);
+		pango_layout_set_font_description(l, d->font[style]);
+		if (width > 0)
+			pango_layout_set_width(l, (int)(width * PS));
+		if (!bare) {
+			pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+			pango_layout_set_line_spacing(l, style == PD_TITLE || style == PD_BIG ? 1.1f : 1.3f);
+		}
+		pango_layout_set_text(l, text, (int)len);
+		if (attrs)
+			pango_layout_set_attributes(l, attrs);
+		if (center)
+			pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
+		g_hash_table_insert(st->cur.map, g_bytes_new(k->data, k->len), l);
+		st->cur.bytes += k->len;
+	}
+	if (st->cur.bytes > LAYOUT_GEN_BYTES) {
+		g_hash_table_destroy(st->old.map);
+		st->old = st->cur;
+		st->cur = (lay_gen){ lay_map(), 0 };
+	}
+	if (attrs)
+		pango_attr_list_unref(attrs);
+	*SF_PUSH(d->o->a, d->lays, d->nlays, d->clays) = g_object_ref(l);
 	return l;
+}
+
+/* A line of plain text; bare: without the flow's line spacing (running
+ * headers, page numbers). */
+static PangoLayout *plain_layout(pd_doc *d, int style, const char *s, int bare)
+{
+	return layout_of(d, style, 0, 0, s, strlen(s), NULL, NULL, bare);
 }
 
 pd_doc *pd_begin(pdf_state *st, const sf_output *o, pd_size page, const char *title)
@@ -379,8 +487,7 @@ pd_doc *pd_begin_scaled(pdf_state *st, const sf_output *o, pd_size page, const c
 		pango_font_description_set_size(d->font[s], (int)(base * styles[s].scale * PANGO_SCALE));
 		if (styles[s].bold)
 			pango_font_description_set_weight(d->font[s], PANGO_WEIGHT_BOLD);
-		PangoLayout *l = new_layout(d, s, 0);
-		pango_layout_set_text(l, "Xg", -1);
+		PangoLayout *l = plain_layout(d, s, "Xg", 0);
 		int h;
 		pango_layout_get_size(l, NULL, &h);
 		d->lh[s] = h / PS;
@@ -518,13 +625,17 @@ static void attr(pd_text *t, PangoAttribute *a, size_t start)
 	a->start_index = (guint)start;
 	a->end_index = (guint)t->s.len;
 	pango_attr_list_insert(t->attrs, a);
+	/* what the layout cache keys on (layout_of): the attribute's kind (each
+	 * kind has one value; the language's is added by text_layout_w) and range */
+	unsigned v[3] = { (unsigned)a->klass->type, a->start_index, a->end_index };
+	sf_buf_add(&t->sig, (const char *)v, sizeof v);
 }
 
 void pd_put(pd_text *t, const char *s, size_t n, unsigned flags)
 {
 	size_t start = t->s.len;
 	if (t->hy && !t->in_link && !(flags & PD_MONO))
-		hyphenate(&t->s, t->hy, s, n);
+		hyphenate(&t->s, t->d->st, t->hy, s, n);
 	else
 		sf_buf_add(&t->s, s, n);
 	if (t->s.len == start)
@@ -579,9 +690,7 @@ static int line_ranges(pd_doc *d, PangoLayout *l, double **top, double **bot)
 
 static PangoLayout *marker_layout(pd_doc *d, const char *marker, int style)
 {
-	PangoLayout *m = new_layout(d, style, 0);
-	pango_layout_set_text(m, marker, -1);
-	return m;
+	return plain_layout(d, style, marker, 0);
 }
 
 /* Places a laid-out block; returns the index of its first IT_LINES item. */
@@ -651,17 +760,15 @@ static size_t flow(pd_doc *d, PangoLayout *l, int style, const pd_place *p, cons
 
 static PangoLayout *text_layout_w(pd_doc *d, pd_text *t, int style, const pd_place *p, double width)
 {
-	PangoLayout *l = new_layout(d, style, width);
-	if (t->lang)
+	if (t->lang) {
 		attr(t, pango_attr_language_new(pango_language_from_string(t->lang)), 0);
-	/* (an attribute's end past the text is the text's end) */
-	pango_layout_set_text(l, t->s.data ? t->s.data : "", (int)t->s.len);
-	pango_layout_set_attributes(l, t->attrs);
-	pango_attr_list_unref(t->attrs);
+		sf_buf_puts(&t->sig, t->lang);
+	}
+	PangoLayout *l = layout_of(d, style, width, p && p->center, t->s.data ? t->s.data : "",
+				   t->s.len, t->attrs, &t->sig, 0);
 	t->attrs = NULL;
-	if (p && p->center)
-		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
 	sf_buf_free(&t->s);
+	sf_buf_free(&t->sig);
 	return l;
 }
 
@@ -710,11 +817,11 @@ void pd_toc_line(pd_doc *d, const char *title, const char *anchor, int level)
 	pd_text *t = pd_text_new(d, NULL);
 	pd_puts(t, title, 0);
 	pd_link_end(t);
-	PangoLayout *l = new_layout(d, style, d->width - p.indent - numw);
-	pango_layout_set_text(l, t->s.data ? t->s.data : "", (int)t->s.len);
-	pango_layout_set_attributes(l, t->attrs);
-	pango_attr_list_unref(t->attrs);
+	PangoLayout *l = layout_of(d, style, d->width - p.indent - numw, 0, t->s.data ? t->s.data : "",
+				   t->s.len, t->attrs, &t->sig, 0);
+	t->attrs = NULL;
 	sf_buf_free(&t->s);
+	sf_buf_free(&t->sig);
 	size_t first = flow(d, l, style, &p, NULL, 0);
 	const pd_item *row = &d->items[first];
 	pd_item *num = push_item(d, IT_PAGEREF, d->x0 + d->width, row->y);
@@ -979,14 +1086,11 @@ static void draw_lines(drawing *g, const pd_item *it)
 
 static void draw_text(drawing *g, const char *s, int style, double x, double y, int align_right)
 {
-	PangoLayout *l = pango_layout_new(g->d->st->ctx);
-	pango_layout_set_font_description(l, g->d->font[style]);
-	pango_layout_set_text(l, s, -1);
+	PangoLayout *l = plain_layout(g->d, style, s, 1);
 	int w;
 	pango_layout_get_size(l, &w, NULL);
 	cairo_move_to(g->cr, align_right == 1 ? x - w / PS : align_right == 2 ? x - w / PS / 2 : x, y);
 	pango_cairo_show_layout(g->cr, l);
-	g_object_unref(l);
 }
 
 static void draw_page(drawing *g, int p)
