@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1093,6 +1094,42 @@ static void draw_text(drawing *g, const char *s, int style, double x, double y, 
 	pango_cairo_show_layout(g->cr, l);
 }
 
+/* A QR code as a stencil mask, one bit per module scaled up without
+ * smoothing: the PDF holds a small image (an /ImageMask) instead of a
+ * rectangle per run of modules, which cost more to write than the rest of
+ * a help card (docs/performance.md, "PDF"). */
+static void draw_qr(cairo_t *cr, const pd_item *it)
+{
+	int qw = it->qr.width;
+	double mod = it->w / (qw + 8);
+	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_A1, qw, qw);
+	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(img);
+		return;
+	}
+	cairo_surface_flush(img);
+	unsigned char *data = cairo_image_surface_get_data(img);
+	int stride = cairo_image_surface_get_stride(img);
+	memset(data, 0, (size_t)stride * (size_t)qw);
+	/* A1 packs pixels into 32-bit words, bit order the machine's. */
+	for (int y = 0; y < qw; y++) {
+		uint32_t *row = (uint32_t *)(void *)(data + (size_t)y * (size_t)stride);
+		for (int x = 0; x < qw; x++)
+			if (it->qr.m[y * qw + x])
+				row[x / 32] |= (uint32_t)1 << (x % 32);
+	}
+	cairo_surface_mark_dirty(img);
+	cairo_save(cr);
+	cairo_translate(cr, it->x + 4 * mod, it->y + 4 * mod);
+	cairo_scale(cr, mod, mod);
+	cairo_pattern_t *pat = cairo_pattern_create_for_surface(img);
+	cairo_pattern_set_filter(pat, CAIRO_FILTER_NEAREST);
+	cairo_mask(cr, pat);
+	cairo_pattern_destroy(pat);
+	cairo_restore(cr);
+	cairo_surface_destroy(img);
+}
+
 static void draw_page(drawing *g, int p)
 {
 	pd_doc *d = g->d;
@@ -1135,25 +1172,9 @@ static void draw_page(drawing *g, int p)
 			cairo_rectangle(cr, it->x, it->y, it->w, it->h);
 			cairo_stroke(cr);
 			break;
-		case IT_QR: {
-			double mod = it->w / (it->qr.width + 8);
-			int qw = it->qr.width;
-			/* one rectangle per run of dark modules */
-			for (int y = 0; y < qw; y++)
-				for (int x = 0; x < qw;) {
-					if (!it->qr.m[y * qw + x]) {
-						x++;
-						continue;
-					}
-					int x0 = x;
-					while (x < qw && it->qr.m[y * qw + x])
-						x++;
-					cairo_rectangle(cr, it->x + (x0 + 4) * mod, it->y + (y + 4) * mod,
-							(x - x0) * mod, mod);
-				}
-			cairo_fill(cr);
+		case IT_QR:
+			draw_qr(cr, it);
 			break;
-		}
 		case IT_PAGEREF: {
 			const pd_anch *a = find_anchor(d, it->anchor);
 			if (a && a->page >= 0) {
