@@ -670,23 +670,48 @@ void pd_link_end(pd_text *t)
 	t->in_link = 0;
 }
 
-/* The lines of a layout: top and bottom of each, points. */
-static int line_ranges(pd_doc *d, PangoLayout *l, double **top, double **bot)
+/* What placing and drawing need of each line of a layout, points from the
+ * layout's top: measured once per layout and kept with it, since a layout
+ * is reused (layout_of) and a pango_layout_iter measures every line anew. */
+typedef struct pd_line_m {
+	double top, bot;  /* the line's range in the flow */
+	double base;      /* its baseline */
+	double lx, ly, lh; /* its logical rectangle: x, y, height */
+	PangoLayoutLine *line;
+} pd_line_m;
+
+typedef struct pd_lines {
+	int n;
+	pd_line_m l[];
+} pd_lines;
+
+static const pd_lines *lines_of(PangoLayout *l)
 {
+	pd_lines *m = g_object_get_data(G_OBJECT(l), "safar-lines");
+	if (m)
+		return m;
 	int n = pango_layout_get_line_count(l);
-	*top = sf_alloc_array(d->o->a, (size_t)n + 1, sizeof **top);
-	*bot = sf_alloc_array(d->o->a, (size_t)n + 1, sizeof **bot);
+	m = sf_xcalloc(1, sizeof *m + (size_t)(n + 1) * sizeof m->l[0]);
 	PangoLayoutIter *it = pango_layout_get_iter(l);
 	int i = 0;
 	do {
 		int y0, y1;
+		PangoRectangle logical;
 		pango_layout_iter_get_line_yrange(it, &y0, &y1);
-		(*top)[i] = y0 / PS;
-		(*bot)[i] = y1 / PS;
+		pango_layout_iter_get_line_extents(it, NULL, &logical);
+		m->l[i] = (pd_line_m){ .top = y0 / PS,
+				       .bot = y1 / PS,
+				       .base = pango_layout_iter_get_baseline(it) / PS,
+				       .lx = logical.x / PS,
+				       .ly = logical.y / PS,
+				       .lh = logical.height / PS,
+				       .line = pango_layout_iter_get_line_readonly(it) };
 		i++;
 	} while (i < n && pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
-	return i;
+	m->n = i;
+	g_object_set_data_full(G_OBJECT(l), "safar-lines", m, free);
+	return m;
 }
 
 static PangoLayout *marker_layout(pd_doc *d, const char *marker, int style)
@@ -700,13 +725,14 @@ static size_t flow(pd_doc *d, PangoLayout *l, int style, const pd_place *p, cons
 {
 	ensure_page(d);
 	double x = d->x0 + (p ? p->indent : 0);
-	double *top, *bot;
-	int n = line_ranges(d, l, &top, &bot);
+	const pd_lines *lm = lines_of(l);
+	int n = lm->n;
+	const pd_line_m *L = lm->l;
 	if (!d->at_top && p)
 		d->y += p->before * d->lh[style];
-	double need = n ? bot[n < 2 ? n - 1 : 1] - top[0] : 0;
+	double need = n ? L[n < 2 ? n - 1 : 1].bot - L[0].top : 0;
 	if (p && p->whole)
-		need = n ? bot[n - 1] - top[0] : 0;
+		need = n ? L[n - 1].bot - L[0].top : 0;
 	if (p && p->keep > 0)
 		need += p->keep * d->lh[PD_BODY];
 	if (!d->at_top && d->y + need > d->bottom)
@@ -716,7 +742,7 @@ static size_t flow(pd_doc *d, PangoLayout *l, int style, const pd_place *p, cons
 	int l0 = 0;
 	while (l0 < n) {
 		int k = l0;
-		while (k < n && d->y + (bot[k] - top[l0]) <= d->bottom + 0.01)
+		while (k < n && d->y + (L[k].bot - L[l0].top) <= d->bottom + 0.01)
 			k++;
 		if (k == l0) {
 			if (!d->at_top) {
@@ -732,11 +758,11 @@ static size_t flow(pd_doc *d, PangoLayout *l, int style, const pd_place *p, cons
 		it->lay = l;
 		it->l0 = l0;
 		it->l1 = k;
-		it->ytop = top[l0];
+		it->ytop = L[l0].top;
 		it->links = links;
 		it->nlinks = nlinks;
 		if (l0 == 0 && p && (p->marker || p->box)) {
-			double base = pango_layout_get_baseline(l) / PS - top[0];
+			double base = L[0].base - L[0].top;
 			if (p->box) {
 				double side = d->lh[style] * 0.55;
 				pd_item *b = push_item(d, IT_BOX, x - side - d->lh[style] * 0.45,
@@ -750,7 +776,7 @@ static size_t flow(pd_doc *d, PangoLayout *l, int style, const pd_place *p, cons
 				push_item(d, IT_LAYOUT, x - mw / PS - d->lh[style] * 0.35, d->y + base - mbase)->lay = m;
 			}
 		}
-		d->y += bot[k - 1] - top[l0];
+		d->y += L[k - 1].bot - L[l0].top;
 		d->at_top = 0;
 		l0 = k;
 		if (l0 < n)
@@ -1056,18 +1082,11 @@ static void link_rect(drawing *g, double x, double y, double w, double h, const 
 
 static void draw_lines(drawing *g, const pd_item *it)
 {
-	PangoLayoutIter *li = pango_layout_get_iter(it->lay);
-	int i = 0;
-	do {
-		if (i >= it->l1)
-			break;
-		if (i < it->l0)
-			continue;
-		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(li);
-		PangoRectangle logical;
-		pango_layout_iter_get_line_extents(li, NULL, &logical);
-		double base = pango_layout_iter_get_baseline(li) / PS - it->ytop;
-		cairo_move_to(g->cr, it->x + logical.x / PS, it->y + base);
+	const pd_lines *lm = lines_of(it->lay);
+	for (int i = it->l0; i < it->l1 && i < lm->n; i++) {
+		const pd_line_m *m = &lm->l[i];
+		PangoLayoutLine *line = m->line;
+		cairo_move_to(g->cr, it->x + m->lx, it->y + m->base - it->ytop);
 		pango_cairo_show_layout_line(g->cr, line);
 		for (size_t k = 0; k < it->nlinks; k++) {
 			const pd_link *lk = &it->links[k];
@@ -1077,12 +1096,11 @@ static void draw_lines(drawing *g, const pd_item *it)
 			int *r, nr;
 			pango_layout_line_get_x_ranges(line, lk->start, lk->end, &r, &nr);
 			for (int j = 0; j < nr; j++)
-				link_rect(g, it->x + r[2 * j] / PS, it->y + logical.y / PS - it->ytop,
-					  (r[2 * j + 1] - r[2 * j]) / PS, logical.height / PS, lk->uri);
+				link_rect(g, it->x + r[2 * j] / PS, it->y + m->ly - it->ytop,
+					  (r[2 * j + 1] - r[2 * j]) / PS, m->lh, lk->uri);
 			g_free(r);
 		}
-	} while (++i, pango_layout_iter_next_line(li));
-	pango_layout_iter_free(li);
+	}
 }
 
 static void draw_text(drawing *g, const char *s, int style, double x, double y, int align_right)
