@@ -124,12 +124,43 @@ struct pdf_state {
 	lay_gen cur, old;
 	sf_buf key;
 	GHashTable *words; /* "lang\0word" -> the word with soft hyphens */
+	GHashTable *qrs;   /* text -> its qr_code (width 0: cannot be encoded) */
 };
 
 static GHashTable *lay_map(void)
 {
 	return g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref,
 				     g_object_unref);
+}
+
+static void free_qr(void *p)
+{
+	qr_code *q = p;
+	free(q->m);
+	free(q);
+}
+
+/* The QR code of text, encoded once per state: a contact's code is on its
+ * edition's help card, handbook and handouts, and on other editions'. 0 or
+ * -1 as qr_encode; the modules belong to the state. */
+static int state_qr(pdf_state *st, sf_arena *a, const char *text, qr_code *out)
+{
+	qr_code *q = g_hash_table_lookup(st->qrs, text);
+	if (!q) {
+		qr_code tmp = { 0 };
+		q = sf_xcalloc(1, sizeof *q);
+		if (qr_encode(a, text, &tmp) == 0) {
+			size_t n = (size_t)tmp.width * (size_t)tmp.width;
+			q->width = tmp.width;
+			q->m = sf_xmalloc(n);
+			memcpy(q->m, tmp.m, n);
+		}
+		if (g_hash_table_size(st->qrs) >= 4096)
+			g_hash_table_remove_all(st->qrs);
+		g_hash_table_insert(st->qrs, g_strdup(text), q);
+	}
+	*out = *q;
+	return q->width ? 0 : -1;
 }
 
 pdf_state *pdf_state_new(void)
@@ -156,6 +187,7 @@ pdf_state *pdf_state_new(void)
 	st->cur.map = lay_map();
 	st->old.map = lay_map();
 	st->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	st->qrs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_qr);
 	return st;
 }
 
@@ -169,6 +201,7 @@ void pdf_state_free(pdf_state *st)
 	g_hash_table_destroy(st->cur.map);
 	g_hash_table_destroy(st->old.map);
 	g_hash_table_destroy(st->words);
+	g_hash_table_destroy(st->qrs);
 	sf_buf_free(&st->key);
 	g_object_unref(st->ctx);
 	if (st->fc)
@@ -864,7 +897,7 @@ void pd_qr_row(pd_doc *d, const char *uri, double size, pd_text *t, int style)
 {
 	ensure_page(d);
 	qr_code q = { 0 };
-	int has_qr = uri && qr_encode(d->o->a, uri, &q) == 0;
+	int has_qr = uri && state_qr(d->st, d->o->a, uri, &q) == 0;
 	/* a module of at least 0.9 pt (0.32 mm), which phones read off paper */
 	if (has_qr && size < (q.width + 8) * 0.9)
 		size = (q.width + 8) * 0.9;
