@@ -1291,7 +1291,7 @@ int pd_end(pd_doc *d, const char *name, int booklet, pd_size sheet)
 		pad_pages(d, (4 - (int)d->npages % 4) % 4);
 	sf_buf out = { 0 };
 	pd_size first = booklet ? (pd_size){ sheet.h, sheet.w } : d->size;
-	pd_fast_deflate(1);
+	pd_deflate_mode(PD_DEFLATE_FAST);
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, &out, first.w, first.h);
 	/* Reproducible: the dates are the content's (SOURCE_DATE_EPOCH). */
 	char date[11], iso[32];
@@ -1331,10 +1331,11 @@ int pd_end(pd_doc *d, const char *name, int booklet, pd_size sheet)
 		}
 	}
 	cairo_destroy(cr);
+	pd_deflate_mode(PD_DEFLATE_STORE);
 	cairo_surface_finish(s);
 	int bad = cairo_surface_status(s) != CAIRO_STATUS_SUCCESS;
 	cairo_surface_destroy(s);
-	pd_fast_deflate(0);
+	pd_deflate_mode(PD_DEFLATE_ASKED);
 	sf_buf_free(&g.tag);
 	pd_discard(d);
 	int rc;
