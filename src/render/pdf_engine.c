@@ -108,7 +108,7 @@ typedef struct hyph {
  * that would have been made. Two generations: when the current one holds
  * LAYOUT_GEN_BYTES of text, the previous is dropped and it becomes the
  * previous; a layout found in the previous moves to the current. */
-enum { LAYOUT_GEN_BYTES = 2 << 20, HYPH_WORDS = 1 << 16 };
+enum { LAYOUT_GEN_BYTES = 2 << 20, HYPH_WORDS = 1 << 16, HYPH_RUN_BYTES = 4 << 20 };
 
 typedef struct lay_gen {
 	GHashTable *map; /* GBytes key -> PangoLayout */
@@ -123,7 +123,10 @@ struct pdf_state {
 	int hy_loaded;
 	lay_gen cur, old;
 	sf_buf key;
-	GHashTable *words; /* "lang\0word" -> the word with soft hyphens */
+	GHashTable *words; /* "dict:word" -> the word with soft hyphens */
+	GHashTable *runs;  /* "dict:text" -> the text with soft hyphens */
+	size_t runs_bytes;
+	sf_buf run_key;
 	GHashTable *qrs;   /* text -> its qr_code (width 0: cannot be encoded) */
 };
 
@@ -187,6 +190,7 @@ pdf_state *pdf_state_new(void)
 	st->cur.map = lay_map();
 	st->old.map = lay_map();
 	st->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	st->runs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	st->qrs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_qr);
 	return st;
 }
@@ -201,6 +205,8 @@ void pdf_state_free(pdf_state *st)
 	g_hash_table_destroy(st->cur.map);
 	g_hash_table_destroy(st->old.map);
 	g_hash_table_destroy(st->words);
+	g_hash_table_destroy(st->runs);
+	sf_buf_free(&st->run_key);
 	g_hash_table_destroy(st->qrs);
 	sf_buf_free(&st->key);
 	g_object_unref(st->ctx);
@@ -340,6 +346,35 @@ static void hyphenate(sf_buf *out, pdf_state *st, HyphenDict *dict, const char *
 			i = (size_t)(next - s);
 		}
 	}
+}
+
+/* The same for a run of text as pd_put is given it (a paragraph's text
+ * between its links and emphases), remembered whole: the editions of a
+ * corridor and language give the same runs again. */
+static void hyphenate_run(sf_buf *out, pdf_state *st, HyphenDict *dict, const char *s, size_t n)
+{
+	if (memchr(s, '\0', n)) { /* not a key */
+		hyphenate(out, st, dict, s, n);
+		return;
+	}
+	sf_buf *k = &st->run_key;
+	sf_buf_reset(k);
+	sf_buf_printf(k, "%p:", (void *)dict);
+	sf_buf_add(k, s, n);
+	sf_buf_putc(k, '\0');
+	const char *done = g_hash_table_lookup(st->runs, k->data);
+	if (done) {
+		sf_buf_puts(out, done);
+		return;
+	}
+	size_t at = out->len;
+	hyphenate(out, st, dict, s, n);
+	if (st->runs_bytes > HYPH_RUN_BYTES) {
+		g_hash_table_remove_all(st->runs);
+		st->runs_bytes = 0;
+	}
+	g_hash_table_insert(st->runs, g_strdup(k->data), g_strndup(out->data + at, out->len - at));
+	st->runs_bytes += 2 * n;
 }
 
 /* --- pages --------------------------------------------------------------- */
@@ -669,7 +704,7 @@ void pd_put(pd_text *t, const char *s, size_t n, unsigned flags)
 {
 	size_t start = t->s.len;
 	if (t->hy && !t->in_link && !(flags & PD_MONO))
-		hyphenate(&t->s, t->d->st, t->hy, s, n);
+		hyphenate_run(&t->s, t->d->st, t->hy, s, n);
 	else
 		sf_buf_add(&t->s, s, n);
 	if (t->s.len == start)
