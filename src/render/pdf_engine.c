@@ -20,6 +20,7 @@
 #include "pdf.h"
 #include "safar/date.h"
 #include "safar/nelem.h"
+#include "safar/strmap.h"
 #include "safar/xalloc.h"
 
 #define PS ((double)PANGO_SCALE)
@@ -453,6 +454,7 @@ struct pd_doc {
 	PangoLayout **lays;
 	size_t nlays, clays;
 	int back; /* first page of the back matter, or -1 */
+	sf_strmap *anchor_map; /* name -> its first anchor, once all are placed */
 };
 
 static void key_int(sf_buf *k, int v)
@@ -661,6 +663,8 @@ void pd_anchor(pd_doc *d, const char *name, int level, const char *title)
 
 static const pd_anch *find_anchor(const pd_doc *d, const char *name)
 {
+	if (d->anchor_map) /* while drawing */
+		return sf_strmap_get(d->anchor_map, name, strlen(name));
 	for (size_t i = 0; i < d->nanchors; i++)
 		if (strcmp(d->anchors[i].name, name) == 0)
 			return &d->anchors[i];
@@ -1324,6 +1328,10 @@ int pd_end(pd_doc *d, const char *name, int booklet, pd_size sheet)
 	settle_anchors(d);
 	if (booklet)
 		pad_pages(d, (4 - (int)d->npages % 4) % 4);
+	/* The contents and every #link look their anchor up. */
+	d->anchor_map = sf_strmap_new(d->o->a, d->nanchors);
+	for (size_t i = 0; i < d->nanchors; i++)
+		sf_strmap_put(d->anchor_map, d->anchors[i].name, strlen(d->anchors[i].name), &d->anchors[i]);
 	sf_buf out = { 0 };
 	pd_size first = booklet ? (pd_size){ sheet.h, sheet.w } : d->size;
 	pd_deflate_mode(PD_DEFLATE_FAST);
