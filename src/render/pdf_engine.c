@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -19,6 +20,7 @@
 #include "pdf.h"
 #include "safar/date.h"
 #include "safar/nelem.h"
+#include "safar/strmap.h"
 #include "safar/xalloc.h"
 
 #define PS ((double)PANGO_SCALE)
@@ -99,13 +101,71 @@ typedef struct hyph {
 	HyphenDict *dict; /* NULL: none on this machine */
 } hyph;
 
+/* Laid-out text is kept per state (per thread) and reused: the editions of
+ * a corridor and language print most paragraphs alike, and shaping is most
+ * of a layout's cost (docs/performance.md, "PDF"). Keyed by everything a
+ * layout depends on (font size and weight, line spacing, width, alignment,
+ * the attributes as they were set, the text), so a reused layout is the one
+ * that would have been made. Two generations: when the current one holds
+ * LAYOUT_GEN_BYTES of text, the previous is dropped and it becomes the
+ * previous; a layout found in the previous moves to the current. */
+enum { LAYOUT_GEN_BYTES = 2 << 20, HYPH_WORDS = 1 << 16, HYPH_RUN_BYTES = 4 << 20 };
+
+typedef struct lay_gen {
+	GHashTable *map; /* GBytes key -> PangoLayout */
+	size_t bytes;
+} lay_gen;
+
 struct pdf_state {
 	FcConfig *fc;
 	PangoFontMap *fm;
 	PangoContext *ctx;
 	hyph hy[SF_NELEM(hyph_files)];
 	int hy_loaded;
+	lay_gen cur, old;
+	sf_buf key;
+	GHashTable *words; /* "dict:word" -> the word with soft hyphens */
+	GHashTable *runs;  /* "dict:text" -> the text with soft hyphens */
+	size_t runs_bytes;
+	sf_buf run_key;
+	GHashTable *qrs;   /* text -> its qr_code (width 0: cannot be encoded) */
 };
+
+static GHashTable *lay_map(void)
+{
+	return g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref,
+				     g_object_unref);
+}
+
+static void free_qr(void *p)
+{
+	qr_code *q = p;
+	free(q->m);
+	free(q);
+}
+
+/* The QR code of text, encoded once per state: a contact's code is on its
+ * edition's help card, handbook and handouts, and on other editions'. 0 or
+ * -1 as qr_encode; the modules belong to the state. */
+static int state_qr(pdf_state *st, sf_arena *a, const char *text, qr_code *out)
+{
+	qr_code *q = g_hash_table_lookup(st->qrs, text);
+	if (!q) {
+		qr_code tmp = { 0 };
+		q = sf_xcalloc(1, sizeof *q);
+		if (qr_encode(a, text, &tmp) == 0) {
+			size_t n = (size_t)tmp.width * (size_t)tmp.width;
+			q->width = tmp.width;
+			q->m = sf_xmalloc(n);
+			memcpy(q->m, tmp.m, n);
+		}
+		if (g_hash_table_size(st->qrs) >= 4096)
+			g_hash_table_remove_all(st->qrs);
+		g_hash_table_insert(st->qrs, g_strdup(text), q);
+	}
+	*out = *q;
+	return q->width ? 0 : -1;
+}
 
 pdf_state *pdf_state_new(void)
 {
@@ -128,6 +188,11 @@ pdf_state *pdf_state_new(void)
 	pango_cairo_context_set_font_options(st->ctx, fo);
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(st->ctx, FALSE);
+	st->cur.map = lay_map();
+	st->old.map = lay_map();
+	st->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	st->runs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	st->qrs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_qr);
 	return st;
 }
 
@@ -138,6 +203,13 @@ void pdf_state_free(pdf_state *st)
 	for (size_t i = 0; i < SF_NELEM(st->hy); i++)
 		if (st->hy[i].dict)
 			hnj_hyphen_free(st->hy[i].dict);
+	g_hash_table_destroy(st->cur.map);
+	g_hash_table_destroy(st->old.map);
+	g_hash_table_destroy(st->words);
+	g_hash_table_destroy(st->runs);
+	sf_buf_free(&st->run_key);
+	g_hash_table_destroy(st->qrs);
+	sf_buf_free(&st->key);
 	g_object_unref(st->ctx);
 	if (st->fc)
 		pango_fc_font_map_shutdown(PANGO_FC_FONT_MAP(st->fm));
@@ -168,7 +240,7 @@ static HyphenDict *hyph_dict(pdf_state *st, const char *lang)
 
 /* A word (letters only) with U+00AD where the dictionary allows a break;
  * Pango breaks there and prints the hyphen. Words under 6 letters are kept. */
-static void hyphenate_word(sf_buf *out, HyphenDict *dict, const char *w, size_t n)
+static void hyphenate_word_now(sf_buf *out, HyphenDict *dict, const char *w, size_t n)
 {
 	glong nchars = g_utf8_strlen(w, (gssize)n);
 	gchar *low = nchars >= 6 ? g_utf8_strdown(w, (gssize)n) : NULL;
@@ -218,9 +290,31 @@ static void hyphenate_word(sf_buf *out, HyphenDict *dict, const char *w, size_t 
 	g_free(enc);
 }
 
+/* The same through the state's memory of words met before (per
+ * dictionary), which a corridor's editions repeat. */
+static void hyphenate_word(sf_buf *out, pdf_state *st, HyphenDict *dict, const char *w, size_t n)
+{
+	if (g_utf8_strlen(w, (gssize)n) < 6) {
+		sf_buf_add(out, w, n);
+		return;
+	}
+	char *key = g_strdup_printf("%p:%.*s", (void *)dict, (int)n, w);
+	const char *done = g_hash_table_lookup(st->words, key);
+	if (done) {
+		sf_buf_puts(out, done);
+		g_free(key);
+		return;
+	}
+	size_t at = out->len;
+	hyphenate_word_now(out, dict, w, n);
+	if (g_hash_table_size(st->words) >= HYPH_WORDS)
+		g_hash_table_remove_all(st->words);
+	g_hash_table_insert(st->words, key, g_strndup(out->data + at, out->len - at));
+}
+
 /* Text with soft hyphens in its long words (letters only: no URL, number or
  * code is broken). */
-static void hyphenate(sf_buf *out, HyphenDict *dict, const char *s, size_t n)
+static void hyphenate(sf_buf *out, pdf_state *st, HyphenDict *dict, const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
@@ -245,7 +339,7 @@ static void hyphenate(sf_buf *out, HyphenDict *dict, const char *s, size_t n)
 			    (before >= '0' && before <= '9') || (after >= '0' && after <= '9'))
 				sf_buf_add(out, p, j - i);
 			else
-				hyphenate_word(out, dict, p, j - i);
+				hyphenate_word(out, st, dict, p, j - i);
 			i = j;
 		} else {
 			const char *next = g_utf8_next_char(p);
@@ -253,6 +347,35 @@ static void hyphenate(sf_buf *out, HyphenDict *dict, const char *s, size_t n)
 			i = (size_t)(next - s);
 		}
 	}
+}
+
+/* The same for a run of text as pd_put is given it (a paragraph's text
+ * between its links and emphases), remembered whole: the editions of a
+ * corridor and language give the same runs again. */
+static void hyphenate_run(sf_buf *out, pdf_state *st, HyphenDict *dict, const char *s, size_t n)
+{
+	if (memchr(s, '\0', n)) { /* not a key */
+		hyphenate(out, st, dict, s, n);
+		return;
+	}
+	sf_buf *k = &st->run_key;
+	sf_buf_reset(k);
+	sf_buf_printf(k, "%p:", (void *)dict);
+	sf_buf_add(k, s, n);
+	sf_buf_putc(k, '\0');
+	const char *done = g_hash_table_lookup(st->runs, k->data);
+	if (done) {
+		sf_buf_puts(out, done);
+		return;
+	}
+	size_t at = out->len;
+	hyphenate(out, st, dict, s, n);
+	if (st->runs_bytes > HYPH_RUN_BYTES) {
+		g_hash_table_remove_all(st->runs);
+		st->runs_bytes = 0;
+	}
+	g_hash_table_insert(st->runs, g_strdup(k->data), g_strndup(out->data + at, out->len - at));
+	st->runs_bytes += 2 * n;
 }
 
 /* --- pages --------------------------------------------------------------- */
@@ -274,6 +397,7 @@ typedef struct pd_link {
 struct pd_text {
 	pd_doc *d;
 	sf_buf s;
+	sf_buf sig; /* the attributes as set (layout_of) */
 	PangoAttrList *attrs;
 	HyphenDict *hy;
 	pd_link *links;
@@ -330,18 +454,73 @@ struct pd_doc {
 	PangoLayout **lays;
 	size_t nlays, clays;
 	int back; /* first page of the back matter, or -1 */
+	sf_strmap *anchor_map; /* name -> its first anchor, once all are placed */
 };
 
-static PangoLayout *new_layout(pd_doc *d, int style, double width)
+static void key_int(sf_buf *k, int v)
 {
-	PangoLayout *l = pango_layout_new(d->st->ctx);
-	pango_layout_set_font_description(l, d->font[style]);
-	if (width > 0)
-		pango_layout_set_width(l, (int)(width * PS));
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_line_spacing(l, style == PD_TITLE || style == PD_BIG ? 1.1f : 1.3f);
-	*SF_PUSH(d->o->a, d->lays, d->nlays, d->clays) = l;
+	sf_buf_add(k, (const char *)&v, sizeof v);
+}
+
+/* The layout of text (len bytes) in style at width points (<= 0: one line
+ * per paragraph), centred or not, with attrs (consumed) whose insertions
+ * sig records: the state's when the same was laid out before, else a new
+ * one, kept. The document holds a reference until pd_discard. */
+static PangoLayout *layout_of(pd_doc *d, int style, double width, int center, const char *text,
+			      size_t len, PangoAttrList *attrs, const sf_buf *sig, int bare)
+{
+	pdf_state *st = d->st;
+	sf_buf *k = &st->key;
+	sf_buf_reset(k);
+	key_int(k, style);
+	key_int(k, pango_font_description_get_size(d->font[style]));
+	key_int(k, width > 0 ? (int)(width * PS) : -1);
+	key_int(k, center);
+	key_int(k, bare);
+	key_int(k, sig ? (int)sig->len : 0);
+	if (sig && sig->len)
+		sf_buf_add(k, sig->data, sig->len);
+	sf_buf_add(k, text, len);
+	GBytes *probe = g_bytes_new_static(k->data, k->len);
+	PangoLayout *l = g_hash_table_lookup(st->cur.map, probe);
+	if (!l && (l = g_hash_table_lookup(st->old.map, probe)) != NULL) {
+		g_hash_table_insert(st->cur.map, g_bytes_new(k->data, k->len), g_object_ref(l));
+		st->cur.bytes += k->len;
+	}
+	g_bytes_unref(probe);
+	if (!l) {
+		l = pango_layout_new(st->ctx);
+		pango_layout_set_font_description(l, d->font[style]);
+		if (width > 0)
+			pango_layout_set_width(l, (int)(width * PS));
+		if (!bare) {
+			pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+			pango_layout_set_line_spacing(l, style == PD_TITLE || style == PD_BIG ? 1.1f : 1.3f);
+		}
+		pango_layout_set_text(l, text, (int)len);
+		if (attrs)
+			pango_layout_set_attributes(l, attrs);
+		if (center)
+			pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
+		g_hash_table_insert(st->cur.map, g_bytes_new(k->data, k->len), l);
+		st->cur.bytes += k->len;
+	}
+	if (st->cur.bytes > LAYOUT_GEN_BYTES) {
+		g_hash_table_destroy(st->old.map);
+		st->old = st->cur;
+		st->cur = (lay_gen){ lay_map(), 0 };
+	}
+	if (attrs)
+		pango_attr_list_unref(attrs);
+	*SF_PUSH(d->o->a, d->lays, d->nlays, d->clays) = g_object_ref(l);
 	return l;
+}
+
+/* A line of plain text; bare: without the flow's line spacing (running
+ * headers, page numbers). */
+static PangoLayout *plain_layout(pd_doc *d, int style, const char *s, int bare)
+{
+	return layout_of(d, style, 0, 0, s, strlen(s), NULL, NULL, bare);
 }
 
 pd_doc *pd_begin(pdf_state *st, const sf_output *o, pd_size page, const char *title)
@@ -379,8 +558,7 @@ pd_doc *pd_begin_scaled(pdf_state *st, const sf_output *o, pd_size page, const c
 		pango_font_description_set_size(d->font[s], (int)(base * styles[s].scale * PANGO_SCALE));
 		if (styles[s].bold)
 			pango_font_description_set_weight(d->font[s], PANGO_WEIGHT_BOLD);
-		PangoLayout *l = new_layout(d, s, 0);
-		pango_layout_set_text(l, "Xg", -1);
+		PangoLayout *l = plain_layout(d, s, "Xg", 0);
 		int h;
 		pango_layout_get_size(l, NULL, &h);
 		d->lh[s] = h / PS;
@@ -485,6 +663,8 @@ void pd_anchor(pd_doc *d, const char *name, int level, const char *title)
 
 static const pd_anch *find_anchor(const pd_doc *d, const char *name)
 {
+	if (d->anchor_map) /* while drawing */
+		return sf_strmap_get(d->anchor_map, name, strlen(name));
 	for (size_t i = 0; i < d->nanchors; i++)
 		if (strcmp(d->anchors[i].name, name) == 0)
 			return &d->anchors[i];
@@ -518,13 +698,17 @@ static void attr(pd_text *t, PangoAttribute *a, size_t start)
 	a->start_index = (guint)start;
 	a->end_index = (guint)t->s.len;
 	pango_attr_list_insert(t->attrs, a);
+	/* what the layout cache keys on (layout_of): the attribute's kind (each
+	 * kind has one value; the language's is added by text_layout_w) and range */
+	unsigned v[3] = { (unsigned)a->klass->type, a->start_index, a->end_index };
+	sf_buf_add(&t->sig, (const char *)v, sizeof v);
 }
 
 void pd_put(pd_text *t, const char *s, size_t n, unsigned flags)
 {
 	size_t start = t->s.len;
 	if (t->hy && !t->in_link && !(flags & PD_MONO))
-		hyphenate(&t->s, t->hy, s, n);
+		hyphenate_run(&t->s, t->d->st, t->hy, s, n);
 	else
 		sf_buf_add(&t->s, s, n);
 	if (t->s.len == start)
@@ -558,30 +742,53 @@ void pd_link_end(pd_text *t)
 	t->in_link = 0;
 }
 
-/* The lines of a layout: top and bottom of each, points. */
-static int line_ranges(pd_doc *d, PangoLayout *l, double **top, double **bot)
+/* What placing and drawing need of each line of a layout, points from the
+ * layout's top: measured once per layout and kept with it, since a layout
+ * is reused (layout_of) and a pango_layout_iter measures every line anew. */
+typedef struct pd_line_m {
+	double top, bot;  /* the line's range in the flow */
+	double base;      /* its baseline */
+	double lx, ly, lh; /* its logical rectangle: x, y, height */
+	PangoLayoutLine *line;
+} pd_line_m;
+
+typedef struct pd_lines {
+	int n;
+	pd_line_m l[];
+} pd_lines;
+
+static const pd_lines *lines_of(PangoLayout *l)
 {
+	pd_lines *m = g_object_get_data(G_OBJECT(l), "safar-lines");
+	if (m)
+		return m;
 	int n = pango_layout_get_line_count(l);
-	*top = sf_alloc_array(d->o->a, (size_t)n + 1, sizeof **top);
-	*bot = sf_alloc_array(d->o->a, (size_t)n + 1, sizeof **bot);
+	m = sf_xcalloc(1, sizeof *m + (size_t)(n + 1) * sizeof m->l[0]);
 	PangoLayoutIter *it = pango_layout_get_iter(l);
 	int i = 0;
 	do {
 		int y0, y1;
+		PangoRectangle logical;
 		pango_layout_iter_get_line_yrange(it, &y0, &y1);
-		(*top)[i] = y0 / PS;
-		(*bot)[i] = y1 / PS;
+		pango_layout_iter_get_line_extents(it, NULL, &logical);
+		m->l[i] = (pd_line_m){ .top = y0 / PS,
+				       .bot = y1 / PS,
+				       .base = pango_layout_iter_get_baseline(it) / PS,
+				       .lx = logical.x / PS,
+				       .ly = logical.y / PS,
+				       .lh = logical.height / PS,
+				       .line = pango_layout_iter_get_line_readonly(it) };
 		i++;
 	} while (i < n && pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
-	return i;
+	m->n = i;
+	g_object_set_data_full(G_OBJECT(l), "safar-lines", m, free);
+	return m;
 }
 
 static PangoLayout *marker_layout(pd_doc *d, const char *marker, int style)
 {
-	PangoLayout *m = new_layout(d, style, 0);
-	pango_layout_set_text(m, marker, -1);
-	return m;
+	return plain_layout(d, style, marker, 0);
 }
 
 /* Places a laid-out block; returns the index of its first IT_LINES item. */
@@ -590,13 +797,14 @@ static size_t flow(pd_doc *d, PangoLayout *l, int style, const pd_place *p, cons
 {
 	ensure_page(d);
 	double x = d->x0 + (p ? p->indent : 0);
-	double *top, *bot;
-	int n = line_ranges(d, l, &top, &bot);
+	const pd_lines *lm = lines_of(l);
+	int n = lm->n;
+	const pd_line_m *L = lm->l;
 	if (!d->at_top && p)
 		d->y += p->before * d->lh[style];
-	double need = n ? bot[n < 2 ? n - 1 : 1] - top[0] : 0;
+	double need = n ? L[n < 2 ? n - 1 : 1].bot - L[0].top : 0;
 	if (p && p->whole)
-		need = n ? bot[n - 1] - top[0] : 0;
+		need = n ? L[n - 1].bot - L[0].top : 0;
 	if (p && p->keep > 0)
 		need += p->keep * d->lh[PD_BODY];
 	if (!d->at_top && d->y + need > d->bottom)
@@ -606,7 +814,7 @@ static size_t flow(pd_doc *d, PangoLayout *l, int style, const pd_place *p, cons
 	int l0 = 0;
 	while (l0 < n) {
 		int k = l0;
-		while (k < n && d->y + (bot[k] - top[l0]) <= d->bottom + 0.01)
+		while (k < n && d->y + (L[k].bot - L[l0].top) <= d->bottom + 0.01)
 			k++;
 		if (k == l0) {
 			if (!d->at_top) {
@@ -622,11 +830,11 @@ static size_t flow(pd_doc *d, PangoLayout *l, int style, const pd_place *p, cons
 		it->lay = l;
 		it->l0 = l0;
 		it->l1 = k;
-		it->ytop = top[l0];
+		it->ytop = L[l0].top;
 		it->links = links;
 		it->nlinks = nlinks;
 		if (l0 == 0 && p && (p->marker || p->box)) {
-			double base = pango_layout_get_baseline(l) / PS - top[0];
+			double base = L[0].base - L[0].top;
 			if (p->box) {
 				double side = d->lh[style] * 0.55;
 				pd_item *b = push_item(d, IT_BOX, x - side - d->lh[style] * 0.45,
@@ -640,7 +848,7 @@ static size_t flow(pd_doc *d, PangoLayout *l, int style, const pd_place *p, cons
 				push_item(d, IT_LAYOUT, x - mw / PS - d->lh[style] * 0.35, d->y + base - mbase)->lay = m;
 			}
 		}
-		d->y += bot[k - 1] - top[l0];
+		d->y += L[k - 1].bot - L[l0].top;
 		d->at_top = 0;
 		l0 = k;
 		if (l0 < n)
@@ -651,17 +859,15 @@ static size_t flow(pd_doc *d, PangoLayout *l, int style, const pd_place *p, cons
 
 static PangoLayout *text_layout_w(pd_doc *d, pd_text *t, int style, const pd_place *p, double width)
 {
-	PangoLayout *l = new_layout(d, style, width);
-	if (t->lang)
+	if (t->lang) {
 		attr(t, pango_attr_language_new(pango_language_from_string(t->lang)), 0);
-	/* (an attribute's end past the text is the text's end) */
-	pango_layout_set_text(l, t->s.data ? t->s.data : "", (int)t->s.len);
-	pango_layout_set_attributes(l, t->attrs);
-	pango_attr_list_unref(t->attrs);
+		sf_buf_puts(&t->sig, t->lang);
+	}
+	PangoLayout *l = layout_of(d, style, width, p && p->center, t->s.data ? t->s.data : "",
+				   t->s.len, t->attrs, &t->sig, 0);
 	t->attrs = NULL;
-	if (p && p->center)
-		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
 	sf_buf_free(&t->s);
+	sf_buf_free(&t->sig);
 	return l;
 }
 
@@ -710,11 +916,11 @@ void pd_toc_line(pd_doc *d, const char *title, const char *anchor, int level)
 	pd_text *t = pd_text_new(d, NULL);
 	pd_puts(t, title, 0);
 	pd_link_end(t);
-	PangoLayout *l = new_layout(d, style, d->width - p.indent - numw);
-	pango_layout_set_text(l, t->s.data ? t->s.data : "", (int)t->s.len);
-	pango_layout_set_attributes(l, t->attrs);
-	pango_attr_list_unref(t->attrs);
+	PangoLayout *l = layout_of(d, style, d->width - p.indent - numw, 0, t->s.data ? t->s.data : "",
+				   t->s.len, t->attrs, &t->sig, 0);
+	t->attrs = NULL;
 	sf_buf_free(&t->s);
+	sf_buf_free(&t->sig);
 	size_t first = flow(d, l, style, &p, NULL, 0);
 	const pd_item *row = &d->items[first];
 	pd_item *num = push_item(d, IT_PAGEREF, d->x0 + d->width, row->y);
@@ -730,7 +936,7 @@ void pd_qr_row(pd_doc *d, const char *uri, double size, pd_text *t, int style)
 {
 	ensure_page(d);
 	qr_code q = { 0 };
-	int has_qr = uri && qr_encode(d->o->a, uri, &q) == 0;
+	int has_qr = uri && state_qr(d->st, d->o->a, uri, &q) == 0;
 	/* a module of at least 0.9 pt (0.32 mm), which phones read off paper */
 	if (has_qr && size < (q.width + 8) * 0.9)
 		size = (q.width + 8) * 0.9;
@@ -948,18 +1154,11 @@ static void link_rect(drawing *g, double x, double y, double w, double h, const 
 
 static void draw_lines(drawing *g, const pd_item *it)
 {
-	PangoLayoutIter *li = pango_layout_get_iter(it->lay);
-	int i = 0;
-	do {
-		if (i >= it->l1)
-			break;
-		if (i < it->l0)
-			continue;
-		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(li);
-		PangoRectangle logical;
-		pango_layout_iter_get_line_extents(li, NULL, &logical);
-		double base = pango_layout_iter_get_baseline(li) / PS - it->ytop;
-		cairo_move_to(g->cr, it->x + logical.x / PS, it->y + base);
+	const pd_lines *lm = lines_of(it->lay);
+	for (int i = it->l0; i < it->l1 && i < lm->n; i++) {
+		const pd_line_m *m = &lm->l[i];
+		PangoLayoutLine *line = m->line;
+		cairo_move_to(g->cr, it->x + m->lx, it->y + m->base - it->ytop);
 		pango_cairo_show_layout_line(g->cr, line);
 		for (size_t k = 0; k < it->nlinks; k++) {
 			const pd_link *lk = &it->links[k];
@@ -969,24 +1168,56 @@ static void draw_lines(drawing *g, const pd_item *it)
 			int *r, nr;
 			pango_layout_line_get_x_ranges(line, lk->start, lk->end, &r, &nr);
 			for (int j = 0; j < nr; j++)
-				link_rect(g, it->x + r[2 * j] / PS, it->y + logical.y / PS - it->ytop,
-					  (r[2 * j + 1] - r[2 * j]) / PS, logical.height / PS, lk->uri);
+				link_rect(g, it->x + r[2 * j] / PS, it->y + m->ly - it->ytop,
+					  (r[2 * j + 1] - r[2 * j]) / PS, m->lh, lk->uri);
 			g_free(r);
 		}
-	} while (++i, pango_layout_iter_next_line(li));
-	pango_layout_iter_free(li);
+	}
 }
 
 static void draw_text(drawing *g, const char *s, int style, double x, double y, int align_right)
 {
-	PangoLayout *l = pango_layout_new(g->d->st->ctx);
-	pango_layout_set_font_description(l, g->d->font[style]);
-	pango_layout_set_text(l, s, -1);
+	PangoLayout *l = plain_layout(g->d, style, s, 1);
 	int w;
 	pango_layout_get_size(l, &w, NULL);
 	cairo_move_to(g->cr, align_right == 1 ? x - w / PS : align_right == 2 ? x - w / PS / 2 : x, y);
 	pango_cairo_show_layout(g->cr, l);
-	g_object_unref(l);
+}
+
+/* A QR code as a stencil mask, one bit per module scaled up without
+ * smoothing: the PDF holds a small image (an /ImageMask) instead of a
+ * rectangle per run of modules, which cost more to write than the rest of
+ * a help card (docs/performance.md, "PDF"). */
+static void draw_qr(cairo_t *cr, const pd_item *it)
+{
+	int qw = it->qr.width;
+	double mod = it->w / (qw + 8);
+	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_A1, qw, qw);
+	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(img);
+		return;
+	}
+	cairo_surface_flush(img);
+	unsigned char *data = cairo_image_surface_get_data(img);
+	int stride = cairo_image_surface_get_stride(img);
+	memset(data, 0, (size_t)stride * (size_t)qw);
+	/* A1 packs pixels into 32-bit words, bit order the machine's. */
+	for (int y = 0; y < qw; y++) {
+		uint32_t *row = (uint32_t *)(void *)(data + (size_t)y * (size_t)stride);
+		for (int x = 0; x < qw; x++)
+			if (it->qr.m[y * qw + x])
+				row[x / 32] |= (uint32_t)1 << (x % 32);
+	}
+	cairo_surface_mark_dirty(img);
+	cairo_save(cr);
+	cairo_translate(cr, it->x + 4 * mod, it->y + 4 * mod);
+	cairo_scale(cr, mod, mod);
+	cairo_pattern_t *pat = cairo_pattern_create_for_surface(img);
+	cairo_pattern_set_filter(pat, CAIRO_FILTER_NEAREST);
+	cairo_mask(cr, pat);
+	cairo_pattern_destroy(pat);
+	cairo_restore(cr);
+	cairo_surface_destroy(img);
 }
 
 static void draw_page(drawing *g, int p)
@@ -1031,25 +1262,9 @@ static void draw_page(drawing *g, int p)
 			cairo_rectangle(cr, it->x, it->y, it->w, it->h);
 			cairo_stroke(cr);
 			break;
-		case IT_QR: {
-			double mod = it->w / (it->qr.width + 8);
-			int qw = it->qr.width;
-			/* one rectangle per run of dark modules */
-			for (int y = 0; y < qw; y++)
-				for (int x = 0; x < qw;) {
-					if (!it->qr.m[y * qw + x]) {
-						x++;
-						continue;
-					}
-					int x0 = x;
-					while (x < qw && it->qr.m[y * qw + x])
-						x++;
-					cairo_rectangle(cr, it->x + (x0 + 4) * mod, it->y + (y + 4) * mod,
-							(x - x0) * mod, mod);
-				}
-			cairo_fill(cr);
+		case IT_QR:
+			draw_qr(cr, it);
 			break;
-		}
 		case IT_PAGEREF: {
 			const pd_anch *a = find_anchor(d, it->anchor);
 			if (a && a->page >= 0) {
@@ -1113,8 +1328,13 @@ int pd_end(pd_doc *d, const char *name, int booklet, pd_size sheet)
 	settle_anchors(d);
 	if (booklet)
 		pad_pages(d, (4 - (int)d->npages % 4) % 4);
+	/* The contents and every #link look their anchor up. */
+	d->anchor_map = sf_strmap_new(d->o->a, d->nanchors);
+	for (size_t i = 0; i < d->nanchors; i++)
+		sf_strmap_put(d->anchor_map, d->anchors[i].name, strlen(d->anchors[i].name), &d->anchors[i]);
 	sf_buf out = { 0 };
 	pd_size first = booklet ? (pd_size){ sheet.h, sheet.w } : d->size;
+	pd_deflate_mode(PD_DEFLATE_FAST);
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, &out, first.w, first.h);
 	/* Reproducible: the dates are the content's (SOURCE_DATE_EPOCH). */
 	char date[11], iso[32];
@@ -1154,9 +1374,11 @@ int pd_end(pd_doc *d, const char *name, int booklet, pd_size sheet)
 		}
 	}
 	cairo_destroy(cr);
+	pd_deflate_mode(PD_DEFLATE_STORE);
 	cairo_surface_finish(s);
 	int bad = cairo_surface_status(s) != CAIRO_STATUS_SUCCESS;
 	cairo_surface_destroy(s);
+	pd_deflate_mode(PD_DEFLATE_ASKED);
 	sf_buf_free(&g.tag);
 	pd_discard(d);
 	int rc;
