@@ -7,6 +7,7 @@
 
 #include "html.h"
 #include "manifest.h"
+#include "memo.h"
 #include "xlsx.h"
 #include "safar/fsio.h"
 #include "safar/hash.h"
@@ -395,6 +396,7 @@ size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opt
 	if (unchanged)
 		*unchanged = atomic_load(&j.w.unchanged);
 	sf_resolver_free(j.resolver);
+	sf_render_memos_clear();
 	pthread_mutex_destroy(&j.progress);
 	sf_arena_free(a);
 	return written;
