@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "html.h"
 #include "manifest.h"
@@ -328,9 +331,25 @@ static int keep_none(void *ctx, const char *rel)
 	return 0;
 }
 
+/* A build allocates and frees the same few megabytes per edition, on every
+ * thread: glibc's defaults hand freed memory back to the system past 128 KiB
+ * and serve blocks over 128 KiB (zlib's, libxlsxwriter's) with mmap, so each
+ * edition faulted its memory in again (180,000 page faults and a tenth of
+ * the build's time on the 2,000-module bench root; docs/performance.md).
+ * The memory is kept instead; the process ends with the build. */
+static void keep_memory(void)
+{
+#if defined(__GLIBC__)
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+	mallopt(M_TOP_PAD, 16 << 20);
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
+}
+
 size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opts *opts,
 		sf_sink *sink, size_t *unchanged)
 {
+	keep_memory();
 	/* What a killed build left behind would be published with the rest. */
 	sf_remove_leftovers(opts->outdir);
 	sf_arena *a = sf_arena_new();
