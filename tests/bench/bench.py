@@ -60,87 +60,114 @@ def describe(root):
 
 print(f"make bench: {os.cpu_count()} processors, {reps} interleaved runs per ratio")
 
-# The large root: check against cmark on the same bodies.
-files = bodies(large)
-rendered, targets, modules = describe(large)
-size = sum(os.path.getsize(f) for f in files)
-print(f"{large}: {modules} modules, {targets} editions, {size / 1e6:.1f} MB of module files")
-ratio, rss, cpu, base = [], [], [], []
-for _ in range(reps):
-    _, c0, _ = run([cmark] + files)
-    _, c1, m1 = run([safar, "check", "-q", "-C", large, "--today", "2025-01-01"])
-    ratio.append(c1 / c0)
-    cpu.append(c1)
-    base.append(c0)
-    rss.append(m1 / 1024)
-show("check CPU", cpu, " s")
-show("cmark parse+render of the bodies, CPU", base, " s")
-show("check CPU / cmark CPU (target <= 2)", ratio)
-show("check peak RSS (target <= 150 MiB)", rss, " MiB", "%.0f")
-
-# The medium root: builds.
-files = bodies(medium)
-rendered, targets, modules = describe(medium)
-print(f"{medium}: {modules} modules, {targets} editions, "
-      f"{rendered / 1e6:.1f} MB of Markdown in the handbooks")
-tmp = tempfile.mkdtemp(prefix="safar-bench-")
-full, html, noop, fullwall, htmlwall, mbs, cmbs, kept = [], [], [], [], [], [], [], []
 jobs = str(os.cpu_count() or 1)
-try:
-    for i in range(reps):
-        o1, o2 = os.path.join(tmp, f"all{i}"), os.path.join(tmp, f"html{i}")
-        w_all, c_all, _ = run([safar, "build", "-C", medium, "-o", o1, "-j", jobs])
-        w_html, c_html, _ = run([safar, "build", "-C", medium, "-o", o2, "-j", jobs,
-                                 "--format", "html"])
-        before = mtimes(o1)
-        w_noop, c_noop, _ = run([safar, "build", "-C", medium, "-o", o1, "-j", jobs])
-        after = mtimes(o1)
-        kept.append(before == after)
-        _, c_cm, _ = run([cmark] + files * 1)
-        full.append(w_all / w_html)
-        noop.append(w_noop / w_all)
-        fullwall.append(w_all)
-        htmlwall.append(w_html)
-        # Handbooks: Markdown rendered per second of CPU, against cmark's.
-        mb = rendered / 1e6 / c_html
-        cm = sum(os.path.getsize(f) for f in files) / 1e6 / c_cm
-        mbs.append(mb)
-        cmbs.append(cm)
-        shutil.rmtree(o1)
-        shutil.rmtree(o2)
-finally:
-    shutil.rmtree(tmp, ignore_errors=True)
-show("full build, every format, wall", fullwall, " s")
-show("handbooks only (--format html), wall", htmlwall, " s")
-show("full build / handbooks only (target <= 2)", full)
-show("no-op rebuild / full build (target <= 0.10)", noop)
-print(f"  {'no-op rebuild kept every mtime':<44} {'yes' if all(kept) else 'NO'}")
-show("handbooks: MB of Markdown per CPU second", mbs, " MB/s", "%.1f")
-show("cmark: MB of Markdown per CPU second", cmbs, " MB/s", "%.1f")
-show("handbooks MB/s / cmark MB/s", [a / b for a, b in zip(mbs, cmbs)])
 
-# PDF (DESIGN §7): the bundled content with --format pdf, against its default
-# build (HTML, checklists, workbooks, SMS, packs); pages laid out per second.
-top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-print(f"bundled content ({top}): --format pdf")
-tmp = tempfile.mkdtemp(prefix="safar-bench-")
-pdfratio, pps = [], []
-try:
-    for i in range(reps):
-        o1, o2 = os.path.join(tmp, f"pdf{i}"), os.path.join(tmp, f"dflt{i}")
-        w_pdf, c_pdf, _ = run([safar, "build", "-C", top, "-o", o1, "-j", jobs, "--format", "pdf"])
-        w_def, _, _ = run([safar, "build", "-C", top, "-o", o2, "-j", jobs])
-        pages = 0
-        for dp, _, fs in os.walk(o1):
-            for f in fs:
-                if f.endswith(".pdf"):
-                    info = subprocess.run(["pdfinfo", os.path.join(dp, f)], capture_output=True, text=True).stdout
-                    pages += int(next(l.split()[1] for l in info.splitlines() if l.startswith("Pages:")))
-        pdfratio.append(w_pdf / w_def)
-        pps.append(pages / w_pdf)
-        shutil.rmtree(o1)
-        shutil.rmtree(o2)
-finally:
-    shutil.rmtree(tmp, ignore_errors=True)
-show("PDF pages laid out per second, wall", pps, " pages/s", "%.0f")
-show("PDF build / default build (target <= 3)", pdfratio)
+
+def check():
+    # The large root: check against cmark on the same bodies.
+    files = bodies(large)
+    rendered, targets, modules = describe(large)
+    size = sum(os.path.getsize(f) for f in files)
+    print(f"{large}: {modules} modules, {targets} editions, {size / 1e6:.1f} MB of module files")
+    ratio, rss, cpu, base = [], [], [], []
+    for _ in range(reps):
+        _, c0, _ = run([cmark] + files)
+        _, c1, m1 = run([safar, "check", "-q", "-C", large, "--today", "2025-01-01"])
+        ratio.append(c1 / c0)
+        cpu.append(c1)
+        base.append(c0)
+        rss.append(m1 / 1024)
+    show("check CPU", cpu, " s")
+    show("cmark parse+render of the bodies, CPU", base, " s")
+    show("check CPU / cmark CPU (target <= 2)", ratio)
+    show("check peak RSS (target <= 150 MiB)", rss, " MiB", "%.0f")
+
+
+def builds():
+    # The medium root: builds. Each build writes into a new empty folder, made
+    # the same way for both sides, and nothing is deleted until every run is
+    # done: on a file system without a journal (ext4 here), creating a file
+    # right after many were deleted costs a scan past every recently deleted
+    # inode, which would weigh on the side that creates more files
+    # (docs/performance.md, "The figures"). That cost is shown apart, once.
+    files = bodies(medium)
+    rendered, targets, modules = describe(medium)
+    print(f"{medium}: {modules} modules, {targets} editions, "
+          f"{rendered / 1e6:.1f} MB of Markdown in the handbooks")
+    tmp = tempfile.mkdtemp(prefix="safar-bench-", dir=os.path.dirname(os.path.abspath(medium)))
+    full, fullcpu, html, noop, fullwall, htmlwall, cpus, mbs, cmbs, kept = ([] for _ in range(10))
+    try:
+        for i in range(reps):
+            o1, o2 = os.path.join(tmp, f"all{i}"), os.path.join(tmp, f"html{i}")
+            w_all, c_all, _ = run([safar, "build", "-C", medium, "-o", o1, "-j", jobs])
+            w_html, c_html, _ = run([safar, "build", "-C", medium, "-o", o2, "-j", jobs,
+                                     "--format", "html"])
+            before = mtimes(o1)
+            w_noop, c_noop, _ = run([safar, "build", "-C", medium, "-o", o1, "-j", jobs])
+            after = mtimes(o1)
+            kept.append(before == after)
+            _, c_cm, _ = run([cmark] + files * 1)
+            full.append(w_all / w_html)
+            fullcpu.append(c_all / c_html)
+            noop.append(w_noop / w_all)
+            fullwall.append(w_all)
+            htmlwall.append(w_html)
+            cpus.append((c_all, c_html))
+            # Handbooks: Markdown rendered per second of CPU, against cmark's.
+            mb = rendered / 1e6 / c_html
+            cm = sum(os.path.getsize(f) for f in files) / 1e6 / c_cm
+            mbs.append(mb)
+            cmbs.append(cm)
+        # The same full build right after the outputs above were deleted.
+        for i in range(reps):
+            shutil.rmtree(os.path.join(tmp, f"all{i}"))
+        _, c_rm, _ = run([safar, "build", "-C", medium, "-o", os.path.join(tmp, "after-rm"), "-j", jobs])
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    show("full build, every format, CPU", [c for c, _ in cpus], " s")
+    show("handbooks only (--format html), CPU", [h for _, h in cpus], " s")
+    show("full build / handbooks only, CPU (target <= 2)", fullcpu)
+    show("full build, every format, wall", fullwall, " s")
+    show("handbooks only (--format html), wall", htmlwall, " s")
+    show("full build / handbooks only, wall", full)
+    print(f"  {'full build right after rm -rf of 3 others, CPU':<44} {c_rm:.2f} s")
+    show("no-op rebuild / full build (target <= 0.10)", noop)
+    print(f"  {'no-op rebuild kept every mtime':<44} {'yes' if all(kept) else 'NO'}")
+    show("handbooks: MB of Markdown per CPU second", mbs, " MB/s", "%.1f")
+    show("cmark: MB of Markdown per CPU second", cmbs, " MB/s", "%.1f")
+    show("handbooks MB/s / cmark MB/s", [a / b for a, b in zip(mbs, cmbs)])
+
+
+def pdf():
+    # PDF (DESIGN §7): the bundled content with --format pdf, against its default
+    # build (HTML, checklists, workbooks, SMS, packs); pages laid out per second.
+    top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    print(f"bundled content ({top}): --format pdf")
+    tmp = tempfile.mkdtemp(prefix="safar-bench-")
+    pdfratio, pps = [], []
+    try:
+        for i in range(reps):
+            o1, o2 = os.path.join(tmp, f"pdf{i}"), os.path.join(tmp, f"dflt{i}")
+            w_pdf, c_pdf, _ = run([safar, "build", "-C", top, "-o", o1, "-j", jobs, "--format", "pdf"])
+            w_def, _, _ = run([safar, "build", "-C", top, "-o", o2, "-j", jobs])
+            pages = 0
+            for dp, _, fs in os.walk(o1):
+                for f in fs:
+                    if f.endswith(".pdf"):
+                        info = subprocess.run(["pdfinfo", os.path.join(dp, f)], capture_output=True, text=True).stdout
+                        pages += int(next(l.split()[1] for l in info.splitlines() if l.startswith("Pages:")))
+            pdfratio.append(w_pdf / w_def)
+            pps.append(pages / w_pdf)
+            shutil.rmtree(o1)
+            shutil.rmtree(o2)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    show("PDF pages laid out per second, wall", pps, " pages/s", "%.0f")
+    show("PDF build / default build (target <= 3)", pdfratio)
+
+
+# BENCH_ONLY=check, builds or pdf: that section alone.
+only = os.environ.get("BENCH_ONLY", "")
+for name, section in (("check", check), ("builds", builds), ("pdf", pdf)):
+    if only in ("", name):
+        section()
