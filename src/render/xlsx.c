@@ -166,6 +166,7 @@ int x_workbook_commit(lxw_workbook *wb, const char *tmp, const char *path, sf_wr
 		sf_writes_fail(w, path, "write", errno);
 		return -1;
 	}
+	xr_flush();
 	lxw_error e = x_workbook_close(wb);
 	err = errno;
 	sf_arena *a = sf_arena_new();

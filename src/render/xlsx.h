@@ -79,21 +79,28 @@ lxw_error x_string(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *
 		   lxw_format *f);
 
 
-/* Recorded: a workbook is assembled (its parts written out and deflated,
- * which is most of its cost) once per process for each distinct recording
- * of the calls that made it; another edition whose workbook comes out of
- * the same calls gets the bytes made the first time (docs/performance.md).
+/* Recorded: a workbook is filled and assembled (its parts written out and
+ * deflated, which is most of its cost) once per process for each distinct
+ * recording of the calls that made it; another edition whose workbook comes
+ * out of the same calls gets the bytes made the first time
+ * (docs/performance.md).
  * So every libxlsxwriter call that shapes a workbook goes through
  * xlsx_rec.c, which records it: the names below are routed there in every
  * file that includes this header. A library call not routed here must be
  * added to xlsx_rec.c before it is used (a call it cannot record, such as
  * worksheet_conditional_format_range, makes the workbook unrecorded: made
  * every time, never reused). */
-/* Starts the recording of wb on this thread (x_workbook_new). */
-void xr_begin(const lxw_workbook *wb);
+/* Starts the recording of wb on this thread (x_workbook_new). From then
+ * on, the calls that fill it are held back (returning LXW_NO_ERROR; the
+ * library's own errors, which safar never acted on, come when they are
+ * made) until xr_flush, or until xr_end finds the recording spoilt. */
+void xr_begin(lxw_workbook *wb);
 /* The recording of wb, if every call was recorded: 1 and its bytes in
- * key[0..klen), valid until xr_release or the next xr_begin; else 0. */
+ * key[0..klen), valid until xr_release or the next xr_begin; else 0, the
+ * held calls made. */
 int xr_end(const lxw_workbook *wb, const char **key, size_t *klen);
+/* Makes the held calls, in order, before the workbook is closed. */
+void xr_flush(void);
 /* Frees this thread's recording. */
 void xr_release(void);
 
