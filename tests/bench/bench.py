@@ -7,6 +7,7 @@ sides interleaved REPS times; the median is printed with the spread (lowest
 and highest of the REPS ratios). docs/performance.md explains the figures."""
 import glob
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -17,12 +18,16 @@ safar, bench, cmark, large, medium = sys.argv[1:6]
 reps = int(sys.argv[6]) if len(sys.argv) > 6 else 3
 
 
+last = {}  # user and system CPU of the last child
+
+
 def run(argv):
     """(wall s, cpu s, peak RSS KiB) of one child; its output is discarded."""
     t0 = time.monotonic()
     p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, ru = os.wait4(p.pid, 0)
     wall = time.monotonic() - t0
+    last["user"], last["sys"] = ru.ru_utime, ru.ru_stime
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):  # check exits 1 on findings it reports
         sys.exit(f"bench: {' '.join(argv)} exited with {code}")
@@ -50,6 +55,30 @@ def mtimes(d):
             p = os.path.join(dp, f)
             out[p] = os.stat(p).st_mtime_ns
     return out
+
+
+def write_tree(src, dst):
+    """(files, system CPU s) of writing src's files again under dst, as safar
+    writes them; their bytes are read first, outside the measure."""
+    data = []
+    for dp, _, fs in os.walk(src):
+        for f in fs:
+            p = os.path.join(dp, f)
+            with open(p, "rb") as fh:
+                data.append((os.path.join(dst, os.path.relpath(p, src)), fh.read()))
+    t0 = resource.getrusage(resource.RUSAGE_SELF).ru_stime
+    made = set()
+    for path, b in data:
+        d = os.path.dirname(path)
+        if d not in made:
+            os.makedirs(d, exist_ok=True)
+            made.add(d)
+        tmp = os.path.join(d, ".safar-tmp.bench." + os.path.basename(path))
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        os.write(fd, b)
+        os.close(fd)
+        os.rename(tmp, path)
+    return len(data), resource.getrusage(resource.RUSAGE_SELF).ru_stime - t0
 
 
 def describe(root):
@@ -95,13 +124,16 @@ def builds():
     print(f"{medium}: {modules} modules, {targets} editions, "
           f"{rendered / 1e6:.1f} MB of Markdown in the handbooks")
     tmp = tempfile.mkdtemp(prefix="safar-bench-", dir=os.path.dirname(os.path.abspath(medium)))
-    full, fullcpu, html, noop, fullwall, htmlwall, cpus, mbs, cmbs, kept = ([] for _ in range(10))
+    full, fullcpu, html, noop, fullwall, htmlwall, cpus, mbs, cmbs, kept, syss = (
+        [] for _ in range(11))
     try:
         for i in range(reps):
             o1, o2 = os.path.join(tmp, f"all{i}"), os.path.join(tmp, f"html{i}")
             w_all, c_all, _ = run([safar, "build", "-C", medium, "-o", o1, "-j", jobs])
+            s_all = last["sys"]
             w_html, c_html, _ = run([safar, "build", "-C", medium, "-o", o2, "-j", jobs,
                                      "--format", "html"])
+            syss.append((s_all, last["sys"]))
             before = mtimes(o1)
             w_noop, c_noop, _ = run([safar, "build", "-C", medium, "-o", o1, "-j", jobs])
             after = mtimes(o1)
@@ -118,6 +150,11 @@ def builds():
             cm = sum(os.path.getsize(f) for f in files) / 1e6 / c_cm
             mbs.append(mb)
             cmbs.append(cm)
+        # The floor the file system sets: each build's files alone, written
+        # the way safar writes them (a folder made once, then per file a
+        # temporary created exclusively, written, closed and renamed).
+        floor = [write_tree(os.path.join(tmp, name), os.path.join(tmp, f"floor-{name}"))
+                 for name in ("all0", "html0")]
         # The same full build right after the outputs above were deleted.
         for i in range(reps):
             shutil.rmtree(os.path.join(tmp, f"all{i}"))
@@ -130,6 +167,10 @@ def builds():
     show("full build, every format, wall", fullwall, " s")
     show("handbooks only (--format html), wall", htmlwall, " s")
     show("full build / handbooks only, wall", full)
+    show("full build, system CPU", [a for a, _ in syss], " s")
+    show("handbooks only, system CPU", [h for _, h in syss], " s")
+    for (n, t), what in zip(floor, ("full build's", "handbooks'")):
+        print(f"  {f'writing the {what} {n} files alone, system CPU':<44} {t:.2f} s")
     print(f"  {'full build right after rm -rf of 3 others, CPU':<44} {c_rm:.2f} s")
     show("no-op rebuild / full build (target <= 0.10)", noop)
     print(f"  {'no-op rebuild kept every mtime':<44} {'yes' if all(kept) else 'NO'}")
