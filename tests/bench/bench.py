@@ -124,8 +124,8 @@ def builds():
     print(f"{medium}: {modules} modules, {targets} editions, "
           f"{rendered / 1e6:.1f} MB of Markdown in the handbooks")
     tmp = tempfile.mkdtemp(prefix="safar-bench-", dir=os.path.dirname(os.path.abspath(medium)))
-    full, fullcpu, html, noop, fullwall, htmlwall, cpus, mbs, cmbs, kept, syss = (
-        [] for _ in range(11))
+    full, fullcpu, html, noop, fullwall, htmlwall, cpus, mbs, cmbs, kept, syss, users = (
+        [] for _ in range(12))
     try:
         for i in range(reps):
             o1, o2 = os.path.join(tmp, f"all{i}"), os.path.join(tmp, f"html{i}")
@@ -134,6 +134,7 @@ def builds():
             w_html, c_html, _ = run([safar, "build", "-C", medium, "-o", o2, "-j", jobs,
                                      "--format", "html"])
             syss.append((s_all, last["sys"]))
+            users.append((c_all - s_all) / (c_html - last["sys"]))
             before = mtimes(o1)
             w_noop, c_noop, _ = run([safar, "build", "-C", medium, "-o", o1, "-j", jobs])
             after = mtimes(o1)
@@ -167,6 +168,7 @@ def builds():
     show("full build, every format, wall", fullwall, " s")
     show("handbooks only (--format html), wall", htmlwall, " s")
     show("full build / handbooks only, wall", full)
+    show("full build / handbooks only, user CPU", users)
     show("full build, system CPU", [a for a, _ in syss], " s")
     show("handbooks only, system CPU", [h for _, h in syss], " s")
     for (n, t), what in zip(floor, ("full build's", "handbooks'")):
