@@ -1,16 +1,22 @@
 /* build.c: `safar build`: every target resolved and rendered, in parallel, then the index. */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "html.h"
 #include "manifest.h"
+#include "memo.h"
 #include "xlsx.h"
 #include "safar/fsio.h"
 #include "safar/hash.h"
 #include <sys/stat.h>
+#include <unistd.h>
 #include "safar/xalloc.h"
 #include "safar/nelem.h"
 
@@ -104,18 +110,24 @@ static int skip(job *j, const char *rel, uint64_t h, sf_arena *a)
 	size_t n = mf_old_under(j->w.mf, rel, &files);
 	if (!n)
 		return 0;
+	/* As the renderers name them (sf_target_dir): the edition's folder
+	 * looked up once, each file from there (a path walk per file was
+	 * most of a no-op rebuild's system time). */
+	int dfd = open(sf_printf(a, "%s/%s", j->opts->outdir, rel), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return 0;
+	size_t rl = strlen(rel);
 	for (size_t k = 0; k < n; k++) {
 		struct stat st;
-		/* As the renderers name them (sf_target_dir). */
-		const char *path = sf_printf(a, "%s/%s", j->opts->outdir, files[k]);
 		/* Changed since the record was written (by hand?): made again. */
-		if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
-		    mf_editions_newer(j->eds, &st.st_mtim))
+		if (fstatat(dfd, files[k] + rl + 1, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+		    !S_ISREG(st.st_mode) || mf_editions_newer(j->eds, &st.st_mtim)) {
+			close(dfd);
 			return 0;
+		}
 	}
-	for (size_t k = 0; k < n; k++) {
-		mf_produced(j->w.mf, sf_printf(a, "%s/%s", j->opts->outdir, files[k]));
-	}
+	close(dfd);
+	mf_produced_rel(j->w.mf, files, n);
 	atomic_fetch_add(&j->w.unchanged, n);
 	return 1;
 }
@@ -175,8 +187,9 @@ static void hash_sources(job *j, sf_arena *a)
 	char *exe;
 	size_t exelen;
 	int err;
-	if (sf_read_file_nofollow(a, "/proc/self/exe", (size_t)256 << 20, &exe, &exelen, &err) ==
-	    SF_READ_OK)
+	/* (A magic link: opened with O_NOFOLLOW it fails with ELOOP, which
+	 * left only build.c's compile time to tell two builds of safar apart.) */
+	if (sf_read_file(a, "/proc/self/exe", (size_t)256 << 20, &exe, &exelen, &err) == SF_READ_OK)
 		g = sf_hash(g, exe, exelen);
 	else
 		g = sf_hash_str(g, __DATE__ " " __TIME__);
@@ -327,9 +340,25 @@ static int keep_none(void *ctx, const char *rel)
 	return 0;
 }
 
+/* A build allocates and frees the same few megabytes per edition, on every
+ * thread: glibc's defaults hand freed memory back to the system past 128 KiB
+ * and serve blocks over 128 KiB (zlib's, libxlsxwriter's) with mmap, so each
+ * edition faulted its memory in again (180,000 page faults and a tenth of
+ * the build's time on the 2,000-module bench root; docs/performance.md).
+ * The memory is kept instead; the process ends with the build. */
+static void keep_memory(void)
+{
+#if defined(__GLIBC__)
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+	mallopt(M_TOP_PAD, 16 << 20);
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
+}
+
 size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opts *opts,
 		sf_sink *sink, size_t *unchanged)
 {
+	keep_memory();
 	/* What a killed build left behind would be published with the rest. */
 	sf_remove_leftovers(opts->outdir);
 	sf_arena *a = sf_arena_new();
@@ -395,6 +424,7 @@ size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opt
 	if (unchanged)
 		*unchanged = atomic_load(&j.w.unchanged);
 	sf_resolver_free(j.resolver);
+	sf_render_memos_clear();
 	pthread_mutex_destroy(&j.progress);
 	sf_arena_free(a);
 	return written;

@@ -82,10 +82,17 @@ void mf_produced(manifest *m, const char *path)
 	if (strncmp(path, m->outdir, n) != 0 || path[n] != '/')
 		return;
 	const char *rel = path + n + 1;
+	mf_produced_rel(m, &rel, 1);
+}
+
+void mf_produced_rel(manifest *m, const char *const *rel, size_t n)
+{
 	pthread_mutex_lock(&m->lock);
-	char *copy = sf_strdup(m->a, rel);
-	if (!sf_strmap_put(m->now, copy, strlen(copy), copy))
-		*SF_PUSH(m->a, m->nowv, m->nnow, m->capnow) = copy;
+	for (size_t i = 0; i < n; i++) {
+		char *copy = sf_strdup(m->a, rel[i]);
+		if (!sf_strmap_put(m->now, copy, strlen(copy), copy))
+			*SF_PUSH(m->a, m->nowv, m->nnow, m->capnow) = copy;
+	}
 	pthread_mutex_unlock(&m->lock);
 }
 

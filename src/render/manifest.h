@@ -28,6 +28,8 @@ typedef struct manifest {
 void mf_open(manifest *m, const char *outdir);
 /* path (outdir/…) is an output of this build. */
 void mf_produced(manifest *m, const char *path);
+/* The n paths rel[] (relative to outdir) are outputs of this build. */
+void mf_produced_rel(manifest *m, const char *const *rel, size_t n);
 /* The edition in folder dir (relative) was built: is it a draft? */
 void mf_edition(manifest *m, const char *dir, int draft);
 /* Whether the edition in dir has draft text, as this build or the last one

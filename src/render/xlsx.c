@@ -1,15 +1,21 @@
 /* xlsx.c: checklist.xlsx (a sheet per stage), and the workbook plumbing all XLSX share. */
+/* memfd_create (Linux) */
+#define _GNU_SOURCE 1
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "html.h"
 #include "safar/buf.h"
 #include "safar/fsio.h"
 #include "safar/utf8.h"
+#include "memo.h"
 #include "xlsx.h"
 #include "safar/nelem.h"
 
@@ -34,25 +40,67 @@ char *x_tmpdir(void)
 	return tmpdir;
 }
 
+/* Workbooks are assembled in memory where the system allows: an anonymous
+ * file (memfd_create) that libxlsxwriter opens by its /proc/self/fd name,
+ * then written to the output as any other file (sf_write_if_changed): no
+ * temporary name in the output folder, nothing left behind by a killed
+ * build, and one file created per workbook. Elsewhere, a temporary file
+ * beside the output, renamed into place. */
+static int mem_open(char *tmp, size_t cap)
+{
+#if defined(MFD_CLOEXEC)
+	int fd = memfd_create("safar-xlsx", MFD_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int n = snprintf(tmp, cap, "/proc/self/fd/%d", fd);
+	if (n < 0 || (size_t)n >= cap || access(tmp, W_OK) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+#else
+	(void)tmp, (void)cap;
+	return -1;
+#endif
+}
+
+/* The memfd a workbook named tmp is assembled in, else -1. */
+static int mem_fd(const char *tmp)
+{
+	static const char pre[] = "/proc/self/fd/";
+	if (strncmp(tmp, pre, sizeof pre - 1) != 0)
+		return -1;
+	return atoi(tmp + sizeof pre - 1);
+}
+
 lxw_workbook *x_workbook_new(const char *path, long date, const char *title, char *tmp,
 			     size_t cap, sf_writes *w)
 {
 	/* The temporary file is created exclusively by us (see fsio.h);
 	 * libxlsxwriter then opens that name and truncates it. */
-	int fd = sf_tmp_open(path, tmp, cap);
+	int mfd = mem_open(tmp, cap);
+	int fd = mfd >= 0 ? mfd : sf_tmp_open(path, tmp, cap);
 	lxw_workbook *wb = NULL;
 	if (fd >= 0) {
-		close(fd);
+		if (mfd < 0)
+			close(fd);
 		lxw_workbook_options opt = { .constant_memory = 0, .tmpdir = x_tmpdir(),
 					     .use_zip64 = 0 };
 		wb = workbook_new_opt(tmp, &opt);
-		if (!wb)
-			unlink(tmp);
+		if (!wb) {
+			int e = errno;
+			if (mfd >= 0)
+				close(mfd);
+			else
+				unlink(tmp);
+			errno = e;
+		}
 	}
 	if (!wb) {
 		sf_writes_fail(w, path, "write", errno);
 		return NULL;
 	}
+	xr_begin(wb);
 	lxw_doc_properties props = { 0 };
 	props.created = (time_t)(date * 86400); /* reproducible */
 	props.title = (char *)title;
@@ -60,24 +108,102 @@ lxw_workbook *x_workbook_new(const char *path, long date, const char *title, cha
 	return wb;
 }
 
+/* Workbooks made once per process, by their recordings (xlsx.h). */
+static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
+static memo *x_memo;
+
+static void x_memo_new(void)
+{
+	x_memo = memo_new((size_t)64 << 20);
+}
+
+void x_memo_clear(void)
+{
+	memo_clear(x_memo);
+}
+
+/* The whole of the memfd fd, in a. */
+static int read_fd(int fd, sf_arena *a, char **data, size_t *len)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0)
+		return -1;
+	size_t n = (size_t)st.st_size, off = 0;
+	char *p = sf_alloc(a, n + 1);
+	while (off < n) {
+		ssize_t r = pread(fd, p + off, n - off, (off_t)off);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return -1;
+		off += (size_t)r;
+	}
+	*data = p;
+	*len = n;
+	return 0;
+}
+
 int x_workbook_commit(lxw_workbook *wb, const char *tmp, const char *path, sf_writes *w)
 {
-	lxw_error e = x_workbook_close(wb);
-	int err = errno, changed;
-	if (e == LXW_NO_ERROR && sf_tmp_commit_if_changed(tmp, path, &changed) == 0) {
-		sf_writes_done(w, path, changed);
-		return 0;
+	pthread_once(&memo_once, x_memo_new);
+	int mfd = mem_fd(tmp), changed, err = 0;
+	const char *key;
+	size_t klen, len;
+	int recorded = xr_end(wb, &key, &klen);
+	const char *known = recorded ? memo_get(x_memo, key, klen, &len) : NULL;
+	if (known) {
+		/* The same calls made this workbook before: the same bytes. */
+		lxw_workbook_free(wb);
+		xr_release();
+		if (mfd >= 0)
+			close(mfd);
+		else
+			unlink(tmp);
+		if (sf_write_if_changed(path, known, len, &changed) == 0) {
+			sf_writes_done(w, path, changed);
+			return 0;
+		}
+		sf_writes_fail(w, path, "write", errno);
+		return -1;
 	}
+	xr_flush();
+	lxw_error e = x_workbook_close(wb);
+	err = errno;
+	sf_arena *a = sf_arena_new();
+	char *data = NULL;
+	if (e == LXW_NO_ERROR) {
+		int r = mfd >= 0 ? read_fd(mfd, a, &data, &len) : -1;
+		if (mfd < 0 && recorded &&
+		    sf_read_file_nofollow(a, tmp, (size_t)256 << 20, &data, &len, &err) != SF_READ_OK)
+			data = NULL;
+		if (mfd >= 0 && r != 0) {
+			e = LXW_ERROR_CREATING_TMPFILE;
+			err = errno ? errno : EIO;
+		}
+		if (recorded && data)
+			memo_put(x_memo, key, klen, data, len);
+	}
+	xr_release();
+	int rc = -1;
 	if (e != LXW_NO_ERROR) {
-		unlink(tmp);
 		/* The zip layer says "ZIP_ERRNO"; the errno behind it (a full
 		 * disk, say) is what the user can act on. */
 		err = err ? err : EIO;
+		if (mfd < 0)
+			unlink(tmp);
+	} else if (mfd >= 0 ? sf_write_if_changed(path, data, len, &changed) == 0
+			    : sf_tmp_commit_if_changed(tmp, path, &changed) == 0) {
+		sf_writes_done(w, path, changed);
+		rc = 0;
 	} else {
 		err = errno;
 	}
-	sf_writes_fail(w, path, "write", err);
-	return -1;
+	if (mfd >= 0)
+		close(mfd);
+	sf_arena_free(a);
+	if (rc != 0)
+		sf_writes_fail(w, path, "write", err);
+	return rc;
 }
 
 int x_open(xbook *x, const sf_output *o, const char *name)
