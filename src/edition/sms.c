@@ -12,11 +12,14 @@ static int gsm_cost(uint32_t c)
 	if (c >= 0x20 && c < 0x7F) {
 		/* Printable ASCII is the default alphabet except the backtick (absent)
 		 * and the brackets and friends that live in the extension table. */
-		if (c == '`')
+		switch (c) {
+		case '`':
 			return 0;
-		if (strchr("^{}\\[~]|", (int)c))
+		case '^': case '{': case '}': case '\\': case '[': case '~': case ']': case '|':
 			return 2;
-		return 1;
+		default:
+			return 1;
+		}
 	}
 	switch (c) {
 	case '\n': case '\r':
@@ -113,6 +116,15 @@ size_t sf_sms_units(const char *text, size_t len, enum sf_sms_encoding *encoding
 {
 	cost c = no_cost;
 	for (size_t i = 0; i < len;) {
+		unsigned char b = (unsigned char)text[i];
+		if (b < 0x80) { /* ASCII: one UTF-16 unit, no decoding */
+			int sept = gsm_cost(b);
+			c.septets += (size_t)sept;
+			c.utf16++;
+			c.gsm &= sept != 0;
+			i++;
+			continue;
+		}
 		cp x;
 		uint32_t u;
 		i += (size_t)next_cp(text + i, len - i, &x, &u);
