@@ -67,6 +67,12 @@ struct sf_resolver {
 	/* By module index: the number of each placeholder's name, -1 for a
 	 * name nobody defines (lookups by index, not by string). */
 	int **ph_ids;
+	/* By module index: each fact it uses once (in the order of first use),
+	 * with how often; and whether a placeholder names no known fact. A
+	 * module's facts are checked per fact, not per placeholder. */
+	struct rs_fuse **fuse;
+	size_t *nfuse;
+	unsigned char *ph_unknown;
 	/* Names interned once (docs/performance.md): each language, sector and
 	 * audience a module names has one pointer (canon: text -> that
 	 * pointer), so resolution compares pointers, not strings. */
@@ -85,6 +91,13 @@ struct sf_resolver {
 	size_t nmisses, capmisses;
 	struct sf_strmap *miss_ix; /* "corridor path\nfact\nlanguage" -> entry */
 };
+
+/* A fact a module uses: its number, its first placeholder, its uses. */
+typedef struct rs_fuse {
+	int id;
+	size_t first;
+	size_t uses;
+} rs_fuse;
 
 /* 1 the first time key is seen: a problem met by many targets is reported
  * once. */
