@@ -75,7 +75,9 @@ typedef struct sf_edition {
 	const char **sources;
 	size_t nsources;
 	/* Every anchor the handbook prints: stage-X, X-id, checklist, help,
-	 * sources, src-N. Sorted; what #links are judged against. */
+	 * sources, src-N. Sorted; what #links are judged against. Listed only
+	 * for an edition with a #link (else 0): sf_edition_has_anchor answers
+	 * either way. */
 	const char **anchors;
 	size_t nanchors;
 	const char *str[SF_NSTRINGS];      /* interface strings */

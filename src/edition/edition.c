@@ -340,7 +340,18 @@ void sf_edition_make_cached(sf_resolver *r, const sf_target *t, long today, sf_a
 				for (size_t k = 0; k < m->sources.n; k++)
 					add_source(e, a, &scap, m->sources.v[k]);
 			}
-	list_anchors(e, a);
+	/* The anchors are listed (and sorted) for an edition that has a #link
+	 * to judge; sf_edition_has_anchor answers without them otherwise. */
+	int hash_link = 0;
+	for (size_t i = 0; i < e->ntopics && !hash_link; i++)
+		for (size_t p = 0; p < e->topics[i].nparts && !hash_link; p++) {
+			const sf_module *m = e->topics[i].parts[p].m;
+			const unsigned char *uv = m->nlinks ? url_verdicts(cache, m, a) : NULL;
+			for (size_t k = 0; k < m->nlinks && !hash_link; k++)
+				hash_link = uv[k] == SF_LINK_ANCHOR;
+		}
+	if (hash_link)
+		list_anchors(e, a);
 	for (size_t i = 0; i < e->ntopics; i++)
 		for (size_t p = 0; p < e->topics[i].nparts; p++) {
 			sf_ed_part *ep = &e->topics[i].parts[p];
@@ -354,9 +365,33 @@ void sf_edition_make_cached(sf_resolver *r, const sf_target *t, long today, sf_a
 		}
 }
 
+/* Whether anchor is one list_anchors would list, without the list. */
+static int names_anchor(const sf_edition *e, const char *anchor)
+{
+	if (strncmp(anchor, "stage-", 6) == 0)
+		for (int s = 0; s < SF_NSTAGE; s++)
+			if ((e->stages & (1u << s)) && strcmp(anchor + 6, sf_stage_names[s]) == 0)
+				return 1;
+	for (size_t i = 0; i < e->ntopics; i++)
+		if (strcmp(e->topics[i].anchor, anchor) == 0)
+			return 1;
+	if ((e->has_checklist && strcmp(anchor, "checklist") == 0) || strcmp(anchor, "help") == 0 ||
+	    strcmp(anchor, "sources") == 0)
+		return 1;
+	/* src-N: N from 1 to nsources, written as "%zu" writes it. */
+	if (strncmp(anchor, "src-", 4) != 0 || anchor[4] < '1' || anchor[4] > '9')
+		return 0;
+	size_t n = 0, k = 4;
+	for (; anchor[k] >= '0' && anchor[k] <= '9' && k < 4 + 18; k++)
+		n = n * 10 + (size_t)(anchor[k] - '0');
+	return anchor[k] == '\0' && n <= e->nsources;
+}
+
 int sf_edition_has_anchor(const sf_edition *e, const char *anchor)
 {
-	return e->nanchors && bsearch(&anchor, e->anchors, e->nanchors, sizeof *e->anchors, cmp_str);
+	if (!e->nanchors)
+		return names_anchor(e, anchor);
+	return bsearch(&anchor, e->anchors, e->nanchors, sizeof *e->anchors, cmp_str) != NULL;
 }
 
 size_t sf_edition_source_no(const sf_edition *e, const char *source)
