@@ -340,9 +340,10 @@ void sf_edition_make_cached(sf_resolver *r, const sf_target *t, long today, sf_a
 				for (size_t k = 0; k < m->sources.n; k++)
 					add_source(e, a, &scap, m->sources.v[k]);
 			}
-	/* The anchors are listed (and sorted) for an edition that has a #link
-	 * to judge; sf_edition_has_anchor answers without them otherwise. */
-	int hash_link = 0;
+	/* With a cache (check), the anchors are listed (and sorted) only for
+	 * an edition that has a #link to judge; sf_edition_has_anchor answers
+	 * without them otherwise. */
+	int hash_link = !cache;
 	for (size_t i = 0; i < e->ntopics && !hash_link; i++)
 		for (size_t p = 0; p < e->topics[i].nparts && !hash_link; p++) {
 			const sf_module *m = e->topics[i].parts[p].m;
