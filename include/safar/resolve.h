@@ -90,6 +90,10 @@ size_t sf_targets(const sf_root *root, const sf_filter *filter, sf_arena *a, sf_
 
 void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *out);
 
+/* The number of a fact name, as sf_resolved.fact_by_id indexes it: -1 when
+ * no corridor or rule defines it (no target has it). */
+int sf_resolver_fact_id(const sf_resolver *r, const char *name);
+
 /* The fact's value for a resolved target, or NULL. */
 const sf_fact_ref *sf_fact_lookup(const sf_resolved *res, const char *name);
 /* Appends text with each {{name}} replaced by its value; an unknown name is

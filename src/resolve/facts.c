@@ -71,6 +71,11 @@ int rs_fact_id(const sf_resolver *r, const char *name)
 	return id ? (int)(id - 1) : -1;
 }
 
+int sf_resolver_fact_id(const sf_resolver *r, const char *name)
+{
+	return rs_fact_id(r, name);
+}
+
 /* The fact placeholder i of m names, for res. */
 static const sf_fact_ref *ph_fact(const sf_resolver *r, const sf_resolved *res, const sf_module *m,
 				  size_t i)
