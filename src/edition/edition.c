@@ -53,12 +53,12 @@ typedef struct ec_entry {
  * NULL). Substituting it for a context is then copying, not scanning and
  * hashing names, with sf_subst's result byte for byte. */
 typedef struct ec_seg {
-	const char *lit, *raw;
-	size_t nlit, nraw;
+	size_t nlit, nraw; /* the raw placeholder follows the literal */
 	int id;
 } ec_seg;
 
 typedef struct ec_tmpl {
+	const char *text;
 	const ec_seg *seg;
 	size_t nseg; /* placeholders: nseg - 1 */
 } ec_tmpl;
@@ -141,8 +141,8 @@ static int name_char(char ch)
 /* text cut as sf_subst (src/resolve/subst.c) scans it. */
 static ec_tmpl tmpl_of(const sf_resolver *r, sf_arena *a, const char *text)
 {
-	size_t len = strlen(text), i = 0, done = 0, n = 0, cap = 0;
-	ec_seg *v = NULL;
+	size_t len = strlen(text), i = 0, done = 0, n = 0, cap = 16;
+	ec_seg buf[16], *v = buf; /* on the heap past 16, then kept at its size */
 	while (i + 1 < len) {
 		if (text[i] != '{' || text[i + 1] != '{') {
 			i++;
@@ -165,19 +165,30 @@ static ec_tmpl tmpl_of(const sf_resolver *r, sf_arena *a, const char *text)
 		size_t nl = ne - ns < sizeof name - 1 ? ne - ns : sizeof name - 1;
 		memcpy(name, text + ns, nl);
 		name[nl] = '\0';
-		*SF_PUSH(a, v, n, cap) = (ec_seg){ text + done, text + i, i - done, j + 2 - i,
-						   sf_resolver_fact_id(r, name) };
+		if (n + 1 == cap) {
+			ec_seg *nv = sf_xcalloc(cap * 2, sizeof *nv);
+			memcpy(nv, v, n * sizeof *v);
+			if (v != buf)
+				free(v);
+			v = nv;
+			cap *= 2;
+		}
+		v[n++] = (ec_seg){ i - done, j + 2 - i, sf_resolver_fact_id(r, name) };
 		i = done = j + 2;
 	}
-	*SF_PUSH(a, v, n, cap) = (ec_seg){ text + done, NULL, len - done, 0, -1 };
-	return (ec_tmpl){ v, n };
+	v[n++] = (ec_seg){ len - done, 0, -1 };
+	ec_seg *kept = sf_alloc_array(a, n, sizeof *kept);
+	memcpy(kept, v, n * sizeof *v);
+	if (v != buf)
+		free(v);
+	return (ec_tmpl){ text, kept, n };
 }
 
 /* sf_subst of the template's text for res, into a. */
 static const char *tsubst(const sf_resolved *res, sf_arena *a, const ec_tmpl *t)
 {
 	if (t->nseg == 1)
-		return sf_strndup(a, t->seg[0].lit, t->seg[0].nlit);
+		return sf_strndup(a, t->text, t->seg[0].nlit);
 	/* What each placeholder becomes: its value, or itself as written
 	 * (unknown, no value, or past SF_MAX_EXPANDED counted as sf_subst
 	 * counts: before the literal in front of it is added). */
@@ -188,18 +199,21 @@ static const char *tsubst(const sf_resolved *res, sf_arena *a, const ec_tmpl *t)
 		for (size_t k = 0; k < t->nseg; k++)
 			n += t->seg[k].nlit + t->seg[k].nraw;
 		sf_buf b = { 0 };
-		sf_subst(&b, t->seg[0].lit, n, res); /* the segments are the text, in order */
+		sf_subst(&b, t->text, n, res);
 		const char *out = sf_strndup(a, b.data ? b.data : "", b.len);
 		sf_buf_free(&b);
 		return out;
 	}
 	size_t len = 0, done = 0; /* done: what sf_subst's buffer holds */
+	const char *at = t->text;
 	for (size_t k = 0; k + 1 < t->nseg; k++) {
 		const ec_seg *g = &t->seg[k];
+		const char *raw = at + g->nlit;
+		at = raw + g->nraw;
 		const sf_fact_ref *f = g->id >= 0 && res->fact_by_id ? res->fact_by_id[g->id] : NULL;
 		size_t fl = f && f->value ? strlen(f->value) : 0;
 		if (!f || !f->value || done + fl > SF_MAX_EXPANDED) {
-			val[k] = g->raw;
+			val[k] = raw;
 			vlen[k] = g->nraw;
 			len += g->nlit + g->nraw;
 			continue;
@@ -211,9 +225,11 @@ static const char *tsubst(const sf_resolved *res, sf_arena *a, const ec_tmpl *t)
 	}
 	len += t->seg[t->nseg - 1].nlit;
 	char *out = sf_alloc(a, len + 1), *p = out;
+	at = t->text;
 	for (size_t k = 0; k < t->nseg; k++) {
-		memcpy(p, t->seg[k].lit, t->seg[k].nlit);
+		memcpy(p, at, t->seg[k].nlit);
 		p += t->seg[k].nlit;
+		at += t->seg[k].nlit + t->seg[k].nraw;
 		if (k + 1 < t->nseg) {
 			memcpy(p, val[k], vlen[k]);
 			p += vlen[k];

@@ -7,6 +7,7 @@
 #include "safar/buf.h"
 #include "safar/strmap.h"
 #include "safar/suggest.h"
+#include "safar/xalloc.h"
 
 /* What one corridor lacks: a fact (lang NULL), or a value of fact in lang.
  * A new corridor without its facts would otherwise be an error at every
@@ -45,10 +46,17 @@ void rs_facts_index(sf_resolver *r)
 	r->fuse = sf_alloc_array(r->a, root->nmodules + 1, sizeof *r->fuse);
 	r->nfuse = sf_alloc_array(r->a, root->nmodules + 1, sizeof *r->nfuse);
 	r->ph_unknown = sf_alloc(r->a, root->nmodules + 1);
+	rs_fuse *fu = NULL; /* scratch: a module's facts, then kept at their number */
+	size_t fucap = 0;
 	for (size_t i = 0; i < root->nmodules; i++) {
 		const sf_module *m = &root->modules[i];
 		r->ph_ids[i] = sf_alloc_array(r->a, m->nplaceholders + 1, sizeof *r->ph_ids[i]);
-		r->fuse[i] = sf_alloc_array(r->a, m->nplaceholders + 1, sizeof *r->fuse[i]);
+		if (m->nplaceholders > fucap) {
+			free(fu);
+			fucap = m->nplaceholders;
+			fu = sf_xcalloc(fucap, sizeof *fu);
+		}
+		size_t nfu = 0;
 		for (size_t k = 0; k < m->nplaceholders; k++) {
 			int id = r->ph_ids[i][k] = rs_fact_id(r, m->placeholders[k].name);
 			if (id < 0) {
@@ -56,13 +64,18 @@ void rs_facts_index(sf_resolver *r)
 				continue;
 			}
 			size_t u = 0;
-			while (u < r->nfuse[i] && r->fuse[i][u].id != id)
+			while (u < nfu && fu[u].id != id)
 				u++;
-			if (u == r->nfuse[i])
-				r->fuse[i][r->nfuse[i]++] = (rs_fuse){ id, k, 0 };
-			r->fuse[i][u].uses++;
+			if (u == nfu)
+				fu[nfu++] = (rs_fuse){ id, k, 0 };
+			fu[u].uses++;
 		}
+		r->nfuse[i] = nfu;
+		r->fuse[i] = sf_alloc_array(r->a, nfu + 1, sizeof *r->fuse[i]);
+		if (nfu)
+			memcpy(r->fuse[i], fu, nfu * sizeof *fu);
 	}
+	free(fu);
 }
 
 int rs_fact_id(const sf_resolver *r, const char *name)
