@@ -125,6 +125,18 @@ size_t sf_sms_units(const char *text, size_t len, enum sf_sms_encoding *encoding
 			i++;
 			continue;
 		}
+		/* A two-byte sequence (Cyrillic, Greek, Latin with marks),
+		 * decoded here; past U+03A9 none is in GSM 03.38. */
+		if (b >= 0xC2 && b <= 0xDF && i + 1 < len &&
+		    ((unsigned char)text[i + 1] & 0xC0) == 0x80) {
+			uint32_t u = ((uint32_t)(b & 0x1F) << 6) | ((unsigned char)text[i + 1] & 0x3F);
+			int sept = u > 0x3A9 ? 0 : gsm_cost(u);
+			c.septets += (size_t)sept;
+			c.utf16++;
+			c.gsm &= sept != 0;
+			i += 2;
+			continue;
+		}
 		cp x;
 		uint32_t u;
 		i += (size_t)next_cp(text + i, len - i, &x, &u);
