@@ -77,11 +77,6 @@ sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink);
 /* The root it resolves, and where it reports. */
 const sf_root *sf_resolver_root(const sf_resolver *r);
 sf_sink *sf_resolver_sink(const sf_resolver *r);
-/* Promises that r resolves from one thread only: then a topic's result is
- * kept in its corridor's view and shared by the targets it holds for (the
- * same language, and the same sector and audience as far as the topic's
- * modules name them). The results are the same. */
-void sf_resolver_single(sf_resolver *r);
 void sf_resolver_free(sf_resolver *r);
 /* Drops what the resolver keeps for corridor co (the index of its
  * candidates, built when its first target resolved): for a caller that

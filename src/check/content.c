@@ -17,7 +17,6 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 		     .sms_lang = sf_alloc_array(a, root->nmodules + 1, sizeof(char *)),
 		     .reported = sf_strmap_new(a, 0) };
 	sf_resolver *r = sf_resolver_new(root, sink);
-	sf_resolver_single(r); /* editions are made here, one after another */
 	/* A corridor language's editions share their facts contexts: what they
 	 * decide of a module is made once (the six editions of a corridor
 	 * language, sectors by audiences, make it once, not six times). */

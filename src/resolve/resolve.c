@@ -1,5 +1,4 @@
 /* resolve.c: one target: language per topic, specificity, merge, rules, order. */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -285,71 +284,6 @@ static void alloc_facts(const sf_resolver *r, const sf_target *t, sf_arena *a, s
 	res->fact_names = sf_strmap_new(a, n);
 }
 
-/* One result of a topic: for targets of lang whose sector and audience bits,
- * masked by what the topic's modules name, are sec and aud. */
-typedef struct rs_tres {
-	const char *lang;
-	uint64_t sec, aud;
-	int got;
-	sf_topic topic;
-	struct rs_tres *next;
-} rs_tres;
-
-/* A topic's results in a corridor's view. What rs_topic decides of a topic
- * whose modules all have corridor-level keys that allow the corridor
- * (corridor_ok) depends on the target's language chain and, through
- * match_bits, on its sector bits where a module's sector keys name them
- * (sm) and its audience bits where a module's audience keys do (am). */
-typedef struct rs_tcache {
-	int off; /* a module outside the root, or no bits: never shared */
-	uint64_t sm, am;
-	rs_tres *res;
-} rs_tcache;
-
-/* rs_topic for view topic i, shared with earlier targets where it holds
- * for them. Diagnostics are the same: a result is made by the first target
- * that meets it, and each is reported once anyway (rs_once). */
-static int shared_topic(rs_ctx *c, const rs_view *view, size_t i, sf_arena *a, sf_topic *out)
-{
-	const topic_ix *ix = &view->topics[i];
-	const sf_resolver *r = c->r;
-	if (!view->tc || !ix->corridor_ok || !r->when_bits || sf_strv_has(&c->excluded, ix->id))
-		return rs_topic(c, ix, a, out, NULL);
-	rs_tcache *tc = view->tc[i];
-	if (!tc) {
-		tc = view->tc[i] = sf_alloc(view->a, sizeof *tc);
-		for (size_t k = 0; k < ix->n && !tc->off; k++) {
-			const sf_module *m = ix->mods[k];
-			if (m < r->root->modules || m >= r->root->modules + r->root->nmodules) {
-				tc->off = 1;
-				break;
-			}
-			size_t mi = (size_t)(m - r->root->modules);
-			if (m->when.present & (1u << SF_W_SECTOR))
-				tc->sm |= r->msec[mi];
-			if (m->when.present & (1u << SF_W_AUDIENCE))
-				tc->am |= r->maud[mi];
-		}
-	}
-	if (tc->off)
-		return rs_topic(c, ix, a, out, NULL);
-	uint64_t sec = c->tsec & tc->sm, aud = c->taud & tc->am;
-	for (const rs_tres *x = tc->res; x; x = x->next)
-		if (x->sec == sec && x->aud == aud && strcmp(x->lang, c->t->lang) == 0) {
-			*out = x->topic;
-			return x->got;
-		}
-	rs_tres *x = sf_alloc(view->a, sizeof *x);
-	x->lang = c->t->lang;
-	x->sec = sec;
-	x->aud = aud;
-	x->got = rs_topic(c, ix, view->a, &x->topic, NULL);
-	x->next = tc->res;
-	tc->res = x;
-	*out = x->topic;
-	return x->got;
-}
-
 void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *res)
 {
 	const sf_root *root = r->root;
@@ -390,7 +324,7 @@ void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *re
 		const topic_ix *ix = &view->topics[i];
 		if (!(t->stages & (1u << ix->stage)))
 			continue;
-		int got = shared_topic(&c, view, i, a, &res->topics[res->ntopics]);
+		int got = rs_topic(&c, ix, a, &res->topics[res->ntopics], NULL);
 		if (got > 0) {
 			rs_check_facts(&c, res, &res->topics[res->ntopics], a);
 			res->ntopics++;

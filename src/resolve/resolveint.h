@@ -34,9 +34,6 @@ typedef struct rs_view {
 	const topic_ix *topics;
 	size_t ntopics;
 	sf_arena *a; /* where a corridor's view lives (NULL for all) */
-	/* By topic, for a resolver used from one thread (sf_resolver_single):
-	 * its results so far, shared by the targets they hold for (resolve.c). */
-	struct rs_tcache **tc;
 } rs_view;
 
 struct sf_resolver {
@@ -56,7 +53,6 @@ struct sf_resolver {
 	rs_view *_Atomic *views;    /* by corridor index; NULL until built */
 	pthread_mutex_t view_lock;  /* serialises building the views */
 	pthread_mutex_t lock; /* guards seen and the misses */
-	int single;           /* sf_resolver_single: targets share topic results */
 	uint64_t *seen;       /* hashes of diagnostics already reported */
 	size_t nseen, capseen;
 	struct sf_strmap *fctx_ix; /* facts context key -> its number */

@@ -227,7 +227,7 @@ sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink)
 			if (r->topics[i].mods[k]->when.present & CORRIDOR_KEYS)
 				r->topic_keyed[i] = 1;
 	index_corridors(r);
-	r->all = (rs_view){ r->topics, r->ntopics, NULL, NULL };
+	r->all = (rs_view){ r->topics, r->ntopics, NULL };
 	r->views = sf_alloc_array(a, root->ncorridors + 1, sizeof *r->views);
 	pthread_mutex_init(&r->view_lock, NULL);
 	check_rules(r);
@@ -284,8 +284,6 @@ const rs_view *rs_view_of(sf_resolver *r, const sf_corridor *co)
 				tv[v->ntopics++] = (topic_ix){ ix->stage, ix->id, mods, n, 1 };
 		}
 		v->topics = tv;
-		if (r->single)
-			v->tc = sf_alloc_array(va, v->ntopics + 1, sizeof *v->tc);
 		r->views[ci] = v;
 	}
 	pthread_mutex_unlock(&r->view_lock);
@@ -414,11 +412,6 @@ int rs_first_in_fctx(sf_resolver *r, uint32_t fctx, const sf_module *m)
 	int fresh = set_add(&r->checked, &r->nchecked, &r->capchecked, key);
 	pthread_mutex_unlock(&r->lock);
 	return fresh;
-}
-
-void sf_resolver_single(sf_resolver *r)
-{
-	r->single = 1;
 }
 
 const sf_root *sf_resolver_root(const sf_resolver *r)
