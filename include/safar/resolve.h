@@ -81,7 +81,8 @@ void sf_resolver_free(sf_resolver *r);
 /* Drops what the resolver keeps for corridor co (the index of its
  * candidates, built when its first target resolved): for a caller that
  * resolves corridor by corridor, once co is done and no thread resolves it.
- * Resolving co again builds it again. */
+ * Resolving co again builds it again. Also forgets which modules had their
+ * facts checked (in any corridor): checking again reports nothing twice. */
 void sf_resolver_forget(sf_resolver *r, const sf_corridor *co);
 
 /* Every target of the root that passes filter, in a stable order: corridor,
