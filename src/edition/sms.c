@@ -38,6 +38,15 @@ static int gsm_cost(uint32_t c)
 	}
 }
 
+/* gsm_cost of each ASCII code point (a table: the loop below meets
+ * mostly ASCII). */
+static const unsigned char ascii_septets[128] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 1,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 0,
+};
+
 /* Code points that belong to the character before them: a cut before one
  * would leave a bare accent, a broken emoji or a half flag on a phone. Beyond
  * the combining blocks and variation selectors, emoji skin-tone modifiers and
@@ -118,7 +127,7 @@ size_t sf_sms_units(const char *text, size_t len, enum sf_sms_encoding *encoding
 	for (size_t i = 0; i < len;) {
 		unsigned char b = (unsigned char)text[i];
 		if (b < 0x80) { /* ASCII: one UTF-16 unit, no decoding */
-			int sept = gsm_cost(b);
+			int sept = ascii_septets[b];
 			c.septets += (size_t)sept;
 			c.utf16++;
 			c.gsm &= sept != 0;

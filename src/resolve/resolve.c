@@ -88,7 +88,9 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 	const sf_target *t = c->t;
 	const sf_root *root = c->r->root;
 	char why[256];
-	struct cand *cv = sf_alloc_array(a, ix->n, sizeof *cv);
+	/* Scratch on the stack for most topics (a few modules each). */
+	struct cand cvbuf[16], stbuf[16];
+	struct cand *cv = ix->n <= 16 ? cvbuf : sf_alloc_array(a, ix->n, sizeof *cv);
 	const char **cchain = c->cchain;
 	if (!cchain) {
 		rs_ctx_names(c, a);
@@ -167,7 +169,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 	}
 
 	/* What stacks, in ascending specificity, ties by path. */
-	struct cand *st = sf_alloc_array(a, ix->n, sizeof *st);
+	struct cand *st = ix->n <= 16 ? stbuf : sf_alloc_array(a, ix->n, sizeof *st);
 	size_t ns = 0;
 	for (size_t i = 0; i < ix->n; i++)
 		if (cv[i].matched && cv[i].lang == cl && cv[i].m->merge != SF_REPLACE)
