@@ -43,6 +43,7 @@ typedef struct sf_fact_ref {
 	const sf_fact *fact;
 	const char *value; /* in the target language, or through its fallbacks */
 	const char *lang;  /* the language of value; NULL for a plain value */
+	size_t len;        /* strlen(value); 0 without one */
 } sf_fact_ref;
 
 typedef struct sf_resolved {

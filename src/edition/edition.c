@@ -78,6 +78,7 @@ struct sf_edcache {
 	const char **anchor;      /* by module index: "PDO-id" */
 	unsigned char **verdict;  /* by module index: per link, SF_LINK_ANCHOR for a #link */
 	ec_mod **mod;             /* by module index: its templates */
+	unsigned char *tailored;  /* by module index: 1 + sf_module_tailored; 0: not yet */
 	sf_arena *a;              /* per facts context, until reset */
 	uint64_t *keys;           /* (fctx << 32 | module index + 1); 0: empty */
 	ec_entry **vals;
@@ -93,6 +94,7 @@ sf_edcache *sf_edcache_new(const sf_root *root)
 	c->anchor = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->anchor);
 	c->verdict = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->verdict);
 	c->mod = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->mod);
+	c->tailored = sf_alloc(keep, root->nmodules + 1);
 	c->a = sf_arena_new();
 	return c;
 }
@@ -211,7 +213,7 @@ static const char *tsubst(const sf_resolved *res, sf_arena *a, const ec_tmpl *t)
 		const char *raw = at + g->nlit;
 		at = raw + g->nraw;
 		const sf_fact_ref *f = g->id >= 0 && res->fact_by_id ? res->fact_by_id[g->id] : NULL;
-		size_t fl = f && f->value ? strlen(f->value) : 0;
+		size_t fl = f && f->value ? f->len : 0;
 		if (!f || !f->value || done + fl > SF_MAX_EXPANDED) {
 			val[k] = raw;
 			vlen[k] = g->nraw;
@@ -367,6 +369,17 @@ static const char *topic_anchor(const sf_topic *tp, sf_arena *a, sf_edcache *c)
 	return c->anchor[idx];
 }
 
+/* sf_module_tailored, judged once per module with a cache. */
+static int tailored(sf_edcache *c, const sf_module *m)
+{
+	long idx = ec_index(c, m);
+	if (idx < 0)
+		return sf_module_tailored(m);
+	if (!c->tailored[idx])
+		c->tailored[idx] = (unsigned char)(1 + sf_module_tailored(m));
+	return c->tailored[idx] - 1;
+}
+
 static void note_checked(sf_edition *e, long day)
 {
 	if (day <= 0)
@@ -488,7 +501,7 @@ void sf_edition_make_cached(sf_resolver *r, const sf_target *t, long today, sf_a
 			sf_ed_part *ep = &et->parts[p];
 			make_part(r, e, tp->parts[p], a, cache, ep);
 			ep->freshness = freshness(tp->parts[p], today, warn);
-			et->tailored |= sf_module_tailored(tp->parts[p]);
+			et->tailored |= tailored(cache, tp->parts[p]);
 			et->draft |= ep->draft;
 		}
 		e->stages |= 1u << tp->stage;

@@ -195,7 +195,7 @@ static void check_module(rs_ctx *c, const sf_resolved *res, const sf_module *m, 
 			missing = 1;
 			continue;
 		}
-		size_t n = strlen(f->value);
+		size_t n = f->len;
 		total += n * fu[u].uses;
 		if (n > big) {
 			big = n;

@@ -271,6 +271,7 @@ static void add_fact(const sf_resolver *rv, sf_resolved *res, const sf_fact *f)
 	res->nfacts++;
 	r->fact = f;
 	r->value = fact_value(f, res->chain, res->nchain, &r->lang);
+	r->len = r->value ? strlen(r->value) : 0;
 }
 
 /* Room for every fact the corridor and the rules could add, so that entries
