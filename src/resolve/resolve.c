@@ -41,6 +41,7 @@ struct cand {
 	const char *lang; /* interned (rs_canon) */
 	int spec;
 	int matched;
+	int merge; /* m->merge */
 };
 
 static int cmp_stack(const void *x, const void *y)
@@ -73,12 +74,13 @@ static int match_local(const sf_when *w, const sf_target *t)
 }
 
 /* match_local with the keys as bits (module mi of the root). */
-static int match_bits(const rs_ctx *c, size_t mi, const sf_when *w)
+static int match_bits(const rs_ctx *c, size_t mi)
 {
 	const sf_resolver *r = c->r;
-	if ((w->present & (1u << SF_W_SECTOR)) && !(r->msec[mi] & c->tsec))
+	unsigned present = r->mpresent[mi];
+	if ((present & (1u << SF_W_SECTOR)) && !(r->msec[mi] & c->tsec))
 		return 0;
-	if (!(w->present & (1u << SF_W_AUDIENCE)))
+	if (!(present & (1u << SF_W_AUDIENCE)))
 		return 1;
 	return (r->maud[mi] & c->taud) || r->maud_general[mi];
 }
@@ -103,8 +105,9 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 		size_t mi = in_root ? (size_t)(m - root->modules) : 0;
 		cv[i].spec = in_root ? c->r->spec[mi] : sf_specificity(&m->when);
 		cv[i].lang = in_root ? c->r->mlang[mi] : rs_canon(c->r, m->lang);
+		cv[i].merge = in_root ? c->r->mmerge[mi] : (int)m->merge;
 		if (!cands && ix->corridor_ok)
-			cv[i].matched = in_root && c->r->when_bits ? match_bits(c, mi, &m->when)
+			cv[i].matched = in_root && c->r->when_bits ? match_bits(c, mi)
 								   : match_local(&m->when, t);
 		else
 			cv[i].matched = sf_when_match(&m->when, t, why, sizeof why);
@@ -140,7 +143,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 	/* The base: the most specific matching replace module. */
 	size_t best = ix->n, tie = ix->n;
 	for (size_t i = 0; i < ix->n; i++) {
-		if (!cv[i].matched || cv[i].lang != cl || cv[i].m->merge != SF_REPLACE)
+		if (!cv[i].matched || cv[i].lang != cl || cv[i].merge != SF_REPLACE)
 			continue;
 		if (best == ix->n || cv[i].spec > cv[best].spec) {
 			best = i;
@@ -150,7 +153,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 		}
 	}
 	for (size_t i = 0; cands && best < ix->n && i < ix->n; i++)
-		if (i != best && cv[i].matched && cv[i].lang == cl && cv[i].m->merge == SF_REPLACE)
+		if (i != best && cv[i].matched && cv[i].lang == cl && cv[i].merge == SF_REPLACE)
 			set_role(cands, i, SF_ROLE_OUTRANKED,
 				 sf_printf(a, "specificity %d is below the base's %d", cv[i].spec,
 					   cv[best].spec));
@@ -162,7 +165,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 				sf_stage_names[ix->stage], ix->id, x->path, rs_target_name(t, a),
 				cv[best].spec);
 		for (size_t i = 0; i < ix->n; i++)
-			if (cv[i].matched && cv[i].lang == cl && cv[i].m->merge == SF_REPLACE &&
+			if (cv[i].matched && cv[i].lang == cl && cv[i].merge == SF_REPLACE &&
 			    cv[i].spec == cv[best].spec)
 				set_role(cands, i, SF_ROLE_AMBIGUOUS, "ties with another replace module");
 		return -1;
@@ -172,7 +175,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 	struct cand *st = ix->n <= 16 ? stbuf : sf_alloc_array(a, ix->n, sizeof *st);
 	size_t ns = 0;
 	for (size_t i = 0; i < ix->n; i++)
-		if (cv[i].matched && cv[i].lang == cl && cv[i].m->merge != SF_REPLACE)
+		if (cv[i].matched && cv[i].lang == cl && cv[i].merge != SF_REPLACE)
 			st[ns++] = cv[i];
 	if (best == ix->n) {
 		if (ns && rs_once(c->r, sf_printf(a, "nobase\n%s\n%s\n%s", st[0].m->path, lang,
@@ -193,7 +196,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 	size_t np = 0;
 	parts[np++] = cv[best].m;
 	for (size_t i = 0; i < ns; i++) {
-		if (st[i].m->merge == SF_PREPEND) {
+		if (st[i].merge == SF_PREPEND) {
 			memmove(parts + 1, parts, np * sizeof *parts);
 			parts[0] = st[i].m;
 			np++;
@@ -203,7 +206,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 	}
 	set_role(cands, best, SF_ROLE_BASE, NULL);
 	for (size_t i = 0; cands && i < ix->n; i++)
-		if (cv[i].matched && cv[i].lang == cl && cv[i].m->merge != SF_REPLACE)
+		if (cv[i].matched && cv[i].lang == cl && cv[i].merge != SF_REPLACE)
 			set_role(cands, i, SF_ROLE_STACKED, NULL);
 
 	*out = (sf_topic){ ix->stage, ix->id, lang, strcmp(lang, t->lang) != 0, cv[best].m,

@@ -44,6 +44,11 @@ struct sf_resolver {
 	size_t ntopics;
 	unsigned char *topic_keyed; /* by topic: 1 when a module has corridor-level keys */
 	int *spec;                  /* by module index: sf_specificity of its when */
+	/* By module index, what rs_topic reads of every candidate, kept
+	 * together (a module's own struct is a cache miss per candidate):
+	 * its when's present bits and its merge. */
+	unsigned *mpresent;
+	unsigned char *mmerge;
 	/* By corridor index: the modules of keyed topics whose corridor-level
 	 * keys allow it, in topic then path order (what its view takes); NULL
 	 * when corridor ids repeat (then views scan every module). */

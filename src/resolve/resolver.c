@@ -219,6 +219,12 @@ sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink)
 	intern_names(r);
 	r->last_fctx = sf_alloc_array(a, root->nmodules + 1, sizeof *r->last_fctx);
 	r->spec = sf_alloc_array(a, root->nmodules + 1, sizeof *r->spec);
+	r->mpresent = sf_alloc_array(a, root->nmodules + 1, sizeof *r->mpresent);
+	r->mmerge = sf_alloc(a, root->nmodules + 1);
+	for (size_t i = 0; i < root->nmodules; i++) {
+		r->mpresent[i] = root->modules[i].when.present;
+		r->mmerge[i] = (unsigned char)root->modules[i].merge;
+	}
 	for (size_t i = 0; i < root->nmodules; i++)
 		r->spec[i] = sf_specificity(&root->modules[i].when);
 	r->topic_keyed = sf_alloc(a, r->ntopics + 1);
