@@ -326,21 +326,42 @@ void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *re
 	 * module that matches, and would resolve to nothing. */
 	const rs_view *view = rs_view_of(r, t->corridor);
 	res->topics = sf_alloc_array(a, view->ntopics + 1, sizeof *res->topics);
+	/* With the view's ranks, topic i resolves into slot rank[i] and the
+	 * slots are closed up afterwards: the topics come out sorted when
+	 * their modules agree on their order (checked; else sorted below). */
+	const unsigned *rank = view->rank;
+	unsigned char *used = rank ? sf_alloc(a, view->ntopics) : NULL;
 	for (size_t i = 0; i < view->ntopics; i++) {
 		const topic_ix *ix = &view->topics[i];
 		if (!(t->stages & (1u << ix->stage)))
 			continue;
-		int got = rs_topic(&c, ix, a, &res->topics[res->ntopics], NULL);
+		sf_topic *tp = &res->topics[rank ? rank[i] : res->ntopics];
+		int got = rs_topic(&c, ix, a, tp, NULL);
 		if (got > 0) {
-			rs_check_facts(&c, res, &res->topics[res->ntopics], a);
+			rs_check_facts(&c, res, tp, a);
 			res->ntopics++;
+			if (rank)
+				used[rank[i]] = 1;
 		} else if (got < 0) {
 			const char *id = ix->id;
 			sf_strv one = { .v = &id, .n = 1 };
 			add_ids(a, &res->failed[ix->stage], &fcap_failed[ix->stage], &one);
 		}
 	}
-	if (res->ntopics > 1)
+	int sorted = 1;
+	if (rank) {
+		size_t k = 0;
+		for (size_t s = 0; s < view->ntopics; s++)
+			if (used[s]) {
+				if (k != s)
+					res->topics[k] = res->topics[s];
+				k++;
+			}
+		for (size_t i = 1; i < res->ntopics && sorted; i++)
+			sorted = cmp_topic(&res->topics[i - 1], &res->topics[i]) < 0;
+	}
+	/* Topics are unique by stage and id: every sort gives one order. */
+	if (res->ntopics > 1 && (!rank || !sorted))
 		qsort(res->topics, res->ntopics, sizeof *res->topics, cmp_topic);
 }
 

@@ -34,6 +34,10 @@ typedef struct rs_view {
 	const topic_ix *topics;
 	size_t ntopics;
 	sf_arena *a; /* where a corridor's view lives (NULL for all) */
+	/* By topic: its place when the topics are sorted by stage, their
+	 * first module's order and id, which is how an edition's topics sort
+	 * when a topic's modules agree on their order (resolve.c); NULL: none. */
+	unsigned *rank;
 } rs_view;
 
 struct sf_resolver {
