@@ -75,7 +75,9 @@ typedef struct sf_edition {
 	const char **sources;
 	size_t nsources;
 	/* Every anchor the handbook prints: stage-X, X-id, checklist, help,
-	 * sources, src-N. Sorted; what #links are judged against. */
+	 * sources, src-N. Sorted; what #links are judged against. Made with an
+	 * edcache (check), listed only for an edition with a #link (else 0):
+	 * sf_edition_has_anchor answers either way. */
 	const char **anchors;
 	size_t nanchors;
 	const char *str[SF_NSTRINGS];      /* interface strings */
@@ -106,7 +108,8 @@ sf_edcache *sf_edcache_new(const sf_root *root);
  * edition made so far is used any more. */
 void sf_edcache_reset(sf_edcache *c);
 void sf_edcache_free(sf_edcache *c);
-/* sf_edition_make, with cache (NULL: none); the edition is the same. */
+/* sf_edition_make, with cache (NULL: none); the edition is the same but
+ * for its anchors list (sf_edition.anchors). */
 void sf_edition_make_cached(sf_resolver *r, const sf_target *t, long today, sf_arena *a,
 			    sf_edcache *cache, sf_edition *out);
 

@@ -43,6 +43,7 @@ typedef struct sf_fact_ref {
 	const sf_fact *fact;
 	const char *value; /* in the target language, or through its fallbacks */
 	const char *lang;  /* the language of value; NULL for a plain value */
+	size_t len;        /* strlen(value); 0 without one */
 } sf_fact_ref;
 
 typedef struct sf_resolved {
@@ -81,7 +82,8 @@ void sf_resolver_free(sf_resolver *r);
 /* Drops what the resolver keeps for corridor co (the index of its
  * candidates, built when its first target resolved): for a caller that
  * resolves corridor by corridor, once co is done and no thread resolves it.
- * Resolving co again builds it again. */
+ * Resolving co again builds it again. Also forgets which modules had their
+ * facts checked (in any corridor): checking again reports nothing twice. */
 void sf_resolver_forget(sf_resolver *r, const sf_corridor *co);
 
 /* Every target of the root that passes filter, in a stable order: corridor,
@@ -89,6 +91,10 @@ void sf_resolver_forget(sf_resolver *r, const sf_corridor *co);
 size_t sf_targets(const sf_root *root, const sf_filter *filter, sf_arena *a, sf_target **out);
 
 void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *out);
+
+/* The number of a fact name, as sf_resolved.fact_by_id indexes it: -1 when
+ * no corridor or rule defines it (no target has it). */
+int sf_resolver_fact_id(const sf_resolver *r, const char *name);
 
 /* The fact's value for a resolved target, or NULL. */
 const sf_fact_ref *sf_fact_lookup(const sf_resolved *res, const char *name);

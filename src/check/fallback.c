@@ -100,14 +100,23 @@ void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_edition
 	for (size_t r = 0; r < nres; r++) {
 		/* Most editions read every fact in their own language: then no
 		 * placeholder needs looking at. */
-		int other = 0;
-		for (size_t i = 0; i < ed[r].res->nfacts && !other; i++) {
-			const char *fl = ed[r].res->facts[i].lang;
-			other = fl && strcmp(fl, ed[r].target.lang) != 0;
+		/* And once every fact such an edition reads in another
+		 * language is listed, its placeholders can add nothing. */
+		size_t other = 0, listed = 0;
+		for (size_t i = 0; i < ed[r].res->nfacts; i++) {
+			const sf_fact_ref *f = &ed[r].res->facts[i];
+			if (!f->lang || strcmp(f->lang, ed[r].target.lang) == 0)
+				continue;
+			other++;
+			for (size_t j = 0; j < nfseen; j++)
+				if (strcmp(fseen[j], f->fact->name) == 0) {
+					listed++;
+					break;
+				}
 		}
-		for (size_t i = 0; other && i < ed[r].ntopics; i++) {
+		for (size_t i = 0; listed < other && i < ed[r].ntopics; i++) {
 			const sf_ed_topic *t = &ed[r].topics[i];
-			for (size_t p = 0; p < t->nparts; p++) {
+			for (size_t p = 0; listed < other && p < t->nparts; p++) {
 				const sf_module *m = t->parts[p].m;
 				if (!m->nplaceholders)
 					continue;
@@ -116,7 +125,7 @@ void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_edition
 				    !kset_add(&mseen, ((uint64_t)ed[r].res->fctx << 32) |
 							      (uint64_t)(m - c->root->modules + 1)))
 					continue;
-				for (size_t k = 0; k < m->nplaceholders; k++) {
+				for (size_t k = 0; listed < other && k < m->nplaceholders; k++) {
 					const sf_fact_ref *f = sf_fact_lookup(ed[r].res, t->parts[p].m->placeholders[k].name);
 					if (!f || !f->lang || strcmp(f->lang, ed[r].target.lang) == 0)
 						continue;
@@ -128,6 +137,7 @@ void ck_fallback(ck_ctx *c, const sf_corridor *co, size_t lang, const sf_edition
 					*SF_PUSH(c->a, fseen, nfseen, fcap) = f->fact->name;
 					sf_buf_printf(&facts, "%s%s (%s)", nfacts ? ", " : "", f->fact->name, f->lang);
 					nfacts++;
+					listed++;
 				}
 			}
 		}

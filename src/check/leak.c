@@ -128,11 +128,21 @@ static size_t match(const char *s, size_t n, size_t i, const char *form, size_t 
 }
 
 /* The countries to look for: the origins and destinations of the root's
- * corridors that the table names. */
+ * corridors that the table names, each form apart, filed by its first byte
+ * in the table's order (a text position tries only the forms that can start
+ * there, first match first, as a walk of the whole table would). */
+typedef struct leak_form {
+	const char *s; /* as written, '*' included */
+	size_t len;
+	size_t name;   /* index in leak_names.v */
+} leak_form;
+
 typedef struct leak_names {
 	const struct country_names **v;
 	size_t n;
-	unsigned char first[256]; /* the first bytes of their forms */
+	leak_form *forms;
+	size_t nforms;
+	size_t start[257]; /* forms starting with byte b: forms[start[b] .. start[b + 1]) */
 } leak_names;
 
 static int in_lang(const char *lang, const sf_module *m)
@@ -151,6 +161,7 @@ typedef struct leak_scan {
 	ck_ctx *c;
 	const leak_names *ln;
 	const sf_module *m;
+	const unsigned char *use; /* by name: its language is the module's, or en */
 	leak_hit first;
 	size_t nhits;
 	const char *more[4]; /* other words, once each */
@@ -173,32 +184,45 @@ static void hit(leak_scan *sc, sf_loc loc, const char *s, size_t len, const char
 		sc->more[sc->nmore++] = word;
 }
 
+static int ascii_word(unsigned char b)
+{
+	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+}
+
 /* Every name in text. exact: at is where text starts, and each hit gets
  * its own line and column; else each hit is at at (a front matter value,
  * whose text is the YAML's after quoting and folding). */
 static void scan(leak_scan *sc, const char *s, size_t n, sf_loc at, int exact)
 {
+	const leak_names *ln = sc->ln;
 	int line = at.line, col = at.col;
 	int in_word = 0; /* the code point before i is part of a word */
 	size_t i = 0;
 	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
 		size_t len = 0;
-		if (!in_word && sc->ln->first[(unsigned char)s[i]]) {
-			for (size_t k = 0; k < sc->ln->n && !len; k++) {
-				if (!in_lang(sc->ln->v[k]->lang, sc->m))
+		if (!in_word) {
+			for (size_t k = ln->start[b]; k < ln->start[b + 1] && !len; k++) {
+				const leak_form *f = &ln->forms[k];
+				if (!sc->use[f->name] || (f->len > 1 && i + 1 < n && f->s[1] != '*' &&
+							  f->s[1] != s[i + 1]))
 					continue;
-				for (const char *f = sc->ln->v[k]->forms; *f && !len;) {
-					size_t flen = strcspn(f, "|");
-					len = match(s, n, i, f, flen);
-					if (len)
-						hit(sc, exact ? (sf_loc){ at.path, line, col } : at, s + i, len,
-						    sc->ln->v[k]->code);
-					f += flen + (f[flen] == '|');
-				}
+				len = match(s, n, i, f->s, f->len);
+				if (len)
+					hit(sc, exact ? (sf_loc){ at.path, line, col } : at, s + i, len,
+					    ln->v[f->name]->code);
 			}
 		}
 		/* On past the name found, or one code point. */
 		size_t end = i + (len ? len : 1);
+		if (!len && b < 0x80) {
+			in_word = ascii_word(b);
+			if (b == '\n')
+				line++, col = 1;
+			else
+				col++;
+			i++;
+		}
 		while (i < end || (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)) {
 			uint32_t cp = 0;
 			int l = sf_utf8_decode(s + i, n - i, &cp);
@@ -243,6 +267,7 @@ void ck_leaks(ck_ctx *c)
 {
 	const sf_root *root = c->root;
 	leak_names ln = { .v = sf_alloc_array(c->a, SF_NELEM(names) + 1, sizeof *ln.v) };
+	size_t nforms = 0;
 	for (size_t k = 0; k < SF_NELEM(names); k++)
 		for (size_t i = 0; i < root->ncorridors; i++) {
 			const sf_corridor *co = &root->corridors[i];
@@ -250,18 +275,39 @@ void ck_leaks(ck_ctx *c)
 			    (co->destination && strcmp(co->destination, names[k].code) == 0)) {
 				ln.v[ln.n++] = &names[k];
 				for (const char *f = names[k].forms; *f; f += strcspn(f, "|"), f += *f == '|')
-					ln.first[(unsigned char)*f] = 1;
+					nforms++;
 				break;
 			}
 		}
 	if (!ln.n)
 		return;
+	/* The forms by first byte (a counting sort keeps the table's order). */
+	leak_form *all = sf_alloc_array(c->a, nforms + 1, sizeof *all);
+	size_t nall = 0, count[256] = { 0 };
+	for (size_t k = 0; k < ln.n; k++)
+		for (const char *f = ln.v[k]->forms; *f;) {
+			size_t flen = strcspn(f, "|");
+			all[nall++] = (leak_form){ f, flen, k };
+			count[(unsigned char)*f]++;
+			f += flen + (f[flen] == '|');
+		}
+	for (int b = 0; b < 256; b++)
+		ln.start[b + 1] = ln.start[b] + count[b];
+	ln.forms = sf_alloc_array(c->a, nforms + 1, sizeof *ln.forms);
+	size_t at[256];
+	memcpy(at, ln.start, sizeof at);
+	for (size_t k = 0; k < nall; k++)
+		ln.forms[at[(unsigned char)*all[k].s]++] = all[k];
+	ln.nforms = nall;
+	unsigned char *use = sf_alloc(c->a, ln.n + 1);
 	const unsigned scoped = (1u << SF_W_CORRIDOR) | (1u << SF_W_ORIGIN) | (1u << SF_W_DESTINATION);
 	for (size_t i = 0; i < root->nmodules; i++) {
 		const sf_module *m = &root->modules[i];
 		if (m->when.present & scoped)
 			continue;
-		leak_scan sc = { .c = c, .ln = &ln, .m = m };
+		for (size_t k = 0; k < ln.n; k++)
+			use[k] = (unsigned char)in_lang(ln.v[k]->lang, m);
+		leak_scan sc = { .c = c, .ln = &ln, .m = m, .use = use };
 		if (m->title)
 			scan(&sc, m->title, strlen(m->title), m->title_loc.line ? m->title_loc : m->loc, 0);
 		if (m->sms)

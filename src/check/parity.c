@@ -25,6 +25,7 @@ typedef struct prec {
 	int base_tailored;
 	int fallback; /* read through a fallback language: fallback reports it */
 	struct prec *next; /* the same sector, audience and topic in another language */
+	uint64_t hash;     /* topic_hash */
 } prec;
 
 /* A finding waiting to be reported once: module m (in lang) has no
@@ -52,6 +53,11 @@ typedef struct pfinds {
 	size_t n, cap;
 	size_t *slot; /* index + 1 into v; 0: empty */
 	size_t scap;
+	/* The last finding counted, and for which language string: the
+	 * editions of one topic come one after another, so most counts are
+	 * of the same finding. */
+	size_t last;
+	const char *last_other;
 } pfinds;
 
 static uint64_t fnv(uint64_t h, const char *s)
@@ -80,6 +86,7 @@ struct ck_parity {
 	prec **order; /* first record of each topic key, in arrival order */
 	size_t norder, ocap;
 	sf_arena *fa; /* the findings, kept over every corridor */
+	unsigned char *tailored; /* by module index: 1 + sf_module_tailored; 0: not yet */
 	pfinds pf;
 };
 
@@ -99,11 +106,11 @@ static int same_scope(const sf_module *a, const sf_module *b)
 	return 1;
 }
 
-static uint64_t topic_hash(const prec *r)
+/* A topic key's hash, from the hash of its sector and audience (the same
+ * for every topic of an edition). */
+static uint64_t topic_hash(uint64_t sector_audience, int stage, const char *id)
 {
-	uint64_t h = 14695981039346656037ULL;
-	h = fnv(fnv(fnv(h, r->sector), r->audience), r->id);
-	return (h ^ (uint64_t)r->stage) * 1099511628211ULL;
+	return (fnv(sector_audience, id) ^ (uint64_t)stage) * 1099511628211ULL;
 }
 
 static int same_key(const prec *a, const prec *b)
@@ -121,7 +128,7 @@ static prec **topic_slot(struct ck_parity *p, const prec *r)
 		for (size_t i = 0; i < p->capkeys; i++) {
 			if (!p->by_topic[i])
 				continue;
-			size_t j = (size_t)topic_hash(p->by_topic[i]) & (nc - 1);
+			size_t j = (size_t)p->by_topic[i]->hash & (nc - 1);
 			while (t[j])
 				j = (j + 1) & (nc - 1);
 			t[j] = p->by_topic[i];
@@ -130,7 +137,7 @@ static prec **topic_slot(struct ck_parity *p, const prec *r)
 		p->by_topic = t;
 		p->capkeys = nc;
 	}
-	size_t j = (size_t)topic_hash(r) & (p->capkeys - 1);
+	size_t j = (size_t)r->hash & (p->capkeys - 1);
 	while (p->by_topic[j] && !same_key(p->by_topic[j], r))
 		j = (j + 1) & (p->capkeys - 1);
 	return &p->by_topic[j];
@@ -159,6 +166,9 @@ void ck_parity_add(ck_ctx *c, const sf_edition *e)
 	}
 	p->co = co;
 	size_t li = lang_index(co, e->key.lang);
+	uint64_t sa = fnv(fnv(14695981039346656037ULL, e->key.sector), e->key.audience);
+	if (!p->tailored)
+		p->tailored = sf_alloc(c->a, c->root->nmodules + 1);
 	for (size_t i = 0; i < e->ntopics; i++) {
 		const sf_ed_topic *t = &e->topics[i];
 		prec *r = sf_alloc(p->a, sizeof *r);
@@ -170,7 +180,16 @@ void ck_parity_add(ck_ctx *c, const sf_edition *e)
 		r->stage = t->stage;
 		r->id = t->id;
 		r->base = t->resolved->base;
-		r->base_tailored = sf_module_tailored(r->base);
+		r->hash = topic_hash(sa, r->stage, r->id);
+		const sf_module *b = r->base;
+		if (b >= c->root->modules && b < c->root->modules + c->root->nmodules) {
+			unsigned char *tl = &p->tailored[b - c->root->modules];
+			if (!*tl)
+				*tl = (unsigned char)(1 + sf_module_tailored(b));
+			r->base_tailored = *tl - 1;
+		} else {
+			r->base_tailored = sf_module_tailored(b);
+		}
 		r->stacked = sf_alloc_array(p->a, t->nparts + 1, sizeof *r->stacked);
 		for (size_t k = 0; k < t->nparts; k++)
 			if (t->parts[k].m != r->base)
@@ -189,17 +208,27 @@ void ck_parity_add(ck_ctx *c, const sf_edition *e)
 
 /* Counts the finding "module m has no counterpart in language li", made
  * the first time with the edition r names in that language. */
-static void note(sf_arena *a, pfinds *f, const sf_corridor *co, const prec *r, const sf_module *m,
-		 size_t li, const sf_module *instead, int append)
+static void count(pfind *x, const sf_corridor *co)
 {
-	/* A language listed twice is one language. */
-	for (size_t k = 0; k < li; k++)
-		if (strcmp(co->languages.v[k], co->languages.v[li]) == 0) {
-			li = k;
-			break;
-		}
+	x->n++;
+	if (x->last != co) {
+		if (x->nco < SF_NELEM(x->co))
+			x->co[x->nco] = co;
+		x->nco++;
+		x->last = co;
+	}
+}
+
+/* li is the language's first index in the corridor's languages (a
+ * language listed twice is one language), oh the hash of its name. */
+static void note(sf_arena *a, pfinds *f, const sf_corridor *co, const prec *r, const sf_module *m,
+		 size_t li, uint64_t oh, const sf_module *instead, int append)
+{
 	const char *other = co->languages.v[li];
-	uint64_t oh = fnv(14695981039346656037ULL, other);
+	if (f->last && f->last_other == other && f->v[f->last - 1].m == m) {
+		count(&f->v[f->last - 1], co);
+		return;
+	}
 	if (f->n * 2 >= f->scap) {
 		size_t nc = f->scap ? f->scap * 2 : 256;
 		size_t *t = sf_xcalloc(nc, sizeof *t);
@@ -217,13 +246,9 @@ static void note(sf_arena *a, pfinds *f, const sf_corridor *co, const prec *r, c
 	for (; f->slot[j]; j = (j + 1) & (f->scap - 1)) {
 		pfind *x = &f->v[f->slot[j] - 1];
 		if (x->m == m && x->other_hash == oh && strcmp(x->other, other) == 0) {
-			x->n++;
-			if (x->last != co) {
-				if (x->nco < SF_NELEM(x->co))
-					x->co[x->nco] = co;
-				x->nco++;
-				x->last = co;
-			}
+			count(x, co);
+			f->last = f->slot[j];
+			f->last_other = other;
 			return;
 		}
 	}
@@ -232,6 +257,8 @@ static void note(sf_arena *a, pfinds *f, const sf_corridor *co, const prec *r, c
 	pfind *x = SF_PUSH(a, f->v, f->n, f->cap);
 	*x = (pfind){ m, sf_strdup(a, other), oh, instead, ed, 1, append, { co }, co, 1 };
 	f->slot[j] = f->n;
+	f->last = f->n;
+	f->last_other = other;
 }
 
 /* Every language of a corridor has the same audiences and sectors, so each
@@ -244,8 +271,12 @@ void ck_parity_flush(ck_ctx *c)
 	}
 	const sf_corridor *co = p->co;
 	size_t *dedup = sf_alloc_array(p->a, co->languages.n + 1, sizeof *dedup);
-	for (size_t li = 0; li < co->languages.n; li++)
+	uint64_t *oh = sf_alloc_array(p->a, co->languages.n + 1, sizeof *oh);
+	for (size_t li = 0; li < co->languages.n; li++) {
 		dedup[li] = lang_index(co, co->languages.v[li]);
+		oh[li] = fnv(14695981039346656037ULL, co->languages.v[li]);
+	}
+	p->pf.last = 0; /* the corridor's strings are new */
 	for (size_t o = 0; o < p->norder; o++) {
 		for (size_t li = 0; li < co->languages.n; li++) {
 			size_t oi = dedup[li]; /* other's first index */
@@ -260,7 +291,8 @@ void ck_parity_flush(ck_ctx *c)
 				if (r->li == oi || r->fallback)
 					continue;
 				if (r->base_tailored && (!there || !there->base_tailored))
-					note(p->fa, &p->pf, co, r, r->base, li, there ? there->base : NULL, 0);
+					note(p->fa, &p->pf, co, r, r->base, oi, oh[oi],
+					     there ? there->base : NULL, 0);
 				if (!there)
 					continue;
 				for (size_t k = 0; k < r->nstacked; k++) {
@@ -268,7 +300,7 @@ void ck_parity_flush(ck_ctx *c)
 					for (size_t j = 0; j < there->nstacked && !found; j++)
 						found = same_scope(r->stacked[k], there->stacked[j]);
 					if (!found)
-						note(p->fa, &p->pf, co, r, r->stacked[k], li, NULL, 1);
+						note(p->fa, &p->pf, co, r, r->stacked[k], oi, oh[oi], NULL, 1);
 				}
 			}
 		}

@@ -47,11 +47,38 @@ typedef struct ec_entry {
 	const char *title; /* NULL until a topic asks for it */
 } ec_entry;
 
+/* A text with {{placeholders}}, cut once per module where sf_subst would
+ * find them: literal, then a placeholder as written (raw) and its fact's
+ * number (fact_by_id), ...; the last segment has no placeholder (raw
+ * NULL). Substituting it for a context is then copying, not scanning and
+ * hashing names, with sf_subst's result byte for byte. */
+typedef struct ec_seg {
+	size_t nlit, nraw; /* the raw placeholder follows the literal */
+	int id;
+} ec_seg;
+
+typedef struct ec_tmpl {
+	const char *text;
+	const ec_seg *seg;
+	size_t nseg; /* placeholders: nseg - 1 */
+} ec_tmpl;
+
+/* What the cache keeps of one module for the whole run. */
+typedef struct ec_mod {
+	ec_tmpl sms, title, *checklist;
+	/* No placeholder in its sms, checklist or title: one entry for
+	 * every context (NULL until made). */
+	int fixed;
+	ec_entry *entry;
+} ec_mod;
+
 struct sf_edcache {
 	const sf_root *root;
 	sf_arena *keep;           /* per module, for the whole run */
 	const char **anchor;      /* by module index: "PDO-id" */
 	unsigned char **verdict;  /* by module index: per link, SF_LINK_ANCHOR for a #link */
+	ec_mod **mod;             /* by module index: its templates */
+	unsigned char *tailored;  /* by module index: 1 + sf_module_tailored; 0: not yet */
 	sf_arena *a;              /* per facts context, until reset */
 	uint64_t *keys;           /* (fctx << 32 | module index + 1); 0: empty */
 	ec_entry **vals;
@@ -66,6 +93,8 @@ sf_edcache *sf_edcache_new(const sf_root *root)
 	c->keep = keep;
 	c->anchor = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->anchor);
 	c->verdict = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->verdict);
+	c->mod = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->mod);
+	c->tailored = sf_alloc(keep, root->nmodules + 1);
 	c->a = sf_arena_new();
 	return c;
 }
@@ -106,11 +135,143 @@ static long ec_index(const sf_edcache *c, const sf_module *m)
 	return (long)(m - c->root->modules);
 }
 
-static ec_entry *ec_get(sf_edcache *c, const sf_resolved *res, const sf_module *m)
+static int name_char(char ch)
+{
+	return ch == '_' || ch == '-' || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+}
+
+/* text cut as sf_subst (src/resolve/subst.c) scans it. */
+static ec_tmpl tmpl_of(const sf_resolver *r, sf_arena *a, const char *text)
+{
+	size_t len = strlen(text), i = 0, done = 0, n = 0, cap = 16;
+	ec_seg buf[16], *v = buf; /* on the heap past 16, then kept at its size */
+	while (i + 1 < len) {
+		if (text[i] != '{' || text[i + 1] != '{') {
+			i++;
+			continue;
+		}
+		size_t j = i + 2;
+		while (j < len && text[j] == ' ')
+			j++;
+		size_t ns = j;
+		while (j < len && name_char(text[j]))
+			j++;
+		size_t ne = j;
+		while (j < len && text[j] == ' ')
+			j++;
+		if (ne == ns || j + 1 >= len || text[j] != '}' || text[j + 1] != '}') {
+			i++;
+			continue;
+		}
+		char name[128];
+		size_t nl = ne - ns < sizeof name - 1 ? ne - ns : sizeof name - 1;
+		memcpy(name, text + ns, nl);
+		name[nl] = '\0';
+		if (n + 1 == cap) {
+			ec_seg *nv = sf_xcalloc(cap * 2, sizeof *nv);
+			memcpy(nv, v, n * sizeof *v);
+			if (v != buf)
+				free(v);
+			v = nv;
+			cap *= 2;
+		}
+		v[n++] = (ec_seg){ i - done, j + 2 - i, sf_resolver_fact_id(r, name) };
+		i = done = j + 2;
+	}
+	v[n++] = (ec_seg){ len - done, 0, -1 };
+	ec_seg *kept = sf_alloc_array(a, n, sizeof *kept);
+	memcpy(kept, v, n * sizeof *v);
+	if (v != buf)
+		free(v);
+	return (ec_tmpl){ text, kept, n };
+}
+
+/* sf_subst of the template's text for res, into a. */
+static const char *tsubst(const sf_resolved *res, sf_arena *a, const ec_tmpl *t)
+{
+	if (t->nseg == 1)
+		return sf_strndup(a, t->text, t->seg[0].nlit);
+	/* What each placeholder becomes: its value, or itself as written
+	 * (unknown, no value, or past SF_MAX_EXPANDED counted as sf_subst
+	 * counts: before the literal in front of it is added). */
+	const char *val[64];
+	size_t vlen[64];
+	if (t->nseg - 1 > 64) { /* many placeholders: the plain way */
+		size_t n = 0;
+		for (size_t k = 0; k < t->nseg; k++)
+			n += t->seg[k].nlit + t->seg[k].nraw;
+		sf_buf b = { 0 };
+		sf_subst(&b, t->text, n, res);
+		const char *out = sf_strndup(a, b.data ? b.data : "", b.len);
+		sf_buf_free(&b);
+		return out;
+	}
+	size_t len = 0, done = 0; /* done: what sf_subst's buffer holds */
+	const char *at = t->text;
+	for (size_t k = 0; k + 1 < t->nseg; k++) {
+		const ec_seg *g = &t->seg[k];
+		const char *raw = at + g->nlit;
+		at = raw + g->nraw;
+		const sf_fact_ref *f = g->id >= 0 && res->fact_by_id ? res->fact_by_id[g->id] : NULL;
+		size_t fl = f && f->value ? f->len : 0;
+		if (!f || !f->value || done + fl > SF_MAX_EXPANDED) {
+			val[k] = raw;
+			vlen[k] = g->nraw;
+			len += g->nlit + g->nraw;
+			continue;
+		}
+		val[k] = f->value;
+		vlen[k] = fl;
+		len += g->nlit + fl;
+		done = len;
+	}
+	len += t->seg[t->nseg - 1].nlit;
+	char *out = sf_alloc(a, len + 1), *p = out;
+	at = t->text;
+	for (size_t k = 0; k < t->nseg; k++) {
+		memcpy(p, at, t->seg[k].nlit);
+		p += t->seg[k].nlit;
+		at += t->seg[k].nlit + t->seg[k].nraw;
+		if (k + 1 < t->nseg) {
+			memcpy(p, val[k], vlen[k]);
+			p += vlen[k];
+		}
+	}
+	*p = '\0';
+	return out;
+}
+
+static ec_mod *ec_mod_of(sf_edcache *c, const sf_resolver *r, long idx)
+{
+	if (c->mod[idx])
+		return c->mod[idx];
+	const sf_module *m = &c->root->modules[idx];
+	ec_mod *x = sf_alloc(c->keep, sizeof *x);
+	size_t nph = 0;
+	if (m->sms) {
+		x->sms = tmpl_of(r, c->keep, m->sms);
+		nph += x->sms.nseg - 1;
+	}
+	x->checklist = sf_alloc_array(c->keep, m->checklist.n + 1, sizeof *x->checklist);
+	for (size_t k = 0; k < m->checklist.n; k++) {
+		x->checklist[k] = tmpl_of(r, c->keep, m->checklist.v[k]);
+		nph += x->checklist[k].nseg - 1;
+	}
+	x->title = tmpl_of(r, c->keep, m->title ? m->title : m->id ? m->id : "");
+	nph += x->title.nseg - 1;
+	x->fixed = nph == 0;
+	return c->mod[idx] = x;
+}
+
+static ec_entry *ec_get(sf_edcache *c, const sf_resolver *r, const sf_resolved *res,
+			const sf_module *m)
 {
 	long idx = ec_index(c, m);
 	if (idx < 0 || !res->fctx)
 		return NULL;
+	ec_mod *mx = ec_mod_of(c, r, idx);
+	if (mx->fixed && mx->entry)
+		return mx->entry;
 	uint64_t key = ((uint64_t)res->fctx << 32) | (uint64_t)(idx + 1);
 	if (c->n * 2 >= c->cap) {
 		size_t nc = c->cap ? c->cap * 2 : 1024;
@@ -137,27 +298,31 @@ static ec_entry *ec_get(sf_edcache *c, const sf_resolved *res, const sf_module *
 			return c->vals[j];
 		j = (j + 1) & (c->cap - 1);
 	}
-	ec_entry *e = sf_alloc(c->a, sizeof *e);
+	/* A fixed module's entry lasts the run; any other lasts its context. */
+	sf_arena *ea = mx->fixed ? c->keep : c->a;
+	ec_entry *e = sf_alloc(ea, sizeof *e);
 	if (m->sms) {
-		e->sms = subst(res, c->a, m->sms);
-		sf_sms_split(e->sms, strlen(e->sms), c->a, &e->split);
+		e->sms = tsubst(res, ea, &mx->sms);
+		sf_sms_split(e->sms, strlen(e->sms), ea, &e->split);
 	}
-	e->checklist = sf_alloc_array(c->a, m->checklist.n + 1, sizeof *e->checklist);
+	e->checklist = sf_alloc_array(ea, m->checklist.n + 1, sizeof *e->checklist);
 	for (size_t k = 0; k < m->checklist.n; k++)
-		e->checklist[k] = subst(res, c->a, m->checklist.v[k]);
+		e->checklist[k] = tsubst(res, ea, &mx->checklist[k]);
+	if (mx->fixed)
+		return mx->entry = e;
 	c->keys[j] = key;
 	c->vals[j] = e;
 	c->n++;
 	return e;
 }
 
-static void make_part(sf_edition *e, const sf_module *m, sf_arena *a, sf_edcache *c,
-		      sf_ed_part *p)
+static void make_part(const sf_resolver *r, sf_edition *e, const sf_module *m, sf_arena *a,
+		      sf_edcache *c, sf_ed_part *p)
 {
 	p->m = m;
 	p->draft = m->status == SF_STATUS_DRAFT;
 	p->nchecklist = m->checklist.n;
-	ec_entry *x = ec_get(c, e->res, m);
+	ec_entry *x = ec_get(c, r, e->res, m);
 	if (x) {
 		p->sms = x->sms;
 		p->sms_split = x->split;
@@ -177,15 +342,20 @@ static void make_part(sf_edition *e, const sf_module *m, sf_arena *a, sf_edcache
 }
 
 /* The base's title after facts (its id when it has none). */
-static const char *topic_title(const sf_resolved *res, const sf_topic *tp, sf_arena *a,
-			       sf_edcache *c)
+static const char *topic_title(const sf_resolver *r, const sf_resolved *res, const sf_topic *tp,
+			       sf_arena *a, sf_edcache *c)
 {
 	const char *raw = tp->base->title ? tp->base->title : tp->id;
-	ec_entry *x = ec_get(c, res, tp->base);
+	ec_entry *x = ec_get(c, r, res, tp->base);
 	if (!x)
 		return subst(res, a, raw);
-	if (!x->title)
-		x->title = subst(res, c->a, raw);
+	/* The cache's template is of the module's title or id. */
+	if (!tp->base->title && (!tp->base->id || strcmp(tp->id, tp->base->id) != 0))
+		return subst(res, a, raw);
+	if (!x->title) {
+		const ec_mod *mx = c->mod[ec_index(c, tp->base)];
+		x->title = tsubst(res, mx->fixed ? c->keep : c->a, &mx->title);
+	}
 	return x->title;
 }
 
@@ -197,6 +367,17 @@ static const char *topic_anchor(const sf_topic *tp, sf_arena *a, sf_edcache *c)
 	if (!c->anchor[idx])
 		c->anchor[idx] = sf_printf(c->keep, "%s-%s", sf_stage_names[tp->stage], tp->id);
 	return c->anchor[idx];
+}
+
+/* sf_module_tailored, judged once per module with a cache. */
+static int tailored(sf_edcache *c, const sf_module *m)
+{
+	long idx = ec_index(c, m);
+	if (idx < 0)
+		return sf_module_tailored(m);
+	if (!c->tailored[idx])
+		c->tailored[idx] = (unsigned char)(1 + sf_module_tailored(m));
+	return c->tailored[idx] - 1;
 }
 
 static void note_checked(sf_edition *e, long day)
@@ -313,14 +494,14 @@ void sf_edition_make_cached(sf_resolver *r, const sf_target *t, long today, sf_a
 		*et = (sf_ed_topic){ .stage = tp->stage, .id = tp->id, .lang = tp->lang,
 				     .fallback = tp->fallback, .resolved = tp,
 				     .anchor = topic_anchor(tp, a, cache),
-				     .title = topic_title(res, tp, a, cache),
+				     .title = topic_title(r, res, tp, a, cache),
 				     .nparts = tp->nparts };
 		et->parts = sf_alloc_array(a, tp->nparts + 1, sizeof *et->parts);
 		for (size_t p = 0; p < tp->nparts; p++) {
 			sf_ed_part *ep = &et->parts[p];
-			make_part(e, tp->parts[p], a, cache, ep);
+			make_part(r, e, tp->parts[p], a, cache, ep);
 			ep->freshness = freshness(tp->parts[p], today, warn);
-			et->tailored |= sf_module_tailored(tp->parts[p]);
+			et->tailored |= tailored(cache, tp->parts[p]);
 			et->draft |= ep->draft;
 		}
 		e->stages |= 1u << tp->stage;
@@ -340,7 +521,19 @@ void sf_edition_make_cached(sf_resolver *r, const sf_target *t, long today, sf_a
 				for (size_t k = 0; k < m->sources.n; k++)
 					add_source(e, a, &scap, m->sources.v[k]);
 			}
-	list_anchors(e, a);
+	/* With a cache (check), the anchors are listed (and sorted) only for
+	 * an edition that has a #link to judge; sf_edition_has_anchor answers
+	 * without them otherwise. */
+	int hash_link = !cache;
+	for (size_t i = 0; i < e->ntopics && !hash_link; i++)
+		for (size_t p = 0; p < e->topics[i].nparts && !hash_link; p++) {
+			const sf_module *m = e->topics[i].parts[p].m;
+			const unsigned char *uv = m->nlinks ? url_verdicts(cache, m, a) : NULL;
+			for (size_t k = 0; k < m->nlinks && !hash_link; k++)
+				hash_link = uv[k] == SF_LINK_ANCHOR;
+		}
+	if (hash_link)
+		list_anchors(e, a);
 	for (size_t i = 0; i < e->ntopics; i++)
 		for (size_t p = 0; p < e->topics[i].nparts; p++) {
 			sf_ed_part *ep = &e->topics[i].parts[p];
@@ -354,9 +547,33 @@ void sf_edition_make_cached(sf_resolver *r, const sf_target *t, long today, sf_a
 		}
 }
 
+/* Whether anchor is one list_anchors would list, without the list. */
+static int names_anchor(const sf_edition *e, const char *anchor)
+{
+	if (strncmp(anchor, "stage-", 6) == 0)
+		for (int s = 0; s < SF_NSTAGE; s++)
+			if ((e->stages & (1u << s)) && strcmp(anchor + 6, sf_stage_names[s]) == 0)
+				return 1;
+	for (size_t i = 0; i < e->ntopics; i++)
+		if (strcmp(e->topics[i].anchor, anchor) == 0)
+			return 1;
+	if ((e->has_checklist && strcmp(anchor, "checklist") == 0) || strcmp(anchor, "help") == 0 ||
+	    strcmp(anchor, "sources") == 0)
+		return 1;
+	/* src-N: N from 1 to nsources, written as "%zu" writes it. */
+	if (strncmp(anchor, "src-", 4) != 0 || anchor[4] < '1' || anchor[4] > '9')
+		return 0;
+	size_t n = 0, k = 4;
+	for (; anchor[k] >= '0' && anchor[k] <= '9' && k < 4 + 18; k++)
+		n = n * 10 + (size_t)(anchor[k] - '0');
+	return anchor[k] == '\0' && n <= e->nsources;
+}
+
 int sf_edition_has_anchor(const sf_edition *e, const char *anchor)
 {
-	return e->nanchors && bsearch(&anchor, e->anchors, e->nanchors, sizeof *e->anchors, cmp_str);
+	if (!e->nanchors)
+		return names_anchor(e, anchor);
+	return bsearch(&anchor, e->anchors, e->nanchors, sizeof *e->anchors, cmp_str) != NULL;
 }
 
 size_t sf_edition_source_no(const sf_edition *e, const char *source)

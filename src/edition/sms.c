@@ -12,11 +12,14 @@ static int gsm_cost(uint32_t c)
 	if (c >= 0x20 && c < 0x7F) {
 		/* Printable ASCII is the default alphabet except the backtick (absent)
 		 * and the brackets and friends that live in the extension table. */
-		if (c == '`')
+		switch (c) {
+		case '`':
 			return 0;
-		if (strchr("^{}\\[~]|", (int)c))
+		case '^': case '{': case '}': case '\\': case '[': case '~': case ']': case '|':
 			return 2;
-		return 1;
+		default:
+			return 1;
+		}
 	}
 	switch (c) {
 	case '\n': case '\r':
@@ -34,6 +37,15 @@ static int gsm_cost(uint32_t c)
 		return 0;
 	}
 }
+
+/* gsm_cost of each ASCII code point (a table: the loop below meets
+ * mostly ASCII). */
+static const unsigned char ascii_septets[128] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 1,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 0,
+};
 
 /* Code points that belong to the character before them: a cut before one
  * would leave a bare accent, a broken emoji or a half flag on a phone. Beyond
@@ -113,6 +125,27 @@ size_t sf_sms_units(const char *text, size_t len, enum sf_sms_encoding *encoding
 {
 	cost c = no_cost;
 	for (size_t i = 0; i < len;) {
+		unsigned char b = (unsigned char)text[i];
+		if (b < 0x80) { /* ASCII: one UTF-16 unit, no decoding */
+			int sept = ascii_septets[b];
+			c.septets += (size_t)sept;
+			c.utf16++;
+			c.gsm &= sept != 0;
+			i++;
+			continue;
+		}
+		/* A two-byte sequence (Cyrillic, Greek, Latin with marks),
+		 * decoded here; past U+03A9 none is in GSM 03.38. */
+		if (b >= 0xC2 && b <= 0xDF && i + 1 < len &&
+		    ((unsigned char)text[i + 1] & 0xC0) == 0x80) {
+			uint32_t u = ((uint32_t)(b & 0x1F) << 6) | ((unsigned char)text[i + 1] & 0x3F);
+			int sept = u > 0x3A9 ? 0 : gsm_cost(u);
+			c.septets += (size_t)sept;
+			c.utf16++;
+			c.gsm &= sept != 0;
+			i += 2;
+			continue;
+		}
 		cp x;
 		uint32_t u;
 		i += (size_t)next_cp(text + i, len - i, &x, &u);

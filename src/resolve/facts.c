@@ -7,6 +7,7 @@
 #include "safar/buf.h"
 #include "safar/strmap.h"
 #include "safar/suggest.h"
+#include "safar/xalloc.h"
 
 /* What one corridor lacks: a fact (lang NULL), or a value of fact in lang.
  * A new corridor without its facts would otherwise be an error at every
@@ -42,18 +43,50 @@ void rs_facts_index(sf_resolver *r)
 		know(r, root->rules[i].facts, root->rules[i].nfacts);
 	r->miss_ix = sf_strmap_new(r->a, 0);
 	r->ph_ids = sf_alloc_array(r->a, root->nmodules + 1, sizeof *r->ph_ids);
+	r->fuse = sf_alloc_array(r->a, root->nmodules + 1, sizeof *r->fuse);
+	r->nfuse = sf_alloc_array(r->a, root->nmodules + 1, sizeof *r->nfuse);
+	r->ph_unknown = sf_alloc(r->a, root->nmodules + 1);
+	rs_fuse *fu = NULL; /* scratch: a module's facts, then kept at their number */
+	size_t fucap = 0;
 	for (size_t i = 0; i < root->nmodules; i++) {
 		const sf_module *m = &root->modules[i];
 		r->ph_ids[i] = sf_alloc_array(r->a, m->nplaceholders + 1, sizeof *r->ph_ids[i]);
-		for (size_t k = 0; k < m->nplaceholders; k++)
-			r->ph_ids[i][k] = rs_fact_id(r, m->placeholders[k].name);
+		if (m->nplaceholders > fucap) {
+			free(fu);
+			fucap = m->nplaceholders;
+			fu = sf_xcalloc(fucap, sizeof *fu);
+		}
+		size_t nfu = 0;
+		for (size_t k = 0; k < m->nplaceholders; k++) {
+			int id = r->ph_ids[i][k] = rs_fact_id(r, m->placeholders[k].name);
+			if (id < 0) {
+				r->ph_unknown[i] = 1;
+				continue;
+			}
+			size_t u = 0;
+			while (u < nfu && fu[u].id != id)
+				u++;
+			if (u == nfu)
+				fu[nfu++] = (rs_fuse){ id, k, 0 };
+			fu[u].uses++;
+		}
+		r->nfuse[i] = nfu;
+		r->fuse[i] = sf_alloc_array(r->a, nfu + 1, sizeof *r->fuse[i]);
+		if (nfu)
+			memcpy(r->fuse[i], fu, nfu * sizeof *fu);
 	}
+	free(fu);
 }
 
 int rs_fact_id(const sf_resolver *r, const char *name)
 {
 	uintptr_t id = (uintptr_t)sf_strmap_get(r->known, name, strlen(name));
 	return id ? (int)(id - 1) : -1;
+}
+
+int sf_resolver_fact_id(const sf_resolver *r, const char *name)
+{
+	return rs_fact_id(r, name);
 }
 
 /* The fact placeholder i of m names, for res. */
@@ -145,15 +178,65 @@ static void note_miss(rs_ctx *c, const sf_placeholder *ph, const sf_fact *f, sf_
 	pthread_mutex_unlock(&r->lock);
 }
 
+/* rs_check_facts for a module of the root: fact by fact (rs_fuse), with
+ * the same findings as placeholder by placeholder. */
+static void check_module(rs_ctx *c, const sf_resolved *res, const sf_module *m, sf_arena *a)
+{
+	const sf_resolver *r = c->r;
+	size_t mi = (size_t)(m - r->root->modules);
+	const rs_fuse *fu = r->fuse[mi];
+	size_t nfu = r->nfuse[mi], total = m->body_len, big = 0;
+	int missing = 0;
+	const sf_placeholder *at = NULL;
+	/* check_expansion: the first placeholder of the longest value. */
+	for (size_t u = 0; u < nfu; u++) {
+		const sf_fact_ref *f = res->fact_by_id[fu[u].id];
+		if (!f || !f->value) {
+			missing = 1;
+			continue;
+		}
+		size_t n = f->len;
+		total += n * fu[u].uses;
+		if (n > big) {
+			big = n;
+			at = &m->placeholders[fu[u].first];
+		}
+	}
+	if (at) {
+		total += m->sms ? strlen(m->sms) : 0;
+		if (total > SF_MAX_EXPANDED)
+			check_expansion(c, res, m, a);
+	}
+	if (!missing && !r->ph_unknown[mi])
+		return;
+	for (size_t i = 0; i < m->nplaceholders; i++) {
+		const sf_placeholder *ph = &m->placeholders[i];
+		const sf_fact_ref *f = ph_fact(r, res, m, i);
+		if (f && f->value)
+			continue;
+		if (!f && rs_fact_id(r, ph->name) < 0)
+			unknown_name(c, m, i, a);
+		else
+			note_miss(c, ph, f ? f->fact : NULL, a);
+	}
+}
+
 void rs_check_facts(rs_ctx *c, const sf_resolved *res, const sf_topic *tp, sf_arena *a)
 {
+	const sf_root *root = c->r->root;
 	for (size_t p = 0; p < tp->nparts; p++) {
 		const sf_module *m = tp->parts[p];
+		if (!m->nplaceholders)
+			continue;
 		/* What follows depends only on the module and the facts
 		 * context, and reports each finding once: the first target of
 		 * a context checks it for all. */
 		if (!rs_first_in_fctx(c->r, c->fctx, m))
 			continue;
+		if (res->fact_by_id && m >= root->modules && m < root->modules + root->nmodules) {
+			check_module(c, res, m, a);
+			continue;
+		}
 		check_expansion(c, res, m, a);
 		for (size_t i = 0; i < m->nplaceholders; i++) {
 			const sf_placeholder *ph = &m->placeholders[i];

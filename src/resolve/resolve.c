@@ -41,6 +41,7 @@ struct cand {
 	const char *lang; /* interned (rs_canon) */
 	int spec;
 	int matched;
+	int merge; /* m->merge */
 };
 
 static int cmp_stack(const void *x, const void *y)
@@ -73,12 +74,13 @@ static int match_local(const sf_when *w, const sf_target *t)
 }
 
 /* match_local with the keys as bits (module mi of the root). */
-static int match_bits(const rs_ctx *c, size_t mi, const sf_when *w)
+static int match_bits(const rs_ctx *c, size_t mi)
 {
 	const sf_resolver *r = c->r;
-	if ((w->present & (1u << SF_W_SECTOR)) && !(r->msec[mi] & c->tsec))
+	unsigned present = r->mpresent[mi];
+	if ((present & (1u << SF_W_SECTOR)) && !(r->msec[mi] & c->tsec))
 		return 0;
-	if (!(w->present & (1u << SF_W_AUDIENCE)))
+	if (!(present & (1u << SF_W_AUDIENCE)))
 		return 1;
 	return (r->maud[mi] & c->taud) || r->maud_general[mi];
 }
@@ -88,7 +90,9 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 	const sf_target *t = c->t;
 	const sf_root *root = c->r->root;
 	char why[256];
-	struct cand *cv = sf_alloc_array(a, ix->n, sizeof *cv);
+	/* Scratch on the stack for most topics (a few modules each). */
+	struct cand cvbuf[16], stbuf[16];
+	struct cand *cv = ix->n <= 16 ? cvbuf : sf_alloc_array(a, ix->n, sizeof *cv);
 	const char **cchain = c->cchain;
 	if (!cchain) {
 		rs_ctx_names(c, a);
@@ -101,8 +105,9 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 		size_t mi = in_root ? (size_t)(m - root->modules) : 0;
 		cv[i].spec = in_root ? c->r->spec[mi] : sf_specificity(&m->when);
 		cv[i].lang = in_root ? c->r->mlang[mi] : rs_canon(c->r, m->lang);
+		cv[i].merge = in_root ? c->r->mmerge[mi] : (int)m->merge;
 		if (!cands && ix->corridor_ok)
-			cv[i].matched = in_root && c->r->when_bits ? match_bits(c, mi, &m->when)
+			cv[i].matched = in_root && c->r->when_bits ? match_bits(c, mi)
 								   : match_local(&m->when, t);
 		else
 			cv[i].matched = sf_when_match(&m->when, t, why, sizeof why);
@@ -138,7 +143,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 	/* The base: the most specific matching replace module. */
 	size_t best = ix->n, tie = ix->n;
 	for (size_t i = 0; i < ix->n; i++) {
-		if (!cv[i].matched || cv[i].lang != cl || cv[i].m->merge != SF_REPLACE)
+		if (!cv[i].matched || cv[i].lang != cl || cv[i].merge != SF_REPLACE)
 			continue;
 		if (best == ix->n || cv[i].spec > cv[best].spec) {
 			best = i;
@@ -148,7 +153,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 		}
 	}
 	for (size_t i = 0; cands && best < ix->n && i < ix->n; i++)
-		if (i != best && cv[i].matched && cv[i].lang == cl && cv[i].m->merge == SF_REPLACE)
+		if (i != best && cv[i].matched && cv[i].lang == cl && cv[i].merge == SF_REPLACE)
 			set_role(cands, i, SF_ROLE_OUTRANKED,
 				 sf_printf(a, "specificity %d is below the base's %d", cv[i].spec,
 					   cv[best].spec));
@@ -160,17 +165,17 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 				sf_stage_names[ix->stage], ix->id, x->path, rs_target_name(t, a),
 				cv[best].spec);
 		for (size_t i = 0; i < ix->n; i++)
-			if (cv[i].matched && cv[i].lang == cl && cv[i].m->merge == SF_REPLACE &&
+			if (cv[i].matched && cv[i].lang == cl && cv[i].merge == SF_REPLACE &&
 			    cv[i].spec == cv[best].spec)
 				set_role(cands, i, SF_ROLE_AMBIGUOUS, "ties with another replace module");
 		return -1;
 	}
 
 	/* What stacks, in ascending specificity, ties by path. */
-	struct cand *st = sf_alloc_array(a, ix->n, sizeof *st);
+	struct cand *st = ix->n <= 16 ? stbuf : sf_alloc_array(a, ix->n, sizeof *st);
 	size_t ns = 0;
 	for (size_t i = 0; i < ix->n; i++)
-		if (cv[i].matched && cv[i].lang == cl && cv[i].m->merge != SF_REPLACE)
+		if (cv[i].matched && cv[i].lang == cl && cv[i].merge != SF_REPLACE)
 			st[ns++] = cv[i];
 	if (best == ix->n) {
 		if (ns && rs_once(c->r, sf_printf(a, "nobase\n%s\n%s\n%s", st[0].m->path, lang,
@@ -191,7 +196,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 	size_t np = 0;
 	parts[np++] = cv[best].m;
 	for (size_t i = 0; i < ns; i++) {
-		if (st[i].m->merge == SF_PREPEND) {
+		if (st[i].merge == SF_PREPEND) {
 			memmove(parts + 1, parts, np * sizeof *parts);
 			parts[0] = st[i].m;
 			np++;
@@ -201,7 +206,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 	}
 	set_role(cands, best, SF_ROLE_BASE, NULL);
 	for (size_t i = 0; cands && i < ix->n; i++)
-		if (cv[i].matched && cv[i].lang == cl && cv[i].m->merge != SF_REPLACE)
+		if (cv[i].matched && cv[i].lang == cl && cv[i].merge != SF_REPLACE)
 			set_role(cands, i, SF_ROLE_STACKED, NULL);
 
 	*out = (sf_topic){ ix->stage, ix->id, lang, strcmp(lang, t->lang) != 0, cv[best].m,
@@ -269,6 +274,7 @@ static void add_fact(const sf_resolver *rv, sf_resolved *res, const sf_fact *f)
 	res->nfacts++;
 	r->fact = f;
 	r->value = fact_value(f, res->chain, res->nchain, &r->lang);
+	r->len = r->value ? strlen(r->value) : 0;
 }
 
 /* Room for every fact the corridor and the rules could add, so that entries
@@ -320,21 +326,42 @@ void sf_resolve(sf_resolver *r, const sf_target *t, sf_arena *a, sf_resolved *re
 	 * module that matches, and would resolve to nothing. */
 	const rs_view *view = rs_view_of(r, t->corridor);
 	res->topics = sf_alloc_array(a, view->ntopics + 1, sizeof *res->topics);
+	/* With the view's ranks, topic i resolves into slot rank[i] and the
+	 * slots are closed up afterwards: the topics come out sorted when
+	 * their modules agree on their order (checked; else sorted below). */
+	const unsigned *rank = view->rank;
+	unsigned char *used = rank ? sf_alloc(a, view->ntopics) : NULL;
 	for (size_t i = 0; i < view->ntopics; i++) {
 		const topic_ix *ix = &view->topics[i];
 		if (!(t->stages & (1u << ix->stage)))
 			continue;
-		int got = rs_topic(&c, ix, a, &res->topics[res->ntopics], NULL);
+		sf_topic *tp = &res->topics[rank ? rank[i] : res->ntopics];
+		int got = rs_topic(&c, ix, a, tp, NULL);
 		if (got > 0) {
-			rs_check_facts(&c, res, &res->topics[res->ntopics], a);
+			rs_check_facts(&c, res, tp, a);
 			res->ntopics++;
+			if (rank)
+				used[rank[i]] = 1;
 		} else if (got < 0) {
 			const char *id = ix->id;
 			sf_strv one = { .v = &id, .n = 1 };
 			add_ids(a, &res->failed[ix->stage], &fcap_failed[ix->stage], &one);
 		}
 	}
-	if (res->ntopics > 1)
+	int sorted = 1;
+	if (rank) {
+		size_t k = 0;
+		for (size_t s = 0; s < view->ntopics; s++)
+			if (used[s]) {
+				if (k != s)
+					res->topics[k] = res->topics[s];
+				k++;
+			}
+		for (size_t i = 1; i < res->ntopics && sorted; i++)
+			sorted = cmp_topic(&res->topics[i - 1], &res->topics[i]) < 0;
+	}
+	/* Topics are unique by stage and id: every sort gives one order. */
+	if (res->ntopics > 1 && (!rank || !sorted))
 		qsort(res->topics, res->ntopics, sizeof *res->topics, cmp_topic);
 }
 

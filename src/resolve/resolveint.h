@@ -34,6 +34,10 @@ typedef struct rs_view {
 	const topic_ix *topics;
 	size_t ntopics;
 	sf_arena *a; /* where a corridor's view lives (NULL for all) */
+	/* By topic: its place when the topics are sorted by stage, their
+	 * first module's order and id, which is how an edition's topics sort
+	 * when a topic's modules agree on their order (resolve.c); NULL: none. */
+	unsigned *rank;
 } rs_view;
 
 struct sf_resolver {
@@ -44,6 +48,11 @@ struct sf_resolver {
 	size_t ntopics;
 	unsigned char *topic_keyed; /* by topic: 1 when a module has corridor-level keys */
 	int *spec;                  /* by module index: sf_specificity of its when */
+	/* By module index, what rs_topic reads of every candidate, kept
+	 * together (a module's own struct is a cache miss per candidate):
+	 * its when's present bits and its merge. */
+	unsigned *mpresent;
+	unsigned char *mmerge;
 	/* By corridor index: the modules of keyed topics whose corridor-level
 	 * keys allow it, in topic then path order (what its view takes); NULL
 	 * when corridor ids repeat (then views scan every module). */
@@ -67,6 +76,12 @@ struct sf_resolver {
 	/* By module index: the number of each placeholder's name, -1 for a
 	 * name nobody defines (lookups by index, not by string). */
 	int **ph_ids;
+	/* By module index: each fact it uses once (in the order of first use),
+	 * with how often; and whether a placeholder names no known fact. A
+	 * module's facts are checked per fact, not per placeholder. */
+	struct rs_fuse **fuse;
+	size_t *nfuse;
+	unsigned char *ph_unknown;
 	/* Names interned once (docs/performance.md): each language, sector and
 	 * audience a module names has one pointer (canon: text -> that
 	 * pointer), so resolution compares pointers, not strings. */
@@ -85,6 +100,13 @@ struct sf_resolver {
 	size_t nmisses, capmisses;
 	struct sf_strmap *miss_ix; /* "corridor path\nfact\nlanguage" -> entry */
 };
+
+/* A fact a module uses: its number, its first placeholder, its uses. */
+typedef struct rs_fuse {
+	int id;
+	size_t first;
+	size_t uses;
+} rs_fuse;
 
 /* 1 the first time key is seen: a problem met by many targets is reported
  * once. */
