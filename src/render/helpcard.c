@@ -69,9 +69,11 @@ void helpcard_contact_row(pd_doc *d, const sf_output *o, const sf_contact *c, do
 		pd_link_end(t);
 	}
 	if (c->url && h_safe_url(c->url)) {
+		/* Beside a number (the QR code dials it) the site is printed as
+		 * its host, which a reader can type; the link keeps the page. */
 		pd_puts(t, "\n", 0);
 		pd_link_begin(t, c->url);
-		pd_puts(t, c->url, 0);
+		pd_puts(t, c->phone ? h_summary_site(o, c->url) : c->url, 0);
 		pd_link_end(t);
 	}
 	if (c->languages.n) {
