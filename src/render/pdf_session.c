@@ -276,7 +276,7 @@ static pd_doc *handout_at(pdf_state *st, const sf_output *o, int s, double scale
 	const sf_contact **c;
 	size_t n = h_stage_contact_list(o, s, &c);
 	for (size_t i = 0; i < n; i++)
-		helpcard_contact_row(d, o, c[i], pd_line_height(d, PD_BODY) * 3.4, PD_BODY, 1);
+		helpcard_contact_row(d, o, c[i], pd_line_height(d, PD_BODY) * 4.5, PD_BODY, 1);
 	if (!n)
 		pd_line(d, o->str[SF_S_no_contacts], PD_BODY, NULL);
 	return d;
