@@ -118,6 +118,11 @@ int sf_edition_has_anchor(const sf_edition *e, const char *anchor);
 /* The number of a source in the edition's list (from 1), or 0. */
 size_t sf_edition_source_no(const sf_edition *e, const char *source);
 
+/* The numbers (from 1) of the sources topic t cites, each once, in
+ * ascending order; allocated from a. The handbooks print them under the
+ * topic. */
+size_t sf_edition_topic_sources(const sf_edition *e, const sf_ed_topic *t, sf_arena *a, size_t **out);
+
 /* The edition's sources one group per work, in the order of first
  * citation: the work's text (len bytes of a source), the source that cites
  * it whole (whole: its index from 0, or -1), and the sources that cite a

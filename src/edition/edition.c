@@ -616,6 +616,33 @@ static size_t source_work(const sf_edition *e, size_t i)
 	return best;
 }
 
+static int cmp_size(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	return (a > b) - (a < b);
+}
+
+size_t sf_edition_topic_sources(const sf_edition *e, const sf_ed_topic *t, sf_arena *a, size_t **out)
+{
+	size_t cap = 0, n = 0;
+	for (size_t p = 0; p < t->nparts; p++)
+		cap += t->parts[p].m->sources.n;
+	size_t *v = sf_alloc_array(a, cap + 1, sizeof *v);
+	for (size_t p = 0; p < t->nparts; p++)
+		for (size_t i = 0; i < t->parts[p].m->sources.n; i++) {
+			size_t no = sf_edition_source_no(e, t->parts[p].m->sources.v[i]);
+			if (no)
+				v[n++] = no;
+		}
+	qsort(v, n, sizeof *v, cmp_size);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!k || v[k - 1] != v[i])
+			v[k++] = v[i];
+	*out = v;
+	return k;
+}
+
 size_t sf_edition_source_groups(const sf_edition *e, sf_arena *a, sf_source_group **out)
 {
 	size_t *work = sf_alloc_array(a, e->nsources + 1, sizeof *work);

@@ -83,13 +83,9 @@ static void topic(sf_buf *b, const sf_output *o, const sf_ed_topic *t)
 	sf_buf_puts(b, "<p class=\"meta\">");
 	h_esc(b, o->str[SF_S_sources]);
 	sf_buf_puts(b, ":");
-	for (size_t p = 0; p < t->nparts; p++)
-		for (size_t i = 0; i < t->parts[p].m->sources.n; i++) {
-			size_t no = sf_edition_source_no(o->ed, t->parts[p].m->sources.v[i]);
-			if (!no)
-				continue;
-			sf_buf_printf(b, " <a href=\"#src-%zu\">[%zu]</a>", no, no);
-		}
+	size_t *no, nno = sf_edition_topic_sources(o->ed, t, o->a, &no);
+	for (size_t i = 0; i < nno; i++)
+		sf_buf_printf(b, " <a href=\"#src-%zu\">[%zu]</a>", no[i], no[i]);
 	sf_buf_puts(b, "</p>\n</article>\n");
 }
 

@@ -77,16 +77,13 @@ static void topic(pd_doc *d, const sf_output *o, const sf_ed_topic *t)
 	pd_puts(s, o->str[SF_S_sources], 0);
 	pd_puts(s, ":", 0);
 	size_t before = pd_text_len(s);
-	for (size_t p = 0; p < t->nparts; p++)
-		for (size_t i = 0; i < t->parts[p].m->sources.n; i++) {
-			size_t no = sf_edition_source_no(o->ed, t->parts[p].m->sources.v[i]);
-			if (!no)
-				continue;
-			pd_puts(s, " ", 0);
-			pd_link_begin(s, sf_printf(o->a, "#src-%zu", no));
-			pd_puts(s, sf_printf(o->a, "[%zu]", no), 0);
-			pd_link_end(s);
-		}
+	size_t *no, nno = sf_edition_topic_sources(o->ed, t, o->a, &no);
+	for (size_t i = 0; i < nno; i++) {
+		pd_puts(s, " ", 0);
+		pd_link_begin(s, sf_printf(o->a, "#src-%zu", no[i]));
+		pd_puts(s, sf_printf(o->a, "[%zu]", no[i]), 0);
+		pd_link_end(s);
+	}
 	if (pd_text_len(s) > before) {
 		pd_place p = { .before = 0.4 };
 		pd_block(d, s, PD_SMALL, &p);
