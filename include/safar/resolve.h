@@ -101,6 +101,12 @@ const sf_fact_ref *sf_fact_lookup(const sf_resolved *res, const char *name);
 /* Appends text with each {{name}} replaced by its value; an unknown name is
  * kept as written (resolution has reported it). */
 void sf_subst(sf_buf *out, const char *text, size_t len, const sf_resolved *res);
+/* The next {{name}} (spaces inside the braces allowed) of text[from, len):
+ * 1 with where it starts, its name (copied into name, cut at size - 1)
+ * and where it ends (past the "}}"); 0 when there is none. sf_subst and
+ * the edition cache both cut text with it, so they agree. */
+int sf_placeholder_next(const char *text, size_t len, size_t from, size_t *start, size_t *end,
+			char *name, size_t size);
 
 /* What one module may grow to once its facts are substituted: a 100 KB fact
  * used 4,000 times would otherwise print 400 MB per edition (a YAML alias

@@ -135,38 +135,14 @@ static long ec_index(const sf_edcache *c, const sf_module *m)
 	return (long)(m - c->root->modules);
 }
 
-static int name_char(char ch)
-{
-	return ch == '_' || ch == '-' || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
-}
-
-/* text cut as sf_subst (src/resolve/subst.c) scans it. */
+/* text cut where sf_subst replaces (sf_placeholder_next). */
 static ec_tmpl tmpl_of(const sf_resolver *r, sf_arena *a, const char *text)
 {
 	size_t len = strlen(text), i = 0, done = 0, n = 0, cap = 16;
 	ec_seg buf[16], *v = buf; /* on the heap past 16, then kept at its size */
-	while (i + 1 < len) {
-		if (text[i] != '{' || text[i + 1] != '{') {
-			i++;
-			continue;
-		}
-		size_t j = i + 2;
-		while (j < len && text[j] == ' ')
-			j++;
-		size_t ns = j;
-		while (j < len && name_char(text[j]))
-			j++;
-		size_t ne = j;
-		while (j < len && text[j] == ' ')
-			j++;
-		if (ne == ns || j + 1 >= len || text[j] != '}' || text[j + 1] != '}') {
-			i++;
-			continue;
-		}
-		char name[128];
-		size_t nl = ne - ns < sizeof name - 1 ? ne - ns : sizeof name - 1;
-		memcpy(name, text + ns, nl);
-		name[nl] = '\0';
+	size_t at, end;
+	char name[128];
+	while (sf_placeholder_next(text, len, i, &at, &end, name, sizeof name)) {
 		if (n + 1 == cap) {
 			ec_seg *nv = sf_xcalloc(cap * 2, sizeof *nv);
 			memcpy(nv, v, n * sizeof *v);
@@ -175,8 +151,8 @@ static ec_tmpl tmpl_of(const sf_resolver *r, sf_arena *a, const char *text)
 			v = nv;
 			cap *= 2;
 		}
-		v[n++] = (ec_seg){ i - done, j + 2 - i, sf_resolver_fact_id(r, name) };
-		i = done = j + 2;
+		v[n++] = (ec_seg){ at - done, end - at, sf_resolver_fact_id(r, name) };
+		i = done = end;
 	}
 	v[n++] = (ec_seg){ len - done, 0, -1 };
 	ec_seg *kept = sf_alloc_array(a, n, sizeof *kept);

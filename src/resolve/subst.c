@@ -8,14 +8,12 @@ static int name_char(char ch)
 	return ch == '_' || ch == '-' || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
 }
 
-void sf_subst(sf_buf *out, const char *text, size_t len, const sf_resolved *res)
+int sf_placeholder_next(const char *text, size_t len, size_t from, size_t *start, size_t *end,
+			char *name, size_t size)
 {
-	size_t i = 0, done = 0;
-	while (i + 1 < len) {
-		if (text[i] != '{' || text[i + 1] != '{') {
-			i++;
+	for (size_t i = from; i + 1 < len; i++) {
+		if (text[i] != '{' || text[i + 1] != '{')
 			continue;
-		}
 		size_t j = i + 2;
 		while (j < len && text[j] == ' ')
 			j++;
@@ -25,24 +23,33 @@ void sf_subst(sf_buf *out, const char *text, size_t len, const sf_resolved *res)
 		size_t ne = j;
 		while (j < len && text[j] == ' ')
 			j++;
-		if (ne == ns || j + 1 >= len || text[j] != '}' || text[j + 1] != '}') {
-			i++;
+		if (ne == ns || j + 1 >= len || text[j] != '}' || text[j + 1] != '}')
 			continue;
-		}
-		char name[128];
-		size_t nl = ne - ns < sizeof name - 1 ? ne - ns : sizeof name - 1;
+		size_t nl = ne - ns < size - 1 ? ne - ns : size - 1;
 		memcpy(name, text + ns, nl);
 		name[nl] = '\0';
+		*start = i;
+		*end = j + 2;
+		return 1;
+	}
+	return 0;
+}
+
+void sf_subst(sf_buf *out, const char *text, size_t len, const sf_resolved *res)
+{
+	size_t i = 0, done = 0, at, end;
+	char name[128];
+	while (sf_placeholder_next(text, len, i, &at, &end, name, sizeof name)) {
 		const sf_fact_ref *f = sf_fact_lookup(res, name);
 		/* Unknown, or past SF_MAX_EXPANDED: reported by resolution;
 		 * kept as written. */
 		if (!f || !f->value || out->len + strlen(f->value) > SF_MAX_EXPANDED) {
-			i = j + 2;
+			i = end;
 			continue;
 		}
-		sf_buf_add(out, text + done, i - done);
+		sf_buf_add(out, text + done, at - done);
 		sf_buf_puts(out, f->value);
-		i = done = j + 2;
+		i = done = end;
 	}
 	sf_buf_add(out, text + done, len - done);
 }
