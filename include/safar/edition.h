@@ -113,6 +113,12 @@ void sf_edcache_free(sf_edcache *c);
 void sf_edition_make_cached(sf_resolver *r, const sf_target *t, long today, sf_arena *a,
 			    sf_edcache *cache, sf_edition *out);
 
+/* The same from t's resolution, made by sf_resolve into a (or an arena
+ * that outlives the edition): for a caller that looks at the resolution
+ * first (a build hashing what an edition is made from). cache may be NULL. */
+void sf_edition_of(sf_resolver *r, const sf_target *t, const sf_resolved *res, long today,
+		   sf_arena *a, sf_edcache *cache, sf_edition *out);
+
 /* 1 when the edition has the anchor (without its '#'). */
 int sf_edition_has_anchor(const sf_edition *e, const char *anchor);
 /* The number of a source in the edition's list (from 1), or 0. */

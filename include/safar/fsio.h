@@ -44,8 +44,9 @@ int sf_tmp_open(const char *path, char *tmp, size_t cap);
  * Returns 0, or -1 with errno set. */
 int sf_tmp_commit(int fd, const char *tmp, const char *path);
 /* Removes, below dir, the temporary files of safar processes that no longer
- * run (a killed build's); follows no link. Returns how many. */
-size_t sf_remove_leftovers(const char *dir);
+ * run (a killed build's); follows no link. Returns how many. With deep 0,
+ * only those in dir itself. */
+size_t sf_remove_leftovers(const char *dir, int deep);
 
 /* mkdir -p; returns 0, or -1 with errno set (ENOENT for ""). */
 int sf_mkdirs(const char *path);

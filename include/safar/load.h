@@ -31,7 +31,8 @@ typedef struct sf_load_opts {
 int sf_load_ex(const char *dir, sf_arena *a, sf_sink *sink, const sf_load_opts *o, sf_root *root);
 
 /* m's body parsed as the loader parses it, for a module loaded without its
- * tree; the caller frees it with cmark_node_free. NULL when it has none. */
+ * tree (its strings made, so threads may share it); the caller frees it
+ * with cmark_node_free. NULL when it has none. */
 struct cmark_node *sf_body_tree(const sf_module *m);
 
 /* Largest file safar reads. */

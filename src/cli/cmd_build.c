@@ -177,7 +177,10 @@ static int run(int argc, char **argv)
 	size_t files = 0, same = 0;
 	int built = 0;
 	int status = EXIT_CLEAN;
-	if (sf_load(rootdir, a, sink, &root) == 0 &&
+	/* The trees of module bodies are parsed by the build, for the editions
+	 * it makes: a rebuild that makes none parses none. */
+	sf_load_opts lo = { .no_trees = 1 };
+	if (sf_load_ex(rootdir, a, sink, &lo, &root) == 0 &&
 	    (status = sf_cli_filter_check(&sf_cmd_build, &root, &f)) == EXIT_CLEAN &&
 	    (status = any_edition(&root, &f, a)) == EXIT_CLEAN) {
 		sf_check_schema(&root, sink);

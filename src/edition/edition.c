@@ -448,10 +448,16 @@ void sf_edition_make(sf_resolver *r, const sf_target *t, long today, sf_arena *a
 void sf_edition_make_cached(sf_resolver *r, const sf_target *t, long today, sf_arena *a,
 			    sf_edcache *cache, sf_edition *e)
 {
-	const sf_root *root = sf_resolver_root(r);
-	memset(e, 0, sizeof *e);
 	sf_resolved *res = sf_alloc(a, sizeof *res);
 	sf_resolve(r, t, a, res);
+	sf_edition_of(r, t, res, today, a, cache, e);
+}
+
+void sf_edition_of(sf_resolver *r, const sf_target *t, const sf_resolved *res, long today,
+		   sf_arena *a, sf_edcache *cache, sf_edition *e)
+{
+	const sf_root *root = sf_resolver_root(r);
+	memset(e, 0, sizeof *e);
 	e->res = res;
 	e->arena = a;
 	e->target = *t;

@@ -518,7 +518,6 @@ int module_load(lctx *c, const srcfile *f, sf_module *m)
 	m->doc = sf_body_tree(m);
 	if (m->doc) {
 		find_links(c, m);
-		warm(m->doc);
 		sf_arena_on_free(c->f.a, free_doc, m->doc);
 	}
 	return 0;
@@ -529,7 +528,9 @@ struct cmark_node *sf_body_tree(const sf_module *m)
 	if (!m->body)
 		return NULL;
 	cmark_node *doc = cmark_parse_document_with_mem(m->body, m->body_len, CMARK_OPT_DEFAULT);
-	if (doc)
+	if (doc) {
 		cmark_consolidate_text_nodes(doc);
+		warm(doc);
+	}
 	return doc;
 }

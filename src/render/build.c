@@ -9,12 +9,15 @@
 #include <malloc.h>
 #endif
 
+#include <cmark.h>
+
 #include "html.h"
 #include "manifest.h"
 #include "memo.h"
 #include "xlsx.h"
 #include "safar/fsio.h"
 #include "safar/hash.h"
+#include "safar/load.h"
 #include <sys/stat.h>
 #include <unistd.h>
 #include "safar/xalloc.h"
@@ -42,6 +45,12 @@ typedef struct job {
 	uint64_t *hash;
 	pthread_mutex_t progress;
 	int tty; /* where the progress line goes */
+	/* Module trees, for a root loaded without them (sf_load_opts.no_trees):
+	 * parsed when the first edition that prints a module's body is made,
+	 * so a rebuild that skips every edition parses none; freed at the end. */
+	pthread_mutex_t trees;
+	sf_module **made;
+	size_t nmade, capmade;
 } job;
 
 const char *sf_target_dir(sf_arena *a, const char *outdir, const sf_target *t)
@@ -60,11 +69,15 @@ static uint64_t src_hash(const job *j, const char *path, int *ok)
 
 /* Everything an edition's files are made from: safar and the options, the
  * root's own files, the corridor's file, the edition's key and stages, its
- * facts and interface strings, and each topic's composition with the bytes
- * of each module file. 0 in *ok when a file's bytes are unknown. */
-static uint64_t edition_hash(const job *j, const sf_edition *e, int *ok)
+ * language chain, facts and interface strings, and each topic's
+ * composition with the bytes of each module file. Read from the target's
+ * resolution, before any edition is made of it (sf_edition_of makes its
+ * topics and parts one for one from these; its texts after facts, SMS,
+ * sources, anchors and link verdicts follow from the modules' bytes, the
+ * facts and the date, all hashed here). 0 in *ok when a file's bytes are
+ * unknown. */
+static uint64_t edition_hash(const job *j, const sf_target *t, const sf_resolved *res, int *ok)
 {
-	const sf_target *t = &e->target;
 	uint64_t h = j->global;
 	*ok = 1;
 	h = sf_hash_u64(h, src_hash(j, t->corridor->path, ok));
@@ -73,29 +86,44 @@ static uint64_t edition_hash(const job *j, const sf_edition *e, int *ok)
 	h = sf_hash_str(h, t->sector);
 	h = sf_hash_str(h, t->audience);
 	h = sf_hash_u64(h, t->stages);
-	for (size_t i = 0; i < e->res->nfacts; i++) {
-		const sf_fact_ref *f = &e->res->facts[i];
+	h = sf_hash_u64(h, res->nchain);
+	for (size_t i = 0; i < res->nchain; i++)
+		h = sf_hash_str(h, res->chain[i]);
+	for (size_t i = 0; i < res->nfacts; i++) {
+		const sf_fact_ref *f = &res->facts[i];
 		h = sf_hash_str(h, f->fact->name);
 		h = sf_hash_str(h, f->value);
 		h = sf_hash_str(h, f->lang);
 	}
+	const char *str[SF_NSTRINGS], *str_lang[SF_NSTRINGS];
+	sf_i18n_resolve(j->root, res->chain, res->nchain, str, str_lang);
 	for (size_t i = 0; i < SF_NSTRINGS; i++) {
-		h = sf_hash_str(h, e->str[i]);
-		h = sf_hash_str(h, e->str_lang[i]);
+		h = sf_hash_str(h, str[i]);
+		h = sf_hash_str(h, str_lang[i]);
 	}
-	h = sf_hash_u64(h, e->ntopics);
-	for (size_t i = 0; i < e->ntopics; i++) {
-		const sf_ed_topic *tp = &e->topics[i];
+	h = sf_hash_u64(h, res->ntopics);
+	for (size_t i = 0; i < res->ntopics; i++) {
+		const sf_topic *tp = &res->topics[i];
 		h = sf_hash_u64(h, (uint64_t)tp->stage);
 		h = sf_hash_str(h, tp->id);
 		h = sf_hash_str(h, tp->lang);
 		h = sf_hash_u64(h, tp->nparts);
 		for (size_t p = 0; p < tp->nparts; p++) {
-			h = sf_hash_str(h, tp->parts[p].m->path);
-			h = sf_hash_u64(h, src_hash(j, tp->parts[p].m->path, ok));
+			h = sf_hash_str(h, tp->parts[p]->path);
+			h = sf_hash_u64(h, src_hash(j, tp->parts[p]->path, ok));
 		}
 	}
 	return h;
+}
+
+/* A draft part makes the edition a draft (sf_edition.has_draft). */
+static int has_draft(const sf_resolved *res)
+{
+	for (size_t i = 0; i < res->ntopics; i++)
+		for (size_t p = 0; p < res->topics[i].nparts; p++)
+			if (res->topics[i].parts[p]->status == SF_STATUS_DRAFT)
+				return 1;
+	return 0;
 }
 
 /* Skips an edition recorded with the same inputs whose files are all
@@ -132,17 +160,49 @@ static int skip(job *j, const char *rel, uint64_t h, sf_arena *a)
 	return 1;
 }
 
+/* The trees of the edition's modules, for the renderers that walk them
+ * (handbook.html, handbook.pdf). A tree is set under the lock and read by
+ * a renderer only after its thread took the lock for it here. */
+static void need_trees(job *j, const sf_resolved *res)
+{
+	if (!(j->opts->formats & (SF_FMT_HTML | SF_FMT_PDF)))
+		return;
+	for (size_t i = 0; i < res->ntopics; i++)
+		for (size_t p = 0; p < res->topics[i].nparts; p++) {
+			sf_module *m = (sf_module *)res->topics[i].parts[p];
+			pthread_mutex_lock(&j->trees);
+			int have = m->doc != NULL || !m->body;
+			pthread_mutex_unlock(&j->trees);
+			if (have)
+				continue;
+			struct cmark_node *doc = sf_body_tree(m);
+			pthread_mutex_lock(&j->trees);
+			if (!m->doc && doc) {
+				if (j->nmade == j->capmade) {
+					j->capmade = j->capmade ? 2 * j->capmade : 256;
+					j->made = sf_xrealloc(j->made, j->capmade * sizeof *j->made);
+				}
+				m->doc = doc;
+				j->made[j->nmade++] = m;
+				doc = NULL;
+			}
+			pthread_mutex_unlock(&j->trees);
+			if (doc)
+				cmark_node_free(doc);
+		}
+}
+
 static void build_one(job *j, size_t i, void **states)
 {
 	const sf_target *t = &j->targets[i];
 	sf_arena *a = sf_arena_new();
-	sf_edition ed;
-	sf_edition_make(j->resolver, t, j->opts->date, a, &ed);
+	sf_resolved *res = sf_alloc(a, sizeof *res);
+	sf_resolve(j->resolver, t, a, res);
 	const char *dir = sf_target_dir(a, j->opts->outdir, t);
-	const char *rel = sf_target_dir(a, ".", t) + 2;
-	mf_edition(j->w.mf, rel, ed.has_draft);
+	const char *rel = dir + strlen(j->opts->outdir) + 1;
+	mf_edition(j->w.mf, rel, has_draft(res));
 	int known;
-	uint64_t h = edition_hash(j, &ed, &known);
+	uint64_t h = edition_hash(j, t, res, &known);
 	if (known && skip(j, rel, h, a)) {
 		j->rel[i] = sf_xstrdup(rel);
 		j->hash[i] = h;
@@ -150,6 +210,9 @@ static void build_one(job *j, size_t i, void **states)
 		return;
 	}
 	mf_editions_drop(j->eds);
+	need_trees(j, res);
+	sf_edition ed;
+	sf_edition_of(j->resolver, t, res, j->opts->date, a, NULL, &ed);
 	if (sf_mkdirs(dir) != 0) {
 		sf_writes_fail(&j->w, dir, "create folder", errno);
 	} else {
@@ -359,15 +422,21 @@ size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opt
 		sf_sink *sink, size_t *unchanged)
 {
 	keep_memory();
-	/* What a killed build left behind would be published with the rest. */
-	sf_remove_leftovers(opts->outdir);
+	mf_editions eds;
+	mf_editions_open(&eds, opts->outdir);
+	/* What a killed build left behind would be published with the rest.
+	 * Only the outputs' own folder can hold it when the record of editions
+	 * is there: a build removes the record before it writes into an
+	 * edition's folder (mf_editions_drop) and writes it again last, so a
+	 * build killed in between leaves none, and the next build looks in
+	 * every folder. A no-op rebuild walked all 4,000 folders of the bench
+	 * root for nothing (docs/performance.md). */
+	sf_remove_leftovers(opts->outdir, !eds.found);
 	sf_arena *a = sf_arena_new();
 	sf_target *t;
 	size_t n = sf_targets(root, filter, a, &t);
 	manifest mf;
 	mf_open(&mf, opts->outdir);
-	mf_editions eds;
-	mf_editions_open(&eds, opts->outdir);
 	job j = { .root = root, .opts = opts, .sink = sink, .targets = t, .ntargets = n,
 		  .w = { .sink = sink, .mf = &mf }, .eds = &eds,
 		  .rel = sf_xcalloc(n + 1, sizeof *j.rel), .hash = sf_xcalloc(n + 1, sizeof *j.hash) };
@@ -375,6 +444,7 @@ size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opt
 	atomic_init(&j.next, 0);
 	atomic_init(&j.done, 0);
 	pthread_mutex_init(&j.progress, NULL);
+	pthread_mutex_init(&j.trees, NULL);
 	j.resolver = sf_resolver_new(root, sink);
 
 	size_t nthreads = opts->jobs > 1 ? (size_t)opts->jobs : 1;
@@ -426,6 +496,12 @@ size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opt
 	sf_resolver_free(j.resolver);
 	sf_render_memos_clear();
 	pthread_mutex_destroy(&j.progress);
+	for (size_t i = 0; i < j.nmade; i++) {
+		cmark_node_free(j.made[i]->doc);
+		j.made[i]->doc = NULL;
+	}
+	free(j.made);
+	pthread_mutex_destroy(&j.trees);
 	sf_arena_free(a);
 	return written;
 }

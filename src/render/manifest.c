@@ -211,6 +211,7 @@ void mf_editions_open(mf_editions *e, const char *outdir)
 	    sf_read_file_nofollow(e->a, e->path, (size_t)64 << 20, &data, &len, &err) != SF_READ_OK)
 		return;
 	e->mtime = st.st_mtim;
+	e->found = 1;
 	size_t cap = 0;
 	for (char *line = data; *line;) {
 		char *nl = strchr(line, '\n');

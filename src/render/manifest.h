@@ -60,6 +60,7 @@ typedef struct mf_editions {
 	size_t nold;
 	_Atomic(int) dropped; /* the file was removed: an edition is being made */
 	struct timespec mtime; /* the record's: a file changed since is not skipped */
+	int found;             /* the record was there and read */
 } mf_editions;
 
 void mf_editions_open(mf_editions *e, const char *outdir);

@@ -297,7 +297,7 @@ static int abandoned(const char *name)
 	return pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
 }
 
-static size_t remove_in(int dirfd, int depth)
+static size_t remove_in(int dirfd, int depth, int deep)
 {
 	DIR *d = fdopendir(dirfd);
 	if (!d) {
@@ -325,12 +325,14 @@ static size_t remove_in(int dirfd, int depth)
 			isdir = S_ISDIR(st.st_mode);
 		}
 		if (isdir) {
+			if (!deep)
+				continue;
 			/* Our tree is six levels deep; a deeper one is not ours. */
 			int sub = depth < 16 ? openat(dirfd, e->d_name,
 						      O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
 					     : -1;
 			if (sub >= 0)
-				removed += remove_in(sub, depth + 1);
+				removed += remove_in(sub, depth + 1, deep);
 		} else if (abandoned(e->d_name) && unlinkat(dirfd, e->d_name, 0) == 0) {
 			removed++;
 		}
@@ -339,10 +341,10 @@ static size_t remove_in(int dirfd, int depth)
 	return removed;
 }
 
-size_t sf_remove_leftovers(const char *dir)
+size_t sf_remove_leftovers(const char *dir, int deep)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	return fd < 0 ? 0 : remove_in(fd, 0);
+	return fd < 0 ? 0 : remove_in(fd, 0, deep);
 }
 
 char *sf_path_join(sf_arena *a, const char *dir, const char *rel)

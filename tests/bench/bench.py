@@ -126,6 +126,7 @@ def builds():
     tmp = tempfile.mkdtemp(prefix="safar-bench-", dir=os.path.dirname(os.path.abspath(medium)))
     full, fullcpu, html, noop, fullwall, htmlwall, cpus, mbs, cmbs, kept, syss, users = (
         [] for _ in range(12))
+    noopcpu, noopwall = [], []
     try:
         for i in range(reps):
             o1, o2 = os.path.join(tmp, f"all{i}"), os.path.join(tmp, f"html{i}")
@@ -143,6 +144,8 @@ def builds():
             full.append(w_all / w_html)
             fullcpu.append(c_all / c_html)
             noop.append(w_noop / w_all)
+            noopcpu.append(c_noop / c_all)
+            noopwall.append(w_noop)
             fullwall.append(w_all)
             htmlwall.append(w_html)
             cpus.append((c_all, c_html))
@@ -174,7 +177,9 @@ def builds():
     for (n, t), what in zip(floor, ("full build's", "handbooks'")):
         print(f"  {f'writing the {what} {n} files alone, system CPU':<44} {t:.2f} s")
     print(f"  {'full build right after rm -rf of 3 others, CPU':<44} {c_rm:.2f} s")
-    show("no-op rebuild / full build (target <= 0.10)", noop)
+    show("no-op rebuild, wall", noopwall, " s")
+    show("no-op rebuild / full build, wall (target <= 0.10)", noop)
+    show("no-op rebuild / full build, CPU", noopcpu)
     print(f"  {'no-op rebuild kept every mtime':<44} {'yes' if all(kept) else 'NO'}")
     show("handbooks: MB of Markdown per CPU second", mbs, " MB/s", "%.1f")
     show("cmark: MB of Markdown per CPU second", cmbs, " MB/s", "%.1f")

@@ -51,6 +51,38 @@ printf 'safar: wrote 0 files into %s (%s unchanged)\n' "$tmp/a" "$n" >"$tmp/want
 cmp -s "$tmp/want.err" "$tmp/err.c" && ok || { bad "rebuild message"; diff "$tmp/want.err" "$tmp/err.c"; }
 [ -z "$(find "$tmp/a" -type f -newermt '2001-01-02')" ] && ok || bad "a rebuild of unchanged content rewrote files"
 
+# A rebuild skips an edition only while nothing it is made from changed
+# (docs/outputs.md, "Rebuilds"): a module's text, a fact, an interface
+# string and a file edited by hand are each made again.
+cp -R "$root" "$tmp/rr"
+cp -Rp "$tmp/a" "$tmp/r"
+ed="$tmp/r/kg-ru/en/all/general"
+printf '\nRebuilt module text.\n' >>"$tmp/rr/content/pdo/contract/general.en.md"
+"$bin" build -C "$tmp/rr" -o "$tmp/r" 2>/dev/null && grep -q 'Rebuilt module text' "$ed/handbook.html" && ok ||
+	bad "a changed module did not rebuild its editions"
+sed -i 's/the test office/the moved office/' "$tmp/rr/corridors/kg-ru.yaml"
+"$bin" build -C "$tmp/rr" -o "$tmp/r" 2>/dev/null && grep -q 'the moved office' "$ed/handbook.html" && ok ||
+	bad "a changed fact did not rebuild its editions"
+sed -i 's/^contents: .*/contents: "Содержание книги"/' "$tmp/rr/i18n/ru.yaml"
+"$bin" build -C "$tmp/rr" -o "$tmp/r" 2>/dev/null && grep -q 'Содержание книги' "$tmp/r/kg-ru/ru/all/general/handbook.html" && ok ||
+	bad "a changed interface string did not rebuild its editions"
+cp "$ed/checklist.html" "$tmp/checklist.want"
+echo 'edited by hand' >"$ed/checklist.html"
+"$bin" build -C "$tmp/rr" -o "$tmp/r" 2>/dev/null && cmp -s "$tmp/checklist.want" "$ed/checklist.html" && ok ||
+	bad "a file edited by hand was not made again"
+# A killed build's temporary files: in the outputs' folder while the record
+# of editions is there (a build removes it before it writes into an
+# edition's folder), anywhere once it is gone.
+dead=4194303
+kill -0 $dead 2>/dev/null && dead=4194302
+: >"$tmp/r/.safar-tmp.$dead.0.index.html"
+"$bin" build -C "$tmp/rr" -o "$tmp/r" 2>/dev/null && [ ! -e "$tmp/r/.safar-tmp.$dead.0.index.html" ] && ok ||
+	bad "a killed build's temporary index stayed"
+rm "$tmp/r/.safar-editions"
+: >"$ed/.safar-tmp.$dead.1.handbook.html"
+"$bin" build -C "$tmp/rr" -o "$tmp/r" 2>/dev/null && [ ! -e "$ed/.safar-tmp.$dead.1.handbook.html" ] && ok ||
+	bad "a killed build's temporary file in an edition's folder stayed"
+
 # What a build removes (docs/outputs.md): a dropped sector's folder, and
 # nothing safar did not write; a narrowed build keeps the other editions.
 cp -R "$root" "$tmp/root"
