@@ -115,8 +115,11 @@ static uint64_t topic_hash(uint64_t sector_audience, int stage, const char *id)
 
 static int same_key(const prec *a, const prec *b)
 {
-	return a->stage == b->stage && strcmp(a->id, b->id) == 0 &&
-	       strcmp(a->sector, b->sector) == 0 && strcmp(a->audience, b->audience) == 0;
+	/* The same names are mostly the same pointers (a topic's id, the
+	 * targets' sector and audience): compared before their bytes. */
+	return a->stage == b->stage && (a->id == b->id || strcmp(a->id, b->id) == 0) &&
+	       (a->sector == b->sector || strcmp(a->sector, b->sector) == 0) &&
+	       (a->audience == b->audience || strcmp(a->audience, b->audience) == 0);
 }
 
 /* The slot of r's topic key: its first record, or the empty slot for it. */
@@ -171,7 +174,12 @@ void ck_parity_add(ck_ctx *c, const sf_edition *e)
 		p->tailored = sf_alloc(c->a, c->root->nmodules + 1);
 	for (size_t i = 0; i < e->ntopics; i++) {
 		const sf_ed_topic *t = &e->topics[i];
-		prec *r = sf_alloc(p->a, sizeof *r);
+		/* The record and its stacked modules in one block, every field
+		 * set below (not zeroed first: half a million of them at 10,000
+		 * modules). */
+		prec *r = sf_alloc_raw(p->a, sizeof *r + (t->nparts + 1) * sizeof *r->stacked);
+		r->next = NULL;
+		r->nstacked = 0;
 		r->fallback = t->fallback;
 		r->lang = e->key.lang;
 		r->li = li;
@@ -190,7 +198,7 @@ void ck_parity_add(ck_ctx *c, const sf_edition *e)
 		} else {
 			r->base_tailored = sf_module_tailored(b);
 		}
-		r->stacked = sf_alloc_array(p->a, t->nparts + 1, sizeof *r->stacked);
+		r->stacked = (const sf_module **)(void *)(r + 1);
 		for (size_t k = 0; k < t->nparts; k++)
 			if (t->parts[k].m != r->base)
 				r->stacked[r->nstacked++] = t->parts[k].m;
@@ -245,7 +253,7 @@ static void note(sf_arena *a, pfinds *f, const sf_corridor *co, const prec *r, c
 	size_t j = pslot(m, oh, f->scap);
 	for (; f->slot[j]; j = (j + 1) & (f->scap - 1)) {
 		pfind *x = &f->v[f->slot[j] - 1];
-		if (x->m == m && x->other_hash == oh && strcmp(x->other, other) == 0) {
+		if (x->m == m && x->other_hash == oh && (x->other == other || strcmp(x->other, other) == 0)) {
 			count(x, co);
 			f->last = f->slot[j];
 			f->last_other = other;
@@ -305,8 +313,7 @@ void ck_parity_flush(ck_ctx *c)
 			}
 		}
 	}
-	sf_arena_free(p->a);
-	p->a = sf_arena_new();
+	sf_arena_reset(p->a);
 	if (p->capkeys)
 		memset(p->by_topic, 0, p->capkeys * sizeof *p->by_topic);
 	p->nkeys = 0;

@@ -77,6 +77,10 @@ struct sf_edcache {
 	sf_arena *keep;           /* per module, for the whole run */
 	const char **anchor;      /* by module index: "PDO-id" */
 	unsigned char **verdict;  /* by module index: per link, SF_LINK_ANCHOR for a #link */
+	/* By module index: its links judged, shared by every edition, when
+	 * none is a #link (whose verdict is the edition's); NULL until made
+	 * or when one is. */
+	sf_ed_link **links;
 	ec_mod **mod;             /* by module index: its templates */
 	unsigned char *tailored;  /* by module index: 1 + sf_module_tailored; 0: not yet */
 	sf_arena *a;              /* per facts context, until reset */
@@ -94,6 +98,7 @@ sf_edcache *sf_edcache_new(const sf_root *root)
 	c->anchor = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->anchor);
 	c->verdict = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->verdict);
 	c->mod = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->mod);
+	c->links = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->links);
 	c->tailored = sf_alloc(keep, root->nmodules + 1);
 	c->a = sf_arena_new();
 	return c;
@@ -103,8 +108,7 @@ void sf_edcache_reset(sf_edcache *c)
 {
 	if (!c || !c->n)
 		return;
-	sf_arena_free(c->a);
-	c->a = sf_arena_new();
+	sf_arena_reset(c->a);
 	memset(c->keys, 0, c->cap * sizeof *c->keys);
 	c->n = 0;
 }
@@ -316,13 +320,14 @@ static ec_entry *ec_get(sf_edcache *c, const sf_resolver *r, const sf_resolved *
 	return e;
 }
 
+/* bx: the cache's entry of the topic's base, already looked up. */
 static void make_part(const sf_resolver *r, sf_edition *e, const sf_module *m, sf_arena *a,
-		      sf_edcache *c, sf_ed_part *p)
+		      sf_edcache *c, const sf_module *base, ec_entry *bx, sf_ed_part *p)
 {
 	p->m = m;
 	p->draft = m->status == SF_STATUS_DRAFT;
 	p->nchecklist = m->checklist.n;
-	ec_entry *x = ec_get(c, r, e->res, m);
+	ec_entry *x = m == base ? bx : ec_get(c, r, e->res, m);
 	if (x) {
 		p->sms = x->sms;
 		p->sms_split = x->split;
@@ -338,15 +343,13 @@ static void make_part(const sf_resolver *r, sf_edition *e, const sf_module *m, s
 	}
 	if (m->checklist.n)
 		e->has_checklist = 1;
-	p->links = sf_alloc_array(a, m->nlinks + 1, sizeof *p->links);
 }
 
 /* The base's title after facts (its id when it has none). */
-static const char *topic_title(const sf_resolver *r, const sf_resolved *res, const sf_topic *tp,
-			       sf_arena *a, sf_edcache *c)
+static const char *topic_title(const sf_resolved *res, const sf_topic *tp, sf_arena *a,
+			       sf_edcache *c, ec_entry *x)
 {
 	const char *raw = tp->base->title ? tp->base->title : tp->id;
-	ec_entry *x = ec_get(c, r, res, tp->base);
 	if (!x)
 		return subst(res, a, raw);
 	/* The cache's template is of the module's title or id. */
@@ -463,6 +466,24 @@ static const unsigned char *url_verdicts(sf_edcache *c, const sf_module *m, sf_a
 	return v;
 }
 
+/* m's links judged by their urls alone, kept for every edition, when
+ * none is a #link; NULL otherwise (or without a cache). */
+static sf_ed_link *shared_links(sf_edcache *c, const sf_module *m, const unsigned char *uv)
+{
+	long idx = ec_index(c, m);
+	if (idx < 0)
+		return NULL;
+	if (c->links[idx])
+		return c->links[idx];
+	for (size_t k = 0; k < m->nlinks; k++)
+		if (uv[k] == SF_LINK_ANCHOR)
+			return NULL;
+	sf_ed_link *l = sf_alloc_array(c->keep, m->nlinks + 1, sizeof *l);
+	for (size_t k = 0; k < m->nlinks; k++)
+		l[k] = (sf_ed_link){ &m->links[k], (enum sf_link_verdict)uv[k] };
+	return c->links[idx] = l;
+}
+
 void sf_edition_make(sf_resolver *r, const sf_target *t, long today, sf_arena *a,
 		     sf_edition *e)
 {
@@ -488,18 +509,25 @@ void sf_edition_make_cached(sf_resolver *r, const sf_target *t, long today, sf_a
 	size_t scap = 0;
 	e->ntopics = res->ntopics;
 	e->topics = sf_alloc_array(a, res->ntopics + 1, sizeof *e->topics);
+	/* Every topic's parts (and one zeroed past each) from one block. */
+	size_t nall = 0;
+	for (size_t i = 0; i < res->ntopics; i++)
+		nall += res->topics[i].nparts + 1;
+	sf_ed_part *all = sf_alloc_array(a, nall + 1, sizeof *all);
 	for (size_t i = 0; i < res->ntopics; i++) {
 		const sf_topic *tp = &res->topics[i];
 		sf_ed_topic *et = &e->topics[i];
+		ec_entry *bx = ec_get(cache, r, res, tp->base);
 		*et = (sf_ed_topic){ .stage = tp->stage, .id = tp->id, .lang = tp->lang,
 				     .fallback = tp->fallback, .resolved = tp,
 				     .anchor = topic_anchor(tp, a, cache),
-				     .title = topic_title(r, res, tp, a, cache),
+				     .title = topic_title(res, tp, a, cache, bx),
 				     .nparts = tp->nparts };
-		et->parts = sf_alloc_array(a, tp->nparts + 1, sizeof *et->parts);
+		et->parts = all;
+		all += tp->nparts + 1;
 		for (size_t p = 0; p < tp->nparts; p++) {
 			sf_ed_part *ep = &et->parts[p];
-			make_part(r, e, tp->parts[p], a, cache, ep);
+			make_part(r, e, tp->parts[p], a, cache, tp->base, bx, ep);
 			ep->freshness = freshness(tp->parts[p], today, warn);
 			et->tailored |= tailored(cache, tp->parts[p]);
 			et->draft |= ep->draft;
@@ -538,6 +566,9 @@ void sf_edition_make_cached(sf_resolver *r, const sf_target *t, long today, sf_a
 		for (size_t p = 0; p < e->topics[i].nparts; p++) {
 			sf_ed_part *ep = &e->topics[i].parts[p];
 			const unsigned char *uv = ep->m->nlinks ? url_verdicts(cache, ep->m, a) : NULL;
+			if ((ep->links = shared_links(cache, ep->m, uv)))
+				continue; /* no #link: nothing dead */
+			ep->links = sf_alloc_array(a, ep->m->nlinks + 1, sizeof *ep->links);
 			for (size_t k = 0; k < ep->m->nlinks; k++) {
 				ep->links[k] = (sf_ed_link){ &ep->m->links[k],
 							     judge(e, ep->m->links[k].url,
@@ -580,7 +611,7 @@ size_t sf_edition_source_no(const sf_edition *e, const char *source)
 {
 	/* Editions cite a few dozen works: a scan is cheaper than a table. */
 	for (size_t i = 0; i < e->nsources; i++)
-		if (strcmp(e->sources[i], source) == 0)
+		if (e->sources[i] == source || strcmp(e->sources[i], source) == 0)
 			return i + 1;
 	return 0;
 }

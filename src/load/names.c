@@ -25,7 +25,7 @@ int sf_name_index(const char *const *names, size_t n, const char *s)
 int sf_strv_has(const sf_strv *v, const char *s)
 {
 	for (size_t i = 0; i < v->n; i++)
-		if (strcmp(v->v[i], s) == 0)
+		if (v->v[i] == s || strcmp(v->v[i], s) == 0)
 			return 1;
 	return 0;
 }

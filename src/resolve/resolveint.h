@@ -40,6 +40,16 @@ typedef struct rs_view {
 	unsigned *rank;
 } rs_view;
 
+/* What rs_topic reads of a candidate module, in one record by module index:
+ * one cache line, where the arrays below are one each. */
+typedef struct rs_mx {
+	const char *lang; /* interned (mlang) */
+	uint64_t sec, aud; /* msec, maud */
+	int spec;
+	unsigned present;
+	unsigned char merge, aud_general;
+} rs_mx;
+
 struct sf_resolver {
 	const sf_root *root;
 	sf_sink *sink;
@@ -61,6 +71,7 @@ struct sf_resolver {
 	rs_view all;                /* every topic */
 	rs_view *_Atomic *views;    /* by corridor index; NULL until built */
 	pthread_mutex_t view_lock;  /* serialises building the views */
+	sf_arena *spare_view;       /* a forgotten view's arena, reset, for the next */
 	pthread_mutex_t lock; /* guards seen and the misses */
 	uint64_t *seen;       /* hashes of diagnostics already reported */
 	size_t nseen, capseen;
@@ -94,6 +105,7 @@ struct sf_resolver {
 	struct sf_strmap *sector_bit, *audience_bit; /* name -> bit + 1 */
 	uint64_t *msec, *maud; /* by module index: the bits of its keys */
 	unsigned char *maud_general; /* by module index: audience lists general */
+	rs_mx *mx; /* the same, and spec, present and merge, together */
 	/* What corridors lack, gathered over every target, reported when the
 	 * resolver is freed (facts.c). */
 	struct rs_miss **misses;
