@@ -58,6 +58,11 @@ typedef struct pfinds {
 	 * of the same finding. */
 	size_t last;
 	const char *last_other;
+	/* While a corridor is flushed: by its language index, that language's
+	 * name as first seen in any corridor (langs), so one language is one
+	 * pointer and findings compare pointers, not names. */
+	const char **canon;
+	struct sf_strmap *langs;
 } pfinds;
 
 static uint64_t fnv(uint64_t h, const char *s)
@@ -232,7 +237,7 @@ static void count(pfind *x, const sf_corridor *co)
 static void note(sf_arena *a, pfinds *f, const sf_corridor *co, const prec *r, const sf_module *m,
 		 size_t li, uint64_t oh, const sf_module *instead, int append)
 {
-	const char *other = co->languages.v[li];
+	const char *other = f->canon[li];
 	if (f->last && f->last_other == other && f->v[f->last - 1].m == m) {
 		count(&f->v[f->last - 1], co);
 		return;
@@ -253,7 +258,7 @@ static void note(sf_arena *a, pfinds *f, const sf_corridor *co, const prec *r, c
 	size_t j = pslot(m, oh, f->scap);
 	for (; f->slot[j]; j = (j + 1) & (f->scap - 1)) {
 		pfind *x = &f->v[f->slot[j] - 1];
-		if (x->m == m && x->other_hash == oh && (x->other == other || strcmp(x->other, other) == 0)) {
+		if (x->m == m && x->other == other) {
 			count(x, co);
 			f->last = f->slot[j];
 			f->last_other = other;
@@ -263,7 +268,7 @@ static void note(sf_arena *a, pfinds *f, const sf_corridor *co, const prec *r, c
 	const char *ed = sf_printf(a, "%s %s %s %s", co->id, other,
 				   strcmp(r->sector, "all") == 0 ? "all-sector" : r->sector, r->audience);
 	pfind *x = SF_PUSH(a, f->v, f->n, f->cap);
-	*x = (pfind){ m, sf_strdup(a, other), oh, instead, ed, 1, append, { co }, co, 1 };
+	*x = (pfind){ m, other, oh, instead, ed, 1, append, { co }, co, 1 };
 	f->slot[j] = f->n;
 	f->last = f->n;
 	f->last_other = other;
@@ -280,10 +285,17 @@ void ck_parity_flush(ck_ctx *c)
 	const sf_corridor *co = p->co;
 	size_t *dedup = sf_alloc_array(p->a, co->languages.n + 1, sizeof *dedup);
 	uint64_t *oh = sf_alloc_array(p->a, co->languages.n + 1, sizeof *oh);
+	const char **canon = sf_alloc_array(p->a, co->languages.n + 1, sizeof *canon);
+	if (!p->pf.langs)
+		p->pf.langs = sf_strmap_new(p->fa, 16);
 	for (size_t li = 0; li < co->languages.n; li++) {
-		dedup[li] = lang_index(co, co->languages.v[li]);
-		oh[li] = fnv(14695981039346656037ULL, co->languages.v[li]);
+		const char *s = co->languages.v[li];
+		dedup[li] = lang_index(co, s);
+		oh[li] = fnv(14695981039346656037ULL, s);
+		const char *had = sf_strmap_put(p->pf.langs, s, strlen(s), (void *)s);
+		canon[li] = had ? had : s;
 	}
+	p->pf.canon = canon;
 	p->pf.last = 0; /* the corridor's strings are new */
 	for (size_t o = 0; o < p->norder; o++) {
 		for (size_t li = 0; li < co->languages.n; li++) {
@@ -314,6 +326,7 @@ void ck_parity_flush(ck_ctx *c)
 		}
 	}
 	sf_arena_reset(p->a);
+	p->pf.canon = NULL;
 	if (p->capkeys)
 		memset(p->by_topic, 0, p->capkeys * sizeof *p->by_topic);
 	p->nkeys = 0;

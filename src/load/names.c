@@ -17,7 +17,7 @@ const int sf_when_weight[SF_NWHEN] = { 16, 4, 8, 2, 1 }; /* DESIGN §2.3 */
 int sf_name_index(const char *const *names, size_t n, const char *s)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(names[i], s) == 0)
+		if (names[i][0] == s[0] && strcmp(names[i], s) == 0)
 			return (int)i;
 	return -1;
 }

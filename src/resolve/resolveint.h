@@ -93,6 +93,7 @@ struct sf_resolver {
 	struct rs_fuse **fuse;
 	size_t *nfuse;
 	unsigned char *ph_unknown;
+	size_t *sms_len; /* by module index: strlen of its sms, 0 when none */
 	/* Names interned once (docs/performance.md): each language, sector and
 	 * audience a module names has one pointer (canon: text -> that
 	 * pointer), so resolution compares pointers, not strings. */
