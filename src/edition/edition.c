@@ -63,6 +63,18 @@ typedef struct ec_tmpl {
 	size_t nseg; /* placeholders: nseg - 1 */
 } ec_tmpl;
 
+/* What an edition reads of each of its modules, in one record by module
+ * index (a module's own struct is several cache misses per part per
+ * edition): made once per module by the cache, or per part without one. */
+typedef struct ec_sum {
+	sf_ed_link *links; /* judged by url alone when none is a #link; else NULL */
+	const unsigned char *verdict; /* per link, SF_LINK_ANCHOR for a #link */
+	const char *const *sources;
+	long reviewed_on;
+	unsigned nsources, nlinks;
+	unsigned char hash_link; /* some link is a #link */
+} ec_sum;
+
 /* What the cache keeps of one module for the whole run. */
 typedef struct ec_mod {
 	ec_tmpl sms, title, *checklist;
@@ -76,11 +88,7 @@ struct sf_edcache {
 	const sf_root *root;
 	sf_arena *keep;           /* per module, for the whole run */
 	const char **anchor;      /* by module index: "PDO-id" */
-	unsigned char **verdict;  /* by module index: per link, SF_LINK_ANCHOR for a #link */
-	/* By module index: its links judged, shared by every edition, when
-	 * none is a #link (whose verdict is the edition's); NULL until made
-	 * or when one is. */
-	sf_ed_link **links;
+	ec_sum *sum;              /* by module index */
 	ec_mod **mod;             /* by module index: its templates */
 	unsigned char *tailored;  /* by module index: 1 + sf_module_tailored; 0: not yet */
 	sf_arena *a;              /* per facts context, until reset */
@@ -89,6 +97,8 @@ struct sf_edcache {
 	size_t n, cap;
 };
 
+static void sum_fill(sf_edcache *c, const sf_module *m, sf_arena *a, ec_sum *s);
+
 sf_edcache *sf_edcache_new(const sf_root *root)
 {
 	sf_arena *keep = sf_arena_new();
@@ -96,9 +106,10 @@ sf_edcache *sf_edcache_new(const sf_root *root)
 	c->root = root;
 	c->keep = keep;
 	c->anchor = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->anchor);
-	c->verdict = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->verdict);
 	c->mod = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->mod);
-	c->links = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->links);
+	c->sum = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->sum);
+	for (size_t i = 0; i < root->nmodules; i++)
+		sum_fill(c, &root->modules[i], keep, &c->sum[i]);
 	c->tailored = sf_alloc(keep, root->nmodules + 1);
 	c->a = sf_arena_new();
 	return c;
@@ -451,37 +462,23 @@ static enum sf_link_verdict judge(const sf_edition *e, const char *url, enum sf_
 	return v;
 }
 
-/* The url verdicts of m's links, kept per module by the cache. */
-static const unsigned char *url_verdicts(sf_edcache *c, const sf_module *m, sf_arena *a)
+/* m's record; c NULL (no cache): made in a for this part. */
+static void sum_fill(sf_edcache *c, const sf_module *m, sf_arena *a, ec_sum *s)
 {
-	long idx = ec_index(c, m);
-	unsigned char *v = idx >= 0 ? c->verdict[idx] : NULL;
-	if (v)
-		return v;
-	v = sf_alloc(idx >= 0 ? c->keep : a, m->nlinks + 1);
-	for (size_t k = 0; k < m->nlinks; k++)
+	unsigned char *v = sf_alloc(a, m->nlinks + 1);
+	int hash = 0;
+	for (size_t k = 0; k < m->nlinks; k++) {
 		v[k] = (unsigned char)judge_url(m->links[k].url);
-	if (idx >= 0)
-		c->verdict[idx] = v;
-	return v;
-}
-
-/* m's links judged by their urls alone, kept for every edition, when
- * none is a #link; NULL otherwise (or without a cache). */
-static sf_ed_link *shared_links(sf_edcache *c, const sf_module *m, const unsigned char *uv)
-{
-	long idx = ec_index(c, m);
-	if (idx < 0)
-		return NULL;
-	if (c->links[idx])
-		return c->links[idx];
-	for (size_t k = 0; k < m->nlinks; k++)
-		if (uv[k] == SF_LINK_ANCHOR)
-			return NULL;
-	sf_ed_link *l = sf_alloc_array(c->keep, m->nlinks + 1, sizeof *l);
-	for (size_t k = 0; k < m->nlinks; k++)
-		l[k] = (sf_ed_link){ &m->links[k], (enum sf_link_verdict)uv[k] };
-	return c->links[idx] = l;
+		hash |= v[k] == SF_LINK_ANCHOR;
+	}
+	*s = (ec_sum){ NULL, v, m->sources.v, m->reviewed_on, (unsigned)m->sources.n,
+		       (unsigned)m->nlinks, (unsigned char)hash };
+	if (c && !hash) {
+		sf_ed_link *l = sf_alloc_array(a, m->nlinks + 1, sizeof *l);
+		for (size_t k = 0; k < m->nlinks; k++)
+			l[k] = (sf_ed_link){ &m->links[k], (enum sf_link_verdict)v[k] };
+		s->links = l;
+	}
 }
 
 void sf_edition_make(sf_resolver *r, const sf_target *t, long today, sf_arena *a,
@@ -536,43 +533,55 @@ void sf_edition_make_cached(sf_resolver *r, const sf_target *t, long today, sf_a
 		e->has_draft |= et->draft;
 		e->has_fallback |= et->fallback;
 	}
+	/* One pass over the parts, each read through its module's record:
+	 * review dates, sources (in reading order, stage by stage as the
+	 * handbook prints: the topics come sorted by stage), whether a #link
+	 * needs the anchors, and the links shared by every edition. */
+	int by_stage = 1;
+	for (size_t i = 1; i < e->ntopics && by_stage; i++)
+		by_stage = e->topics[i - 1].stage <= e->topics[i].stage;
+	/* With a cache (check), the anchors are listed (and sorted) only for
+	 * an edition that has a #link to judge; sf_edition_has_anchor answers
+	 * without them otherwise. */
+	int hash_link = !cache;
 	for (size_t i = 0; i < e->ntopics; i++)
-		for (size_t p = 0; p < e->topics[i].nparts; p++)
-			note_checked(e, e->topics[i].parts[p].m->reviewed_on);
+		for (size_t p = 0; p < e->topics[i].nparts; p++) {
+			sf_ed_part *ep = &e->topics[i].parts[p];
+			long idx = ec_index(cache, ep->m);
+			ec_sum tmp;
+			const ec_sum *sm = idx >= 0 ? &cache->sum[idx] : (sum_fill(NULL, ep->m, a, &tmp), &tmp);
+			note_checked(e, sm->reviewed_on);
+			for (size_t k = 0; by_stage && k < sm->nsources; k++)
+				add_source(e, a, &scap, sm->sources[k]);
+			hash_link |= sm->hash_link;
+			ep->links = sm->links;
+			if (!ep->links) {
+				/* Judged below, once the anchors are known. */
+				ep->links = sf_alloc_array(a, sm->nlinks + 1, sizeof *ep->links);
+				for (size_t k = 0; k < sm->nlinks; k++)
+					ep->links[k] = (sf_ed_link){ &ep->m->links[k],
+								     (enum sf_link_verdict)sm->verdict[k] };
+			}
+		}
 	for (size_t i = 0; i < res->nfacts; i++)
 		note_checked(e, res->facts[i].fact->ev.checked);
-	/* Sources in reading order: stage by stage, as the handbook prints. */
-	for (int s = 0; s < SF_NSTAGE; s++)
+	for (int s = 0; !by_stage && s < SF_NSTAGE; s++)
 		for (size_t i = 0; i < e->ntopics; i++)
 			for (size_t p = 0; e->topics[i].stage == s && p < e->topics[i].nparts; p++) {
 				const sf_module *m = e->topics[i].parts[p].m;
 				for (size_t k = 0; k < m->sources.n; k++)
 					add_source(e, a, &scap, m->sources.v[k]);
 			}
-	/* With a cache (check), the anchors are listed (and sorted) only for
-	 * an edition that has a #link to judge; sf_edition_has_anchor answers
-	 * without them otherwise. */
-	int hash_link = !cache;
-	for (size_t i = 0; i < e->ntopics && !hash_link; i++)
-		for (size_t p = 0; p < e->topics[i].nparts && !hash_link; p++) {
-			const sf_module *m = e->topics[i].parts[p].m;
-			const unsigned char *uv = m->nlinks ? url_verdicts(cache, m, a) : NULL;
-			for (size_t k = 0; k < m->nlinks && !hash_link; k++)
-				hash_link = uv[k] == SF_LINK_ANCHOR;
-		}
 	if (hash_link)
 		list_anchors(e, a);
 	for (size_t i = 0; i < e->ntopics; i++)
 		for (size_t p = 0; p < e->topics[i].nparts; p++) {
 			sf_ed_part *ep = &e->topics[i].parts[p];
-			const unsigned char *uv = ep->m->nlinks ? url_verdicts(cache, ep->m, a) : NULL;
-			if ((ep->links = shared_links(cache, ep->m, uv)))
-				continue; /* no #link: nothing dead */
-			ep->links = sf_alloc_array(a, ep->m->nlinks + 1, sizeof *ep->links);
+			long idx = ec_index(cache, ep->m);
+			if (idx >= 0 && cache->sum[idx].links)
+				continue; /* no #link: nothing to judge, nothing dead */
 			for (size_t k = 0; k < ep->m->nlinks; k++) {
-				ep->links[k] = (sf_ed_link){ &ep->m->links[k],
-							     judge(e, ep->m->links[k].url,
-								   (enum sf_link_verdict)uv[k]) };
+				ep->links[k].verdict = judge(e, ep->m->links[k].url, ep->links[k].verdict);
 				e->has_dead_link |= ep->links[k].verdict == SF_LINK_DEAD;
 			}
 		}
