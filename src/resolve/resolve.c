@@ -100,7 +100,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 		const sf_module *m = ix->mods[i];
 		cv[i].m = m;
 		int in_root = m >= root->modules && m < root->modules + root->nmodules;
-		const rs_mx *x = in_root ? &c->r->mx[m - root->modules] : NULL;
+		const rs_mx *x = !in_root ? NULL : ix->mx ? &ix->mx[i] : &c->r->mx[m - root->modules];
 		cv[i].spec = x ? x->spec : sf_specificity(&m->when);
 		cv[i].lang = x ? x->lang : rs_canon(c->r, m->lang);
 		cv[i].merge = x ? x->merge : (int)m->merge;

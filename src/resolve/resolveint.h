@@ -7,6 +7,16 @@
 
 #include "safar/resolve.h"
 
+/* What rs_topic reads of a candidate module, in one record by module index:
+ * one cache line, where the arrays below are one each. */
+typedef struct rs_mx {
+	const char *lang; /* interned (mlang) */
+	uint64_t sec, aud; /* msec, maud */
+	int spec;
+	unsigned present;
+	unsigned char merge, aud_general;
+} rs_mx;
+
 /* All the modules of one topic (a stage and an id), sorted by path. */
 typedef struct topic_ix {
 	int stage;
@@ -17,6 +27,9 @@ typedef struct topic_ix {
 	 * destination keys allow the corridor, so matching a target of it
 	 * looks at the sector and audience keys only. */
 	int corridor_ok;
+	/* Beside mods: each one's record (rs_mx), so that rs_topic reads its
+	 * candidates in a row; NULL: look them up by module index. */
+	const rs_mx *mx;
 } topic_ix;
 
 /* One module of a keyed topic that a corridor's keys allow. */
@@ -39,16 +52,6 @@ typedef struct rs_view {
 	 * when a topic's modules agree on their order (resolve.c); NULL: none. */
 	unsigned *rank;
 } rs_view;
-
-/* What rs_topic reads of a candidate module, in one record by module index:
- * one cache line, where the arrays below are one each. */
-typedef struct rs_mx {
-	const char *lang; /* interned (mlang) */
-	uint64_t sec, aud; /* msec, maud */
-	int spec;
-	unsigned present;
-	unsigned char merge, aud_general;
-} rs_mx;
 
 struct sf_resolver {
 	const sf_root *root;
