@@ -5,6 +5,7 @@
 
 #include "safar/edition.h"
 #include "safar/nelem.h"
+#include "safar/strmap.h"
 #include "safar/xalloc.h"
 
 static const char *subst(const sf_resolved *res, sf_arena *a, const char *s)
@@ -89,6 +90,10 @@ struct sf_edcache {
 	sf_arena *keep;           /* per module, for the whole run */
 	const char **anchor;      /* by module index: "PDO-id" */
 	ec_sum *sum;              /* by module index */
+	/* Source citations interned: the same text is one pointer in every
+	 * module's record (sum.sources), so an edition lists its sources by
+	 * comparing pointers. */
+	struct sf_strmap *srcs;
 	ec_mod **mod;             /* by module index: its templates */
 	unsigned char *tailored;  /* by module index: 1 + sf_module_tailored; 0: not yet */
 	sf_arena *a;              /* per facts context, until reset */
@@ -108,6 +113,7 @@ sf_edcache *sf_edcache_new(const sf_root *root)
 	c->anchor = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->anchor);
 	c->mod = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->mod);
 	c->sum = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->sum);
+	c->srcs = sf_strmap_new(keep, 0);
 	for (size_t i = 0; i < root->nmodules; i++)
 		sum_fill(c, &root->modules[i], keep, &c->sum[i]);
 	c->tailored = sf_alloc(keep, root->nmodules + 1);
@@ -473,6 +479,15 @@ static void sum_fill(sf_edcache *c, const sf_module *m, sf_arena *a, ec_sum *s)
 	}
 	*s = (ec_sum){ NULL, v, m->sources.v, m->reviewed_on, (unsigned)m->sources.n,
 		       (unsigned)m->nlinks, (unsigned char)hash };
+	if (c && m->sources.n) {
+		const char **v = sf_alloc_array(a, m->sources.n, sizeof *v);
+		for (size_t k = 0; k < m->sources.n; k++) {
+			const char *t = m->sources.v[k];
+			const char *had = sf_strmap_put(c->srcs, t, strlen(t), (void *)t);
+			v[k] = had ? had : t;
+		}
+		s->sources = v;
+	}
 	if (c && !hash) {
 		sf_ed_link *l = sf_alloc_array(a, m->nlinks + 1, sizeof *l);
 		for (size_t k = 0; k < m->nlinks; k++)
@@ -544,6 +559,7 @@ void sf_edition_make_cached(sf_resolver *r, const sf_target *t, long today, sf_a
 	 * an edition that has a #link to judge; sf_edition_has_anchor answers
 	 * without them otherwise. */
 	int hash_link = !cache;
+	int interned = cache != NULL; /* every source listed so far is the cache's */
 	for (size_t i = 0; i < e->ntopics; i++)
 		for (size_t p = 0; p < e->topics[i].nparts; p++) {
 			sf_ed_part *ep = &e->topics[i].parts[p];
@@ -551,8 +567,16 @@ void sf_edition_make_cached(sf_resolver *r, const sf_target *t, long today, sf_a
 			ec_sum tmp;
 			const ec_sum *sm = idx >= 0 ? &cache->sum[idx] : (sum_fill(NULL, ep->m, a, &tmp), &tmp);
 			note_checked(e, sm->reviewed_on);
-			for (size_t k = 0; by_stage && k < sm->nsources; k++)
-				add_source(e, a, &scap, sm->sources[k]);
+			interned &= idx >= 0;
+			for (size_t k = 0; by_stage && k < sm->nsources; k++) {
+				size_t j = 0;
+				while (interned && j < e->nsources && e->sources[j] != sm->sources[k])
+					j++;
+				if (!interned)
+					add_source(e, a, &scap, sm->sources[k]);
+				else if (j == e->nsources)
+					*SF_PUSH(a, e->sources, e->nsources, scap) = sm->sources[k];
+			}
 			hash_link |= sm->hash_link;
 			ep->links = sm->links;
 			if (!ep->links) {
