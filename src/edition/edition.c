@@ -210,8 +210,9 @@ static ec_tmpl tmpl_of(const sf_resolver *r, sf_arena *a, const char *text)
 /* sf_subst of the template's text for res, into a. */
 static const char *tsubst(const sf_resolved *res, sf_arena *a, const ec_tmpl *t)
 {
+	/* No placeholder: the text itself (the module's, kept for the run). */
 	if (t->nseg == 1)
-		return sf_strndup(a, t->text, t->seg[0].nlit);
+		return t->text;
 	/* What each placeholder becomes: its value, or itself as written
 	 * (unknown, no value, or past SF_MAX_EXPANDED counted as sf_subst
 	 * counts: before the literal in front of it is added). */

@@ -190,7 +190,8 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 	if (ns > 1)
 		qsort(st, ns, sizeof *st, cmp_stack);
 
-	const sf_module **parts = sf_alloc_array(a, ns + 1, sizeof *parts);
+	/* Filled below, all ns + 1 of them: not zeroed first. */
+	const sf_module **parts = sf_alloc_raw(a, (ns + 1) * sizeof *parts);
 	size_t np = 0;
 	parts[np++] = cv[best].m;
 	for (size_t i = 0; i < ns; i++) {
