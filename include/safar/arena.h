@@ -11,11 +11,19 @@ typedef struct sf_arena sf_arena;
 
 sf_arena *sf_arena_new(void);
 void sf_arena_free(sf_arena *a);
+/* Runs the cleanups and forgets every allocation, as sf_arena_free, but
+ * keeps the arena and its ordinary chunks for what is allocated next: an
+ * arena reset per module or per corridor does not hand its memory back
+ * to the system and fault it in again. */
+void sf_arena_reset(sf_arena *a);
 
 /* Zeroed memory, aligned for any type. Aborts on out-of-memory: the process
  * cannot report anything useful without memory. */
 void *sf_alloc(sf_arena *a, size_t n);
 void *sf_alloc_array(sf_arena *a, size_t count, size_t size);
+/* The same, not zeroed: for bytes the caller writes before reading
+ * (copies, file text). */
+void *sf_alloc_raw(sf_arena *a, size_t n);
 char *sf_strndup(sf_arena *a, const char *s, size_t n);
 char *sf_strdup(sf_arena *a, const char *s);
 char *sf_printf(sf_arena *a, const char *fmt, ...)

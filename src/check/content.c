@@ -23,6 +23,8 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 	sf_edcache *cache = sf_edcache_new(root);
 	sf_target *t;
 	size_t n = sf_targets(root, NULL, a, &t);
+	/* One corridor language's editions, reset (its memory kept) for the next. */
+	sf_arena *ga = sf_arena_new();
 	/* Targets come corridor by corridor, language by language: the results
 	 * of one corridor language are kept together for the fallback report,
 	 * then dropped. */
@@ -34,7 +36,7 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 			ck_parity_flush(&c);
 			sf_resolver_forget(r, t[i - 1].corridor);
 		}
-		sf_arena *ga = sf_arena_new();
+		sf_arena_reset(ga);
 		sf_edition *ed = sf_alloc_array(ga, j - i, sizeof *ed);
 		for (size_t k = i; k < j; k++) {
 			sf_edition_make_cached(r, &t[k], opts->today, ga, cache, &ed[k - i]);
@@ -49,10 +51,10 @@ void sf_check_content(const sf_root *root, sf_sink *sink, const sf_check_opts *o
 		       strcmp(t[i].corridor->languages.v[lang], t[i].lang) != 0)
 			lang++;
 		ck_fallback(&c, t[i].corridor, lang, ed, j - i);
-		sf_arena_free(ga);
 		sf_edcache_reset(cache);
 		i = j;
 	}
+	sf_arena_free(ga);
 	ck_parity_flush(&c);
 	ck_parity_report(&c);
 	ck_parity_free(&c);

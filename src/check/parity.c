@@ -58,6 +58,11 @@ typedef struct pfinds {
 	 * of the same finding. */
 	size_t last;
 	const char *last_other;
+	/* While a corridor is flushed: by its language index, that language's
+	 * name as first seen in any corridor (langs), so one language is one
+	 * pointer and findings compare pointers, not names. */
+	const char **canon;
+	struct sf_strmap *langs;
 } pfinds;
 
 static uint64_t fnv(uint64_t h, const char *s)
@@ -115,8 +120,11 @@ static uint64_t topic_hash(uint64_t sector_audience, int stage, const char *id)
 
 static int same_key(const prec *a, const prec *b)
 {
-	return a->stage == b->stage && strcmp(a->id, b->id) == 0 &&
-	       strcmp(a->sector, b->sector) == 0 && strcmp(a->audience, b->audience) == 0;
+	/* The same names are mostly the same pointers (a topic's id, the
+	 * targets' sector and audience): compared before their bytes. */
+	return a->stage == b->stage && (a->id == b->id || strcmp(a->id, b->id) == 0) &&
+	       (a->sector == b->sector || strcmp(a->sector, b->sector) == 0) &&
+	       (a->audience == b->audience || strcmp(a->audience, b->audience) == 0);
 }
 
 /* The slot of r's topic key: its first record, or the empty slot for it. */
@@ -171,7 +179,12 @@ void ck_parity_add(ck_ctx *c, const sf_edition *e)
 		p->tailored = sf_alloc(c->a, c->root->nmodules + 1);
 	for (size_t i = 0; i < e->ntopics; i++) {
 		const sf_ed_topic *t = &e->topics[i];
-		prec *r = sf_alloc(p->a, sizeof *r);
+		/* The record and its stacked modules in one block, every field
+		 * set below (not zeroed first: half a million of them at 10,000
+		 * modules). */
+		prec *r = sf_alloc_raw(p->a, sizeof *r + (t->nparts + 1) * sizeof *r->stacked);
+		r->next = NULL;
+		r->nstacked = 0;
 		r->fallback = t->fallback;
 		r->lang = e->key.lang;
 		r->li = li;
@@ -190,7 +203,7 @@ void ck_parity_add(ck_ctx *c, const sf_edition *e)
 		} else {
 			r->base_tailored = sf_module_tailored(b);
 		}
-		r->stacked = sf_alloc_array(p->a, t->nparts + 1, sizeof *r->stacked);
+		r->stacked = (const sf_module **)(void *)(r + 1);
 		for (size_t k = 0; k < t->nparts; k++)
 			if (t->parts[k].m != r->base)
 				r->stacked[r->nstacked++] = t->parts[k].m;
@@ -224,7 +237,7 @@ static void count(pfind *x, const sf_corridor *co)
 static void note(sf_arena *a, pfinds *f, const sf_corridor *co, const prec *r, const sf_module *m,
 		 size_t li, uint64_t oh, const sf_module *instead, int append)
 {
-	const char *other = co->languages.v[li];
+	const char *other = f->canon[li];
 	if (f->last && f->last_other == other && f->v[f->last - 1].m == m) {
 		count(&f->v[f->last - 1], co);
 		return;
@@ -245,7 +258,7 @@ static void note(sf_arena *a, pfinds *f, const sf_corridor *co, const prec *r, c
 	size_t j = pslot(m, oh, f->scap);
 	for (; f->slot[j]; j = (j + 1) & (f->scap - 1)) {
 		pfind *x = &f->v[f->slot[j] - 1];
-		if (x->m == m && x->other_hash == oh && strcmp(x->other, other) == 0) {
+		if (x->m == m && x->other == other) {
 			count(x, co);
 			f->last = f->slot[j];
 			f->last_other = other;
@@ -255,7 +268,7 @@ static void note(sf_arena *a, pfinds *f, const sf_corridor *co, const prec *r, c
 	const char *ed = sf_printf(a, "%s %s %s %s", co->id, other,
 				   strcmp(r->sector, "all") == 0 ? "all-sector" : r->sector, r->audience);
 	pfind *x = SF_PUSH(a, f->v, f->n, f->cap);
-	*x = (pfind){ m, sf_strdup(a, other), oh, instead, ed, 1, append, { co }, co, 1 };
+	*x = (pfind){ m, other, oh, instead, ed, 1, append, { co }, co, 1 };
 	f->slot[j] = f->n;
 	f->last = f->n;
 	f->last_other = other;
@@ -272,10 +285,17 @@ void ck_parity_flush(ck_ctx *c)
 	const sf_corridor *co = p->co;
 	size_t *dedup = sf_alloc_array(p->a, co->languages.n + 1, sizeof *dedup);
 	uint64_t *oh = sf_alloc_array(p->a, co->languages.n + 1, sizeof *oh);
+	const char **canon = sf_alloc_array(p->a, co->languages.n + 1, sizeof *canon);
+	if (!p->pf.langs)
+		p->pf.langs = sf_strmap_new(p->fa, 16);
 	for (size_t li = 0; li < co->languages.n; li++) {
-		dedup[li] = lang_index(co, co->languages.v[li]);
-		oh[li] = fnv(14695981039346656037ULL, co->languages.v[li]);
+		const char *s = co->languages.v[li];
+		dedup[li] = lang_index(co, s);
+		oh[li] = fnv(14695981039346656037ULL, s);
+		const char *had = sf_strmap_put(p->pf.langs, s, strlen(s), (void *)s);
+		canon[li] = had ? had : s;
 	}
+	p->pf.canon = canon;
 	p->pf.last = 0; /* the corridor's strings are new */
 	for (size_t o = 0; o < p->norder; o++) {
 		for (size_t li = 0; li < co->languages.n; li++) {
@@ -305,8 +325,8 @@ void ck_parity_flush(ck_ctx *c)
 			}
 		}
 	}
-	sf_arena_free(p->a);
-	p->a = sf_arena_new();
+	sf_arena_reset(p->a);
+	p->pf.canon = NULL;
 	if (p->capkeys)
 		memset(p->by_topic, 0, p->capkeys * sizeof *p->by_topic);
 	p->nkeys = 0;

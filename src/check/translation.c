@@ -4,6 +4,13 @@
 
 void ck_translations(ck_ctx *c)
 {
+	/* No module marked as a translation: nothing to check, and no index
+	 * of every module by its translation key to build. */
+	size_t any = 0;
+	while (any < c->root->nmodules && !c->root->modules[any].translation_of)
+		any++;
+	if (any == c->root->nmodules)
+		return;
 	const sf_translations *tr = sf_translations_new(c->root, c->a);
 	for (size_t i = 0; i < c->root->nmodules; i++) {
 		const sf_module *m = &c->root->modules[i];

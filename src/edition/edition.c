@@ -5,6 +5,7 @@
 
 #include "safar/edition.h"
 #include "safar/nelem.h"
+#include "safar/strmap.h"
 #include "safar/xalloc.h"
 
 static const char *subst(const sf_resolved *res, sf_arena *a, const char *s)
@@ -63,6 +64,18 @@ typedef struct ec_tmpl {
 	size_t nseg; /* placeholders: nseg - 1 */
 } ec_tmpl;
 
+/* What an edition reads of each of its modules, in one record by module
+ * index (a module's own struct is several cache misses per part per
+ * edition): made once per module by the cache, or per part without one. */
+typedef struct ec_sum {
+	sf_ed_link *links; /* judged by url alone when none is a #link; else NULL */
+	const unsigned char *verdict; /* per link, SF_LINK_ANCHOR for a #link */
+	const char *const *sources;
+	long reviewed_on;
+	unsigned nsources, nlinks;
+	unsigned char hash_link; /* some link is a #link */
+} ec_sum;
+
 /* What the cache keeps of one module for the whole run. */
 typedef struct ec_mod {
 	ec_tmpl sms, title, *checklist;
@@ -76,7 +89,11 @@ struct sf_edcache {
 	const sf_root *root;
 	sf_arena *keep;           /* per module, for the whole run */
 	const char **anchor;      /* by module index: "PDO-id" */
-	unsigned char **verdict;  /* by module index: per link, SF_LINK_ANCHOR for a #link */
+	ec_sum *sum;              /* by module index */
+	/* Source citations interned: the same text is one pointer in every
+	 * module's record (sum.sources), so an edition lists its sources by
+	 * comparing pointers. */
+	struct sf_strmap *srcs;
 	ec_mod **mod;             /* by module index: its templates */
 	unsigned char *tailored;  /* by module index: 1 + sf_module_tailored; 0: not yet */
 	sf_arena *a;              /* per facts context, until reset */
@@ -85,6 +102,8 @@ struct sf_edcache {
 	size_t n, cap;
 };
 
+static void sum_fill(sf_edcache *c, const sf_module *m, sf_arena *a, ec_sum *s);
+
 sf_edcache *sf_edcache_new(const sf_root *root)
 {
 	sf_arena *keep = sf_arena_new();
@@ -92,8 +111,11 @@ sf_edcache *sf_edcache_new(const sf_root *root)
 	c->root = root;
 	c->keep = keep;
 	c->anchor = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->anchor);
-	c->verdict = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->verdict);
 	c->mod = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->mod);
+	c->sum = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->sum);
+	c->srcs = sf_strmap_new(keep, 0);
+	for (size_t i = 0; i < root->nmodules; i++)
+		sum_fill(c, &root->modules[i], keep, &c->sum[i]);
 	c->tailored = sf_alloc(keep, root->nmodules + 1);
 	c->a = sf_arena_new();
 	return c;
@@ -103,8 +125,7 @@ void sf_edcache_reset(sf_edcache *c)
 {
 	if (!c || !c->n)
 		return;
-	sf_arena_free(c->a);
-	c->a = sf_arena_new();
+	sf_arena_reset(c->a);
 	memset(c->keys, 0, c->cap * sizeof *c->keys);
 	c->n = 0;
 }
@@ -165,8 +186,9 @@ static ec_tmpl tmpl_of(const sf_resolver *r, sf_arena *a, const char *text)
 /* sf_subst of the template's text for res, into a. */
 static const char *tsubst(const sf_resolved *res, sf_arena *a, const ec_tmpl *t)
 {
+	/* No placeholder: the text itself (the module's, kept for the run). */
 	if (t->nseg == 1)
-		return sf_strndup(a, t->text, t->seg[0].nlit);
+		return t->text;
 	/* What each placeholder becomes: its value, or itself as written
 	 * (unknown, no value, or past SF_MAX_EXPANDED counted as sf_subst
 	 * counts: before the literal in front of it is added). */
@@ -292,13 +314,14 @@ static ec_entry *ec_get(sf_edcache *c, const sf_resolver *r, const sf_resolved *
 	return e;
 }
 
+/* bx: the cache's entry of the topic's base, already looked up. */
 static void make_part(const sf_resolver *r, sf_edition *e, const sf_module *m, sf_arena *a,
-		      sf_edcache *c, sf_ed_part *p)
+		      sf_edcache *c, const sf_module *base, ec_entry *bx, sf_ed_part *p)
 {
 	p->m = m;
 	p->draft = m->status == SF_STATUS_DRAFT;
 	p->nchecklist = m->checklist.n;
-	ec_entry *x = ec_get(c, r, e->res, m);
+	ec_entry *x = m == base ? bx : ec_get(c, r, e->res, m);
 	if (x) {
 		p->sms = x->sms;
 		p->sms_split = x->split;
@@ -314,15 +337,13 @@ static void make_part(const sf_resolver *r, sf_edition *e, const sf_module *m, s
 	}
 	if (m->checklist.n)
 		e->has_checklist = 1;
-	p->links = sf_alloc_array(a, m->nlinks + 1, sizeof *p->links);
 }
 
 /* The base's title after facts (its id when it has none). */
-static const char *topic_title(const sf_resolver *r, const sf_resolved *res, const sf_topic *tp,
-			       sf_arena *a, sf_edcache *c)
+static const char *topic_title(const sf_resolved *res, const sf_topic *tp, sf_arena *a,
+			       sf_edcache *c, ec_entry *x)
 {
 	const char *raw = tp->base->title ? tp->base->title : tp->id;
-	ec_entry *x = ec_get(c, r, res, tp->base);
 	if (!x)
 		return subst(res, a, raw);
 	/* The cache's template is of the module's title or id. */
@@ -424,19 +445,32 @@ static enum sf_link_verdict judge(const sf_edition *e, const char *url, enum sf_
 	return v;
 }
 
-/* The url verdicts of m's links, kept per module by the cache. */
-static const unsigned char *url_verdicts(sf_edcache *c, const sf_module *m, sf_arena *a)
+/* m's record; c NULL (no cache): made in a for this part. */
+static void sum_fill(sf_edcache *c, const sf_module *m, sf_arena *a, ec_sum *s)
 {
-	long idx = ec_index(c, m);
-	unsigned char *v = idx >= 0 ? c->verdict[idx] : NULL;
-	if (v)
-		return v;
-	v = sf_alloc(idx >= 0 ? c->keep : a, m->nlinks + 1);
-	for (size_t k = 0; k < m->nlinks; k++)
+	unsigned char *v = sf_alloc(a, m->nlinks + 1);
+	int hash = 0;
+	for (size_t k = 0; k < m->nlinks; k++) {
 		v[k] = (unsigned char)judge_url(m->links[k].url);
-	if (idx >= 0)
-		c->verdict[idx] = v;
-	return v;
+		hash |= v[k] == SF_LINK_ANCHOR;
+	}
+	*s = (ec_sum){ NULL, v, m->sources.v, m->reviewed_on, (unsigned)m->sources.n,
+		       (unsigned)m->nlinks, (unsigned char)hash };
+	if (c && m->sources.n) {
+		const char **v = sf_alloc_array(a, m->sources.n, sizeof *v);
+		for (size_t k = 0; k < m->sources.n; k++) {
+			const char *t = m->sources.v[k];
+			const char *had = sf_strmap_put(c->srcs, t, strlen(t), (void *)t);
+			v[k] = had ? had : t;
+		}
+		s->sources = v;
+	}
+	if (c && !hash) {
+		sf_ed_link *l = sf_alloc_array(a, m->nlinks + 1, sizeof *l);
+		for (size_t k = 0; k < m->nlinks; k++)
+			l[k] = (sf_ed_link){ &m->links[k], (enum sf_link_verdict)v[k] };
+		s->links = l;
+	}
 }
 
 void sf_edition_make(sf_resolver *r, const sf_target *t, long today, sf_arena *a,
@@ -470,18 +504,25 @@ void sf_edition_of(sf_resolver *r, const sf_target *t, const sf_resolved *res, l
 	size_t scap = 0;
 	e->ntopics = res->ntopics;
 	e->topics = sf_alloc_array(a, res->ntopics + 1, sizeof *e->topics);
+	/* Every topic's parts (and one zeroed past each) from one block. */
+	size_t nall = 0;
+	for (size_t i = 0; i < res->ntopics; i++)
+		nall += res->topics[i].nparts + 1;
+	sf_ed_part *all = sf_alloc_array(a, nall + 1, sizeof *all);
 	for (size_t i = 0; i < res->ntopics; i++) {
 		const sf_topic *tp = &res->topics[i];
 		sf_ed_topic *et = &e->topics[i];
+		ec_entry *bx = ec_get(cache, r, res, tp->base);
 		*et = (sf_ed_topic){ .stage = tp->stage, .id = tp->id, .lang = tp->lang,
 				     .fallback = tp->fallback, .resolved = tp,
 				     .anchor = topic_anchor(tp, a, cache),
-				     .title = topic_title(r, res, tp, a, cache),
+				     .title = topic_title(res, tp, a, cache, bx),
 				     .nparts = tp->nparts };
-		et->parts = sf_alloc_array(a, tp->nparts + 1, sizeof *et->parts);
+		et->parts = all;
+		all += tp->nparts + 1;
 		for (size_t p = 0; p < tp->nparts; p++) {
 			sf_ed_part *ep = &et->parts[p];
-			make_part(r, e, tp->parts[p], a, cache, ep);
+			make_part(r, e, tp->parts[p], a, cache, tp->base, bx, ep);
 			ep->freshness = freshness(tp->parts[p], today, warn);
 			et->tailored |= tailored(cache, tp->parts[p]);
 			et->draft |= ep->draft;
@@ -490,40 +531,64 @@ void sf_edition_of(sf_resolver *r, const sf_target *t, const sf_resolved *res, l
 		e->has_draft |= et->draft;
 		e->has_fallback |= et->fallback;
 	}
+	/* One pass over the parts, each read through its module's record:
+	 * review dates, sources (in reading order, stage by stage as the
+	 * handbook prints: the topics come sorted by stage), whether a #link
+	 * needs the anchors, and the links shared by every edition. */
+	int by_stage = 1;
+	for (size_t i = 1; i < e->ntopics && by_stage; i++)
+		by_stage = e->topics[i - 1].stage <= e->topics[i].stage;
+	/* With a cache (check), the anchors are listed (and sorted) only for
+	 * an edition that has a #link to judge; sf_edition_has_anchor answers
+	 * without them otherwise. */
+	int hash_link = !cache;
+	int interned = cache != NULL; /* every source listed so far is the cache's */
 	for (size_t i = 0; i < e->ntopics; i++)
-		for (size_t p = 0; p < e->topics[i].nparts; p++)
-			note_checked(e, e->topics[i].parts[p].m->reviewed_on);
+		for (size_t p = 0; p < e->topics[i].nparts; p++) {
+			sf_ed_part *ep = &e->topics[i].parts[p];
+			long idx = ec_index(cache, ep->m);
+			ec_sum tmp;
+			const ec_sum *sm = idx >= 0 ? &cache->sum[idx] : (sum_fill(NULL, ep->m, a, &tmp), &tmp);
+			note_checked(e, sm->reviewed_on);
+			interned &= idx >= 0;
+			for (size_t k = 0; by_stage && k < sm->nsources; k++) {
+				size_t j = 0;
+				while (interned && j < e->nsources && e->sources[j] != sm->sources[k])
+					j++;
+				if (!interned)
+					add_source(e, a, &scap, sm->sources[k]);
+				else if (j == e->nsources)
+					*SF_PUSH(a, e->sources, e->nsources, scap) = sm->sources[k];
+			}
+			hash_link |= sm->hash_link;
+			ep->links = sm->links;
+			if (!ep->links) {
+				/* Judged below, once the anchors are known. */
+				ep->links = sf_alloc_array(a, sm->nlinks + 1, sizeof *ep->links);
+				for (size_t k = 0; k < sm->nlinks; k++)
+					ep->links[k] = (sf_ed_link){ &ep->m->links[k],
+								     (enum sf_link_verdict)sm->verdict[k] };
+			}
+		}
 	for (size_t i = 0; i < res->nfacts; i++)
 		note_checked(e, res->facts[i].fact->ev.checked);
-	/* Sources in reading order: stage by stage, as the handbook prints. */
-	for (int s = 0; s < SF_NSTAGE; s++)
+	for (int s = 0; !by_stage && s < SF_NSTAGE; s++)
 		for (size_t i = 0; i < e->ntopics; i++)
 			for (size_t p = 0; e->topics[i].stage == s && p < e->topics[i].nparts; p++) {
 				const sf_module *m = e->topics[i].parts[p].m;
 				for (size_t k = 0; k < m->sources.n; k++)
 					add_source(e, a, &scap, m->sources.v[k]);
 			}
-	/* With a cache (check), the anchors are listed (and sorted) only for
-	 * an edition that has a #link to judge; sf_edition_has_anchor answers
-	 * without them otherwise. */
-	int hash_link = !cache;
-	for (size_t i = 0; i < e->ntopics && !hash_link; i++)
-		for (size_t p = 0; p < e->topics[i].nparts && !hash_link; p++) {
-			const sf_module *m = e->topics[i].parts[p].m;
-			const unsigned char *uv = m->nlinks ? url_verdicts(cache, m, a) : NULL;
-			for (size_t k = 0; k < m->nlinks && !hash_link; k++)
-				hash_link = uv[k] == SF_LINK_ANCHOR;
-		}
 	if (hash_link)
 		list_anchors(e, a);
 	for (size_t i = 0; i < e->ntopics; i++)
 		for (size_t p = 0; p < e->topics[i].nparts; p++) {
 			sf_ed_part *ep = &e->topics[i].parts[p];
-			const unsigned char *uv = ep->m->nlinks ? url_verdicts(cache, ep->m, a) : NULL;
+			long idx = ec_index(cache, ep->m);
+			if (idx >= 0 && cache->sum[idx].links)
+				continue; /* no #link: nothing to judge, nothing dead */
 			for (size_t k = 0; k < ep->m->nlinks; k++) {
-				ep->links[k] = (sf_ed_link){ &ep->m->links[k],
-							     judge(e, ep->m->links[k].url,
-								   (enum sf_link_verdict)uv[k]) };
+				ep->links[k].verdict = judge(e, ep->m->links[k].url, ep->links[k].verdict);
 				e->has_dead_link |= ep->links[k].verdict == SF_LINK_DEAD;
 			}
 		}
@@ -562,7 +627,7 @@ size_t sf_edition_source_no(const sf_edition *e, const char *source)
 {
 	/* Editions cite a few dozen works: a scan is cheaper than a table. */
 	for (size_t i = 0; i < e->nsources; i++)
-		if (strcmp(e->sources[i], source) == 0)
+		if (e->sources[i] == source || strcmp(e->sources[i], source) == 0)
 			return i + 1;
 	return 0;
 }

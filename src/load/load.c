@@ -58,7 +58,7 @@ int sf_load(const char *dir, sf_arena *a, sf_sink *sink, sf_root *root)
 
 int sf_load_ex(const char *dir, sf_arena *a, sf_sink *sink, const sf_load_opts *o, sf_root *root)
 {
-	lctx c = { { a, sink }, dir, NULL, o && o->no_trees, NULL, NULL, NULL, NULL, -1 };
+	lctx c = { { a, sink }, dir, NULL, o && o->no_trees, NULL, NULL, NULL, NULL, -1, NULL };
 	memset(root, 0, sizeof *root);
 	root->dir = dir;
 
@@ -114,6 +114,7 @@ int sf_load_ex(const char *dir, sf_arena *a, sf_sink *sink, const sf_load_opts *
 	}
 	empty_root(&c, ncorridor_files, n);
 	src_done(&c);
+	sf_arena_free(c.nodes);
 	module_done();
 	return 0;
 }

@@ -18,6 +18,8 @@ typedef struct lctx {
 	 * leads out of the root): files are opened in it by name. */
 	const char *fd_of;
 	int dir_fd;
+	/* A module's front-matter tree, reset per module (module_load). */
+	sf_arena *nodes;
 } lctx;
 
 /* A file read whole and checked: size, UTF-8, BOM stripped, CRLF kept (the

@@ -470,24 +470,26 @@ int module_load(lctx *c, const srcfile *f, sf_module *m)
 
 	int failed;
 	/* The front matter's tree is read into the module and dropped: ten
-	 * thousand of them were a fifth of a large root's memory. */
-	sf_arena *nodes = sf_arena_new();
+	 * thousand of them were a fifth of a large root's memory. The arena is
+	 * reset, not freed, so the next module's tree reuses its memory. */
+	if (!c->nodes)
+		c->nodes = sf_arena_new();
+	else
+		sf_arena_reset(c->nodes);
+	sf_arena *nodes = c->nodes;
 	ynode *root = yn_parse_nodes(c->f.a, nodes, c->f.sink, f->path, yaml, (size_t)(close - yaml),
 				     2, &failed);
 	if (!root) {
 		if (!failed)
 			sf_emit(c->f.sink, SF_D_MISSING_KEY, m->loc, "the front matter is empty");
-		sf_arena_free(nodes);
 		return -1;
 	}
 	if (!f_keys(&c->f, root, "module front matter", module_keys, SF_NELEM(module_keys), module_required, SF_NELEM(module_required),
 		    root->loc)) {
-		sf_arena_free(nodes);
 		return -1;
 	}
 	m->loc = root->loc;
 	load_fields(c, root, m);
-	sf_arena_free(nodes);
 
 	size_t i = 0;
 	while (i < m->body_len && strchr(" \t\r\n", m->body[i]))

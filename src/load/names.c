@@ -17,7 +17,7 @@ const int sf_when_weight[SF_NWHEN] = { 16, 4, 8, 2, 1 }; /* DESIGN §2.3 */
 int sf_name_index(const char *const *names, size_t n, const char *s)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(names[i], s) == 0)
+		if (names[i][0] == s[0] && strcmp(names[i], s) == 0)
 			return (int)i;
 	return -1;
 }
@@ -25,7 +25,7 @@ int sf_name_index(const char *const *names, size_t n, const char *s)
 int sf_strv_has(const sf_strv *v, const char *s)
 {
 	for (size_t i = 0; i < v->n; i++)
-		if (strcmp(v->v[i], s) == 0)
+		if (v->v[i] == s || strcmp(v->v[i], s) == 0)
 			return 1;
 	return 0;
 }

@@ -304,7 +304,8 @@ int yn_is_null(const ynode *n)
 static size_t key_index(const ynode *map, const char *key)
 {
 	for (size_t i = 0; i + 1 < map->n; i += 2)
-		if (map->items[i]->kind == YN_SCALAR && strcmp(map->items[i]->s, key) == 0)
+		if (map->items[i]->kind == YN_SCALAR && map->items[i]->s[0] == key[0] &&
+		    strcmp(map->items[i]->s, key) == 0)
 			return i;
 	return map->n;
 }

@@ -46,6 +46,9 @@ void rs_facts_index(sf_resolver *r)
 	r->fuse = sf_alloc_array(r->a, root->nmodules + 1, sizeof *r->fuse);
 	r->nfuse = sf_alloc_array(r->a, root->nmodules + 1, sizeof *r->nfuse);
 	r->ph_unknown = sf_alloc(r->a, root->nmodules + 1);
+	r->sms_len = sf_alloc_array(r->a, root->nmodules + 1, sizeof *r->sms_len);
+	for (size_t i = 0; i < root->nmodules; i++)
+		r->sms_len[i] = root->modules[i].sms ? strlen(root->modules[i].sms) : 0;
 	rs_fuse *fu = NULL; /* scratch: a module's facts, then kept at their number */
 	size_t fucap = 0;
 	for (size_t i = 0; i < root->nmodules; i++) {
@@ -203,7 +206,7 @@ static void check_module(rs_ctx *c, const sf_resolved *res, const sf_module *m, 
 		}
 	}
 	if (at) {
-		total += m->sms ? strlen(m->sms) : 0;
+		total += r->sms_len[mi];
 		if (total > SF_MAX_EXPANDED)
 			check_expansion(c, res, m, a);
 	}

@@ -74,15 +74,13 @@ static int match_local(const sf_when *w, const sf_target *t)
 }
 
 /* match_local with the keys as bits (module mi of the root). */
-static int match_bits(const rs_ctx *c, size_t mi)
+static int match_bits(const rs_ctx *c, const rs_mx *x)
 {
-	const sf_resolver *r = c->r;
-	unsigned present = r->mpresent[mi];
-	if ((present & (1u << SF_W_SECTOR)) && !(r->msec[mi] & c->tsec))
+	if ((x->present & (1u << SF_W_SECTOR)) && !(x->sec & c->tsec))
 		return 0;
-	if (!(present & (1u << SF_W_AUDIENCE)))
+	if (!(x->present & (1u << SF_W_AUDIENCE)))
 		return 1;
-	return (r->maud[mi] & c->taud) || r->maud_general[mi];
+	return (x->aud & c->taud) || x->aud_general;
 }
 
 int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candidate *cands)
@@ -102,13 +100,13 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 		const sf_module *m = ix->mods[i];
 		cv[i].m = m;
 		int in_root = m >= root->modules && m < root->modules + root->nmodules;
-		size_t mi = in_root ? (size_t)(m - root->modules) : 0;
-		cv[i].spec = in_root ? c->r->spec[mi] : sf_specificity(&m->when);
-		cv[i].lang = in_root ? c->r->mlang[mi] : rs_canon(c->r, m->lang);
-		cv[i].merge = in_root ? c->r->mmerge[mi] : (int)m->merge;
+		const rs_mx *x = !in_root ? NULL : ix->mx ? &ix->mx[i] : &c->r->mx[m - root->modules];
+		cv[i].spec = x ? x->spec : sf_specificity(&m->when);
+		cv[i].lang = x ? x->lang : rs_canon(c->r, m->lang);
+		cv[i].merge = x ? x->merge : (int)m->merge;
 		if (!cands && ix->corridor_ok)
-			cv[i].matched = in_root && c->r->when_bits ? match_bits(c, mi)
-								   : match_local(&m->when, t);
+			cv[i].matched = x && c->r->when_bits ? match_bits(c, x)
+							     : match_local(&m->when, t);
 		else
 			cv[i].matched = sf_when_match(&m->when, t, why, sizeof why);
 		if (cands) {
@@ -192,7 +190,8 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 	if (ns > 1)
 		qsort(st, ns, sizeof *st, cmp_stack);
 
-	const sf_module **parts = sf_alloc_array(a, ns + 1, sizeof *parts);
+	/* Filled below, all ns + 1 of them: not zeroed first. */
+	const sf_module **parts = sf_alloc_raw(a, (ns + 1) * sizeof *parts);
 	size_t np = 0;
 	parts[np++] = cv[best].m;
 	for (size_t i = 0; i < ns; i++) {
@@ -209,7 +208,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 		if (cv[i].matched && cv[i].lang == cl && cv[i].merge != SF_REPLACE)
 			set_role(cands, i, SF_ROLE_STACKED, NULL);
 
-	*out = (sf_topic){ ix->stage, ix->id, lang, strcmp(lang, t->lang) != 0, cv[best].m,
+	*out = (sf_topic){ ix->stage, ix->id, lang, lang != t->lang && strcmp(lang, t->lang) != 0, cv[best].m,
 			   parts, np, cv[best].m->order };
 	return 1;
 }

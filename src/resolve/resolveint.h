@@ -7,6 +7,16 @@
 
 #include "safar/resolve.h"
 
+/* What rs_topic reads of a candidate module, in one record by module index:
+ * one cache line, where the arrays below are one each. */
+typedef struct rs_mx {
+	const char *lang; /* interned (mlang) */
+	uint64_t sec, aud; /* msec, maud */
+	int spec;
+	unsigned present;
+	unsigned char merge, aud_general;
+} rs_mx;
+
 /* All the modules of one topic (a stage and an id), sorted by path. */
 typedef struct topic_ix {
 	int stage;
@@ -17,6 +27,9 @@ typedef struct topic_ix {
 	 * destination keys allow the corridor, so matching a target of it
 	 * looks at the sector and audience keys only. */
 	int corridor_ok;
+	/* Beside mods: each one's record (rs_mx), so that rs_topic reads its
+	 * candidates in a row; NULL: look them up by module index. */
+	const rs_mx *mx;
 } topic_ix;
 
 /* One module of a keyed topic that a corridor's keys allow. */
@@ -61,6 +74,7 @@ struct sf_resolver {
 	rs_view all;                /* every topic */
 	rs_view *_Atomic *views;    /* by corridor index; NULL until built */
 	pthread_mutex_t view_lock;  /* serialises building the views */
+	sf_arena *spare_view;       /* a forgotten view's arena, reset, for the next */
 	pthread_mutex_t lock; /* guards seen and the misses */
 	uint64_t *seen;       /* hashes of diagnostics already reported */
 	size_t nseen, capseen;
@@ -82,6 +96,7 @@ struct sf_resolver {
 	struct rs_fuse **fuse;
 	size_t *nfuse;
 	unsigned char *ph_unknown;
+	size_t *sms_len; /* by module index: strlen of its sms, 0 when none */
 	/* Names interned once (docs/performance.md): each language, sector and
 	 * audience a module names has one pointer (canon: text -> that
 	 * pointer), so resolution compares pointers, not strings. */
@@ -94,6 +109,7 @@ struct sf_resolver {
 	struct sf_strmap *sector_bit, *audience_bit; /* name -> bit + 1 */
 	uint64_t *msec, *maud; /* by module index: the bits of its keys */
 	unsigned char *maud_general; /* by module index: audience lists general */
+	rs_mx *mx; /* the same, and spec, present and merge, together */
 	/* What corridors lack, gathered over every target, reported when the
 	 * resolver is freed (facts.c). */
 	struct rs_miss **misses;

@@ -192,6 +192,15 @@ void rs_ctx_names(rs_ctx *c, sf_arena *a)
 	}
 }
 
+/* The records of mods, in their order, in a. */
+static const rs_mx *mx_of(const sf_resolver *r, sf_arena *a, const sf_module **mods, size_t n)
+{
+	rs_mx *x = sf_alloc_raw(a, (n + 1) * sizeof *x);
+	for (size_t k = 0; k < n; k++)
+		x[k] = r->mx[mods[k] - r->root->modules];
+	return x;
+}
+
 sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink)
 {
 	sf_arena *a = sf_arena_new();
@@ -213,7 +222,7 @@ sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink)
 		size_t j = i;
 		while (j < n && v[j]->stage == v[i]->stage && strcmp(v[j]->id, v[i]->id) == 0)
 			j++;
-		r->topics[r->ntopics++] = (topic_ix){ v[i]->stage, v[i]->id, &v[i], j - i, 0 };
+		r->topics[r->ntopics++] = (topic_ix){ v[i]->stage, v[i]->id, &v[i], j - i, 0, NULL };
 		i = j;
 	}
 	intern_names(r);
@@ -227,6 +236,12 @@ sf_resolver *sf_resolver_new(const sf_root *root, sf_sink *sink)
 	}
 	for (size_t i = 0; i < root->nmodules; i++)
 		r->spec[i] = sf_specificity(&root->modules[i].when);
+	r->mx = sf_alloc_array(a, root->nmodules + 1, sizeof *r->mx);
+	for (size_t i = 0; i < root->nmodules; i++)
+		r->mx[i] = (rs_mx){ r->mlang[i], r->msec[i], r->maud[i], r->spec[i], r->mpresent[i],
+				    r->mmerge[i], r->maud_general[i] };
+	for (size_t i = 0; i < r->ntopics; i++)
+		r->topics[i].mx = mx_of(r, a, r->topics[i].mods, r->topics[i].n);
 	r->topic_keyed = sf_alloc(a, r->ntopics + 1);
 	for (size_t i = 0; i < r->ntopics; i++)
 		for (size_t k = 0; k < r->topics[i].n; k++)
@@ -280,7 +295,8 @@ const rs_view *rs_view_of(sf_resolver *r, const sf_corridor *co)
 	if (!(v = r->views[ci])) {
 		/* In its own arena: a caller done with the corridor may drop it
 		 * (sf_resolver_forget). */
-		sf_arena *va = sf_arena_new();
+		sf_arena *va = r->spare_view ? r->spare_view : sf_arena_new();
+		r->spare_view = NULL;
 		v = sf_alloc(va, sizeof *v);
 		v->a = va;
 		topic_ix *tv = sf_alloc_array(va, r->ntopics + 1, sizeof *tv);
@@ -313,7 +329,8 @@ const rs_view *rs_view_of(sf_resolver *r, const sf_corridor *co)
 				mods[n++] = ix->mods[k];
 			}
 			if (n)
-				tv[v->ntopics++] = (topic_ix){ ix->stage, ix->id, mods, n, 1 };
+				tv[v->ntopics++] = (topic_ix){ ix->stage, ix->id, mods, n, 1,
+							       mx_of(r, va, mods, n) };
 		}
 		v->topics = tv;
 		v->rank = view_rank(va, tv, v->ntopics);
@@ -332,6 +349,13 @@ void sf_resolver_forget(sf_resolver *r, const sf_corridor *co)
 	pthread_mutex_lock(&r->view_lock);
 	rs_view *v = r->views[ci];
 	r->views[ci] = NULL;
+	/* Its memory serves the next corridor's view (not given back to the
+	 * system and faulted in again). */
+	if (v && !r->spare_view) {
+		sf_arena_reset(v->a);
+		r->spare_view = v->a;
+		v = NULL;
+	}
 	pthread_mutex_unlock(&r->view_lock);
 	if (v)
 		sf_arena_free(v->a);
@@ -355,6 +379,7 @@ void sf_resolver_free(sf_resolver *r)
 	for (size_t ci = 0; ci < r->root->ncorridors; ci++)
 		if (r->views[ci])
 			sf_arena_free(r->views[ci]->a);
+	sf_arena_free(r->spare_view);
 	rs_facts_report(r);
 	pthread_mutex_destroy(&r->lock);
 	pthread_mutex_destroy(&r->view_lock);

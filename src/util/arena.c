@@ -25,6 +25,7 @@ struct cleanup {
 
 struct sf_arena {
 	struct chunk *head;
+	struct chunk *spare; /* chunks kept by sf_arena_reset, for reuse */
 	struct cleanup *cleanups;
 	size_t total;
 };
@@ -45,16 +46,35 @@ void sf_arena_free(sf_arena *a)
 		return;
 	for (struct cleanup *c = a->cleanups; c; c = c->next)
 		c->fn(c->p);
-	struct chunk *c = a->head;
-	while (c) {
-		struct chunk *next = c->next;
-		free(c);
-		c = next;
+	for (int l = 0; l < 2; l++) {
+		struct chunk *c = l ? a->spare : a->head;
+		while (c) {
+			struct chunk *next = c->next;
+			free(c);
+			c = next;
+		}
 	}
 	free(a);
 }
 
-void *sf_alloc(sf_arena *a, size_t n)
+void sf_arena_reset(sf_arena *a)
+{
+	for (struct cleanup *c = a->cleanups; c; c = c->next)
+		c->fn(c->p);
+	a->cleanups = NULL;
+	struct chunk *c = a->head;
+	while (c) {
+		struct chunk *next = c->next;
+		c->used = 0;
+		c->next = a->spare;
+		a->spare = c;
+		c = next;
+	}
+	a->head = NULL;
+	a->total = 0;
+}
+
+void *sf_alloc_raw(sf_arena *a, size_t n)
 {
 	if (n == 0)
 		n = 1;
@@ -64,9 +84,18 @@ void *sf_alloc(sf_arena *a, size_t n)
 	struct chunk *c = a->head;
 	if (!c || c->size - c->used < n) {
 		size_t size = n > CHUNK_MIN ? n : CHUNK_MIN;
-		c = malloc(sizeof *c + size);
-		if (!c)
-			oom();
+		struct chunk **sp = &a->spare;
+		while (*sp && (*sp)->size < n)
+			sp = &(*sp)->next;
+		if (*sp) {
+			c = *sp;
+			*sp = c->next;
+			size = c->size;
+		} else {
+			c = malloc(sizeof *c + size);
+			if (!c)
+				oom();
+		}
 		c->size = size;
 		c->used = 0;
 		/* A big one-off block goes behind the head so the head keeps
@@ -82,7 +111,13 @@ void *sf_alloc(sf_arena *a, size_t n)
 	void *p = (char *)c->data + c->used;
 	c->used += n;
 	a->total += n;
-	memset(p, 0, n);
+	return p;
+}
+
+void *sf_alloc(sf_arena *a, size_t n)
+{
+	void *p = sf_alloc_raw(a, n);
+	memset(p, 0, n ? n : 1);
 	return p;
 }
 
@@ -95,7 +130,7 @@ void *sf_alloc_array(sf_arena *a, size_t count, size_t size)
 
 char *sf_strndup(sf_arena *a, const char *s, size_t n)
 {
-	char *p = sf_alloc(a, n + 1);
+	char *p = sf_alloc_raw(a, n + 1);
 	if (n)
 		memcpy(p, s, n);
 	p[n] = '\0';
@@ -116,7 +151,7 @@ char *sf_printf(sf_arena *a, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		n = 0;
-	char *p = sf_alloc(a, (size_t)n + 1);
+	char *p = sf_alloc_raw(a, (size_t)n + 1);
 	vsnprintf(p, (size_t)n + 1, fmt, aq);
 	va_end(aq);
 	return p;

@@ -34,7 +34,7 @@ static int read_fd(sf_arena *a, int fd, size_t max, char **data, size_t *len, in
 		return SF_READ_TOO_BIG;
 	size_t size = (size_t)st.st_size, n = 0;
 	/* size + 1 asked: a file that grew shows it. */
-	char *buf = sf_alloc(a, size + 2);
+	char *buf = sf_alloc_raw(a, size + 2);
 	for (;;) {
 		ssize_t r = read(fd, buf + n, size + 1 - n);
 		if (r < 0) {
