@@ -57,6 +57,14 @@ int sf_utf8_valid(const char *str, size_t n, size_t *bad)
 			continue;
 		}
 		unsigned char b = s[i];
+		/* Two-byte sequences (Cyrillic, most of the content) first:
+		 * any continuation byte is valid after C2..DF. */
+		if (b >= 0xC2 && b <= 0xDF) {
+			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
+				goto fail;
+			i += 2;
+			continue;
+		}
 		/* The second byte's range depends on the first (no overlong
 		 * form, no surrogate, nothing past U+10FFFF). */
 		unsigned char lo = 0x80, hi = 0xBF;
