@@ -5,6 +5,7 @@
 
 #include "safar/arena.h"
 #include "safar/check.h"
+#include "safar/strmap.h"
 #include "safar/suggest.h"
 
 /* An undeclared name is one mistake however often it is used: it is
@@ -27,6 +28,7 @@ typedef struct uses {
 typedef struct sctx {
 	sf_sink *sink;
 	uses u;
+	sf_strmap *corridor_ids; /* every corridor's id: a module names one by it */
 } sctx;
 
 static void declared(sctx *c, const sf_strv *decl, const char *val, sf_loc at,
@@ -153,10 +155,7 @@ static void check_when(const sf_root *r, const sf_when *w, sctx *c)
 	const sf_config *cfg = &r->config;
 	const sf_strv *v = &w->key[SF_W_CORRIDOR];
 	for (size_t i = 0; i < v->n; i++) {
-		int found = 0;
-		for (size_t j = 0; j < r->ncorridors && !found; j++)
-			found = strcmp(r->corridors[j].id, v->v[i]) == 0;
-		if (found)
+		if (sf_strmap_get(c->corridor_ids, v->v[i], strlen(v->v[i])))
 			continue;
 		const char *ids[r->ncorridors + 1];
 		for (size_t j = 0; j < r->ncorridors; j++)
@@ -184,6 +183,11 @@ void sf_check_schema(const sf_root *r, sf_sink *sink)
 	check_config(&r->config, c);
 	for (size_t i = 0; i < r->ncorridors; i++)
 		check_corridor(r, i, c);
+	c->corridor_ids = sf_strmap_new(c->u.a, r->ncorridors);
+	for (size_t j = 0; j < r->ncorridors; j++)
+		if (r->corridors[j].id)
+			sf_strmap_put(c->corridor_ids, r->corridors[j].id,
+				      strlen(r->corridors[j].id), (void *)&r->corridors[j]);
 	for (size_t i = 0; i < r->nmodules; i++) {
 		const sf_module *m = &r->modules[i];
 		if (m->lang)

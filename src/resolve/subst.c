@@ -12,7 +12,12 @@ int sf_placeholder_next(const char *text, size_t len, size_t from, size_t *start
 			char *name, size_t size)
 {
 	for (size_t i = from; i + 1 < len; i++) {
-		if (text[i] != '{' || text[i + 1] != '{')
+		/* To the next '{' with one byte after it, by memchr. */
+		const char *b = memchr(text + i, '{', len - 1 - i);
+		if (!b)
+			return 0;
+		i = (size_t)(b - text);
+		if (text[i + 1] != '{')
 			continue;
 		size_t j = i + 2;
 		while (j < len && text[j] == ' ')
