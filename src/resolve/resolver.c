@@ -71,43 +71,49 @@ static void index_corridors(sf_resolver *r)
 	r->ncm = sf_alloc_array(a, root->ncorridors + 1, sizeof *r->ncm);
 	size_t *room = sf_xcalloc(root->ncorridors + 1, sizeof *room);
 	const sf_module **last = sf_xcalloc(root->ncorridors + 1, sizeof *last);
-	/* Twice: count, then file each at its place (growing in the arena
+	/* Matched once into a list of (corridor, entry), then counted and
+	 * filed at each corridor's place in that order (growing in the arena
 	 * would leave every smaller copy behind). */
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < r->ntopics; i++) {
-			if (!r->topic_keyed[i])
-				continue;
-			for (size_t k = 0; k < r->topics[i].n; k++) {
-				const sf_module *m = r->topics[i].mods[k];
-				const sf_strv *cids = &m->when.key[SF_W_CORRIDOR];
-				int listed = (m->when.present & (1u << SF_W_CORRIDOR)) != 0;
-				size_t n = listed ? cids->n : root->ncorridors;
-				for (size_t j = 0; j < n; j++) {
-					size_t ci = j;
-					if (listed) {
-						ci = (size_t)(uintptr_t)sf_strmap_get(ids, cids->v[j],
-										      strlen(cids->v[j]));
-						if (!ci--)
-							continue;
-					}
-					if (!corridor_match(&m->when, &root->corridors[ci]))
+	struct hit {
+		size_t ci;
+		rs_cm cm;
+	} *hits = NULL;
+	size_t nhits = 0, caphits = 0;
+	for (size_t i = 0; i < r->ntopics; i++) {
+		if (!r->topic_keyed[i])
+			continue;
+		for (size_t k = 0; k < r->topics[i].n; k++) {
+			const sf_module *m = r->topics[i].mods[k];
+			const sf_strv *cids = &m->when.key[SF_W_CORRIDOR];
+			int listed = (m->when.present & (1u << SF_W_CORRIDOR)) != 0;
+			size_t n = listed ? cids->n : root->ncorridors;
+			for (size_t j = 0; j < n; j++) {
+				size_t ci = j;
+				if (listed) {
+					ci = (size_t)(uintptr_t)sf_strmap_get(ids, cids->v[j],
+									      strlen(cids->v[j]));
+					if (!ci--)
 						continue;
-					if (last[ci] == m)
-						continue; /* listed twice */
-					last[ci] = m;
-					if (pass == 0)
-						room[ci]++;
-					else
-						r->cm[ci][r->ncm[ci]++] = (rs_cm){ i, m };
 				}
+				if (!corridor_match(&m->when, &root->corridors[ci]))
+					continue;
+				if (last[ci] == m)
+					continue; /* listed twice */
+				last[ci] = m;
+				room[ci]++;
+				if (nhits == caphits) {
+					caphits = caphits ? caphits * 2 : 1024;
+					hits = sf_xrealloc(hits, caphits * sizeof *hits);
+				}
+				hits[nhits++] = (struct hit){ ci, { i, m } };
 			}
 		}
-		if (pass == 0)
-			for (size_t ci = 0; ci < root->ncorridors; ci++) {
-				r->cm[ci] = room[ci] ? sf_alloc_array(a, room[ci], sizeof *r->cm[ci]) : NULL;
-				last[ci] = NULL;
-			}
 	}
+	for (size_t ci = 0; ci < root->ncorridors; ci++)
+		r->cm[ci] = room[ci] ? sf_alloc_array(a, room[ci], sizeof *r->cm[ci]) : NULL;
+	for (size_t h = 0; h < nhits; h++)
+		r->cm[hits[h].ci][r->ncm[hits[h].ci]++] = hits[h].cm;
+	free(hits);
 	free(room);
 	free(last);
 }
