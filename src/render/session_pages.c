@@ -94,6 +94,14 @@ static void page_title(sf_buf *b, const sf_output *o, int s, int what)
 	sf_buf_puts(b, "</h1>\n");
 }
 
+/* The stage's purpose under the title (trainer notes, handout). */
+static void page_purpose(sf_buf *b, const sf_output *o, int s)
+{
+	sf_buf_puts(b, "<p class=\"purpose\">");
+	h_esc(b, o->str[H_PURPOSE(s)]);
+	sf_buf_puts(b, "</p>\n");
+}
+
 /* A fallback-language topic says so, for screen readers and hyphenation. */
 static void lang_attr(sf_buf *b, const sf_topic *t)
 {
@@ -239,9 +247,7 @@ static void trainer(sf_buf *b, const sf_output *o, int s)
 	const sf_resolved *res = o->res;
 	page_head(b, o, s, SF_S_trainer_notes);
 	page_title(b, o, s, SF_S_trainer_notes);
-	sf_buf_puts(b, "<p class=\"purpose\">");
-	h_esc(b, o->str[H_PURPOSE(s)]);
-	sf_buf_puts(b, "</p>\n");
+	page_purpose(b, o, s);
 	/* Questions are numbered through the stage, as the columns of the
 	 * Quiz sheet in tracking.xlsx are. */
 	int qno = 0;
@@ -324,9 +330,8 @@ static void handout(sf_buf *b, const sf_output *o, int s)
 	const sf_edition *e = o->ed;
 	page_head(b, o, s, SF_S_handout);
 	page_title(b, o, s, SF_S_handout);
-	sf_buf_puts(b, "<p class=\"purpose\">");
-	h_esc(b, o->str[H_PURPOSE(s)]);
-	sf_buf_puts(b, "</p>\n<h2>");
+	page_purpose(b, o, s);
+	sf_buf_puts(b, "<h2>");
 	h_esc(b, o->str[SF_S_key_points]);
 	sf_buf_puts(b, "</h2>\n");
 	for (size_t i = 0; i < e->ntopics; i++) {
