@@ -5,7 +5,7 @@ DATADIR  ?= $(PREFIX)/share/safar
 VERSION  := 0.1.0
 
 CC       ?= cc
-PKGS     := yaml-0.1 libcmark xlsxwriter pangocairo pangoft2 fontconfig libqrencode zlib
+PKGS     := yaml-0.1 libcmark xlsxwriter pangocairo pangoft2 harfbuzz-subset libdeflate fontconfig libqrencode zlib
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -DSAFAR_VERSION='"$(VERSION)"'
 WERROR   ?= -Werror
 WARN     := -std=c11 -Wall -Wextra -Wpedantic $(WERROR)
@@ -14,7 +14,7 @@ WARN     := -std=c11 -Wall -Wextra -Wpedantic $(WERROR)
 DEPFLAGS := -MMD -MP
 CFLAGS   ?= -O2 -g
 # libgettextpo and libhyphen have no pkg-config file.
-LIBS     := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lgettextpo -lhyphen -pthread
+LIBS     := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lgettextpo -lhyphen -lm -pthread
 PKGCFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
 SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -224,7 +224,7 @@ fuzz-smoke: $(foreach t,$(FUZZ_TARGETS),$(call FUZZ_DEPS,$(t))) build/fuzz/seeds
 # --- set-up ------------------------------------------------------------------
 DEB_PKGS := build-essential pkg-config libyaml-dev libcmark-dev libxlsxwriter-dev check libgettextpo-dev gettext \
 	valgrind clang python3 python3-openpyxl python3-jsonschema python3-yaml chromium poppler-utils libreoffice-calc-nogui \
-	libpango1.0-dev libcairo2-dev libqrencode-dev libhyphen-dev zlib1g-dev fonts-dejavu-core hyphen-en-us hyphen-ru zbar-tools
+	libpango1.0-dev libharfbuzz-dev libdeflate-dev libcairo2-dev libqrencode-dev libhyphen-dev zlib1g-dev fonts-dejavu-core hyphen-en-us hyphen-ru zbar-tools
 
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

@@ -112,10 +112,6 @@ void pd_back_matter(pd_doc *d);
 /* Draws the pages (booklet: imposed two-up on sheets of sheet size) and
  * writes name into o->dir. 0 or -1 (reported). */
 int pd_end(pd_doc *d, const char *name, int booklet, pd_size sheet);
-/* How zlib streams begun on this thread are deflated (pdf_deflate.c): as
- * asked, at Z_BEST_SPEED (while pd_end draws), stored (while it finishes). */
-enum { PD_DEFLATE_ASKED, PD_DEFLATE_FAST, PD_DEFLATE_STORE };
-void pd_deflate_mode(int mode);
 /* How many pages the document has (after layout). */
 int pd_npages(const pd_doc *d);
 

@@ -2,7 +2,6 @@
  * PDF surface draws them (docs/outputs.md, "PDF"). Layout first, drawing
  * after: every page is known before the first is drawn, so the contents
  * print the pages their headings landed on and a booklet can be imposed. */
-#include <cairo-pdf.h>
 #include <cairo.h>
 #include <cmark.h>
 #include <errno.h>
@@ -18,6 +17,7 @@
 
 #include "html.h"
 #include "pdf.h"
+#include "pdf_write.h"
 #include "safar/date.h"
 #include "safar/nelem.h"
 #include "safar/strmap.h"
@@ -129,6 +129,7 @@ struct pdf_state {
 	size_t runs_bytes;
 	sf_buf run_key;
 	GHashTable *qrs;   /* text -> its qr_code (width 0: cannot be encoded) */
+	pw_ctx *pw;        /* the PDF writer's faces and deflate stream */
 };
 
 static GHashTable *lay_map(void)
@@ -193,6 +194,7 @@ pdf_state *pdf_state_new(void)
 	st->words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	st->runs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	st->qrs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_qr);
+	st->pw = pw_ctx_new();
 	return st;
 }
 
@@ -209,6 +211,7 @@ void pdf_state_free(pdf_state *st)
 	g_hash_table_destroy(st->runs);
 	sf_buf_free(&st->run_key);
 	g_hash_table_destroy(st->qrs);
+	pw_ctx_free(st->pw);
 	sf_buf_free(&st->key);
 	g_object_unref(st->ctx);
 	if (st->fc)
@@ -1105,31 +1108,98 @@ void pd_markdown(pd_doc *d, struct cmark_node *doc, const char *lang)
 	cmark_iter_free(it);
 }
 
-/* --- drawing ---------------------------------------------------------------- */
-static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned int len)
-{
-	sf_buf_add(closure, (const char *)data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
+/* --- drawing ----------------------------------------------------------------
+ * Pages go to pdf_write.c glyph run by glyph run, as Pango placed them. */
 
-/* A string value of a Cairo tag attribute: quoted, \ and ' escaped. */
-static void tag_str(sf_buf *b, const char *s)
-{
-	sf_buf_putc(b, '\'');
-	for (; *s; s++) {
-		if (*s == '\'' || *s == '\\')
-			sf_buf_putc(b, '\\');
-		sf_buf_putc(b, *s);
-	}
-	sf_buf_putc(b, '\'');
-}
+/* A Pango font as the writer needs it: its face and its size in points. */
+typedef struct font_sz {
+	PangoFont *font;
+	hb_face_t *face;
+	double size;
+} font_sz;
 
 typedef struct drawing {
 	pd_doc *d;
-	cairo_t *cr;
+	pw_doc *w;
 	int links; /* clickable links and the outline (not in a booklet) */
-	sf_buf tag;
+	font_sz *fonts;
+	size_t nfonts;
+	pw_glyph *g;
+	size_t cg;
 } drawing;
+
+static const font_sz *font_of(drawing *g, PangoFont *font)
+{
+	for (size_t i = 0; i < g->nfonts; i++)
+		if (g->fonts[i].font == font)
+			return &g->fonts[i];
+	g->fonts = sf_xrealloc(g->fonts, (g->nfonts + 1) * sizeof *g->fonts);
+	font_sz *f = &g->fonts[g->nfonts++];
+	PangoFontDescription *fd = pango_font_describe_with_absolute_size(font);
+	*f = (font_sz){ font, hb_font_get_face(pango_font_get_hb_font(font)),
+			pango_font_description_get_size(fd) / PS };
+	pango_font_description_free(fd);
+	return f;
+}
+
+/* One line of a layout, its origin (the baseline's left end) at x, y. */
+static void show_line(drawing *g, PangoLayoutLine *line, double x, double y)
+{
+	const char *text = pango_layout_get_text(line->layout);
+	double xo = 0;
+	for (GSList *r = line->runs; r; r = r->next) {
+		PangoGlyphItem *run = r->data;
+		PangoGlyphString *gs = run->glyphs;
+		const PangoItem *item = run->item;
+		const font_sz *f = font_of(g, item->analysis.font);
+		if ((size_t)gs->num_glyphs > g->cg) {
+			g->cg = (size_t)gs->num_glyphs * 2;
+			g->g = sf_xrealloc(g->g, g->cg * sizeof *g->g);
+		}
+		size_t n = 0;
+		double lead = 0, width = 0;
+		for (int i = 0; i < gs->num_glyphs; i++) {
+			const PangoGlyphInfo *gi = &gs->glyphs[i];
+			double adv = gi->geometry.width / PS;
+			width += adv;
+			if (gi->glyph == PANGO_GLYPH_EMPTY || (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
+				if (n)
+					g->g[n - 1].adv += adv;
+				else
+					lead += adv;
+				continue;
+			}
+			pw_glyph *p = &g->g[n++];
+			*p = (pw_glyph){ .gid = gi->glyph, .adv = adv, .dx = gi->geometry.x_offset / PS,
+					 .dy = gi->geometry.y_offset / PS };
+			/* The text of the cluster this glyph begins, for copying and
+			 * searching. */
+			int c0 = gs->log_clusters[i];
+			if (i == 0 || gs->log_clusters[i - 1] != c0) {
+				int c1 = item->length;
+				for (int j = i + 1; j < gs->num_glyphs; j++)
+					if (gs->log_clusters[j] != c0) {
+						c1 = gs->log_clusters[j];
+						break;
+					}
+				if (c1 > c0 && c0 >= 0 && c1 <= item->length) {
+					p->text = text + item->offset + c0;
+					p->len = (size_t)(c1 - c0);
+				}
+			}
+		}
+		pw_glyphs(g->w, f->face, f->size, x + xo + lead, y - run->y_offset / PS, g->g, n);
+		xo += width;
+	}
+}
+
+/* A whole layout, its top left corner at x, y. */
+static void show_layout(drawing *g, PangoLayout *l, double x, double y)
+{
+	const pd_lines *lm = lines_of(l);
+	for (int i = 0; i < lm->n; i++)
+		show_line(g, lm->l[i].line, x + lm->l[i].lx, y + lm->l[i].base);
+}
 
 /* A link over the rectangle (page coordinates) to uri, or to an anchor of
  * the document. */
@@ -1137,19 +1207,13 @@ static void link_rect(drawing *g, double x, double y, double w, double h, const 
 {
 	if (!g->links || w <= 0 || h <= 0)
 		return;
-	sf_buf_reset(&g->tag);
-	sf_buf_printf(&g->tag, "rect=[%.2f %.2f %.2f %.2f] ", x, y, w, h);
 	if (uri[0] == '#') {
 		const pd_anch *a = find_anchor(g->d, uri + 1);
-		if (!a || a->page < 0)
-			return;
-		sf_buf_printf(&g->tag, "page=%d pos=[%.2f %.2f]", a->page + 1, g->d->x0, a->y);
+		if (a && a->page >= 0)
+			pw_link_page(g->w, x, y, w, h, a->page, g->d->x0, a->y);
 	} else {
-		sf_buf_puts(&g->tag, "uri=");
-		tag_str(&g->tag, uri);
+		pw_link_uri(g->w, x, y, w, h, uri);
 	}
-	cairo_tag_begin(g->cr, CAIRO_TAG_LINK, g->tag.data);
-	cairo_tag_end(g->cr, CAIRO_TAG_LINK);
 }
 
 static void draw_lines(drawing *g, const pd_item *it)
@@ -1158,8 +1222,7 @@ static void draw_lines(drawing *g, const pd_item *it)
 	for (int i = it->l0; i < it->l1 && i < lm->n; i++) {
 		const pd_line_m *m = &lm->l[i];
 		PangoLayoutLine *line = m->line;
-		cairo_move_to(g->cr, it->x + m->lx, it->y + m->base - it->ytop);
-		pango_cairo_show_layout_line(g->cr, line);
+		show_line(g, line, it->x + m->lx, it->y + m->base - it->ytop);
 		for (size_t k = 0; k < it->nlinks; k++) {
 			const pd_link *lk = &it->links[k];
 			if (lk->end <= lk->start || lk->end <= line->start_index ||
@@ -1180,59 +1243,26 @@ static void draw_text(drawing *g, const char *s, int style, double x, double y, 
 	PangoLayout *l = plain_layout(g->d, style, s, 1);
 	int w;
 	pango_layout_get_size(l, &w, NULL);
-	cairo_move_to(g->cr, align_right == 1 ? x - w / PS : align_right == 2 ? x - w / PS / 2 : x, y);
-	pango_cairo_show_layout(g->cr, l);
+	show_layout(g, l, align_right == 1 ? x - w / PS : align_right == 2 ? x - w / PS / 2 : x, y);
 }
 
 /* A QR code as a stencil mask, one bit per module scaled up without
- * smoothing: the PDF holds a small image (an /ImageMask) instead of a
- * rectangle per run of modules, which cost more to write than the rest of
- * a help card (docs/performance.md, "PDF"). */
-static void draw_qr(cairo_t *cr, const pd_item *it)
+ * smoothing: a small image instead of a rectangle per run of modules. */
+static void draw_qr(drawing *g, const pd_item *it)
 {
 	int qw = it->qr.width;
 	double mod = it->w / (qw + 8);
-	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_A1, qw, qw);
-	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
-		cairo_surface_destroy(img);
-		return;
-	}
-	cairo_surface_flush(img);
-	unsigned char *data = cairo_image_surface_get_data(img);
-	int stride = cairo_image_surface_get_stride(img);
-	memset(data, 0, (size_t)stride * (size_t)qw);
-	/* A1 packs pixels into 32-bit words, bit order the machine's. */
-	for (int y = 0; y < qw; y++) {
-		uint32_t *row = (uint32_t *)(void *)(data + (size_t)y * (size_t)stride);
-		for (int x = 0; x < qw; x++)
-			if (it->qr.m[y * qw + x])
-				row[x / 32] |= (uint32_t)1 << (x % 32);
-	}
-	cairo_surface_mark_dirty(img);
-	cairo_save(cr);
-	cairo_translate(cr, it->x + 4 * mod, it->y + 4 * mod);
-	cairo_scale(cr, mod, mod);
-	cairo_pattern_t *pat = cairo_pattern_create_for_surface(img);
-	cairo_pattern_set_filter(pat, CAIRO_FILTER_NEAREST);
-	cairo_mask(cr, pat);
-	cairo_pattern_destroy(pat);
-	cairo_restore(cr);
-	cairo_surface_destroy(img);
+	pw_mask(g->w, it->qr.m, qw, it->x + 4 * mod, it->y + 4 * mod, qw * mod);
 }
 
 static void draw_page(drawing *g, int p)
 {
 	pd_doc *d = g->d;
-	cairo_t *cr = g->cr;
-	cairo_set_source_rgb(cr, 0, 0, 0);
 	const pd_pg *pg = &d->pages[p];
 	if (pg->header) {
 		double hy = d->margin - d->lh[PD_SMALL] * 0.2;
 		draw_text(g, pg->header, PD_SMALL, d->x0, hy - d->lh[PD_SMALL], 0);
-		cairo_set_line_width(cr, 0.4);
-		cairo_move_to(cr, d->x0, hy + 1);
-		cairo_line_to(cr, d->x0 + d->width, hy + 1);
-		cairo_stroke(cr);
+		pw_line(g->w, d->x0, hy + 1, d->x0 + d->width, hy + 1, 0.4);
 	}
 	if (pg->number) {
 		char num[16];
@@ -1248,22 +1278,16 @@ static void draw_page(drawing *g, int p)
 			draw_lines(g, it);
 			break;
 		case IT_LAYOUT:
-			cairo_move_to(cr, it->x, it->y);
-			pango_cairo_show_layout(cr, it->lay);
+			show_layout(g, it->lay, it->x, it->y);
 			break;
 		case IT_RULE:
-			cairo_set_line_width(cr, 0.6);
-			cairo_move_to(cr, it->x, it->y);
-			cairo_line_to(cr, it->x + it->w, it->y);
-			cairo_stroke(cr);
+			pw_line(g->w, it->x, it->y, it->x + it->w, it->y, 0.6);
 			break;
 		case IT_BOX:
-			cairo_set_line_width(cr, 0.9);
-			cairo_rectangle(cr, it->x, it->y, it->w, it->h);
-			cairo_stroke(cr);
+			pw_box(g->w, it->x, it->y, it->w, it->h, 0.9);
 			break;
 		case IT_QR:
-			draw_qr(cr, it);
+			draw_qr(g, it);
 			break;
 		case IT_PAGEREF: {
 			const pd_anch *a = find_anchor(d, it->anchor);
@@ -1304,22 +1328,14 @@ static void pad_pages(pd_doc *d, int npad)
 			d->anchors[i].page += npad;
 }
 
-static void outline(drawing *g, cairo_surface_t *s)
+static void outline(drawing *g)
 {
-	int parent[4] = { CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT,
-			  CAIRO_PDF_OUTLINE_ROOT };
-	sf_buf b = { 0 };
 	for (size_t i = 0; i < g->d->nanchors; i++) {
 		const pd_anch *a = &g->d->anchors[i];
 		if (a->level < 1 || a->level > 3 || a->page < 0 || !a->title)
 			continue;
-		sf_buf_reset(&b);
-		sf_buf_printf(&b, "page=%d pos=[%.2f %.2f]", a->page + 1, g->d->x0, a->y);
-		int id = cairo_pdf_surface_add_outline(s, parent[a->level - 1], a->title, b.data, 0);
-		for (int l = a->level; l < 4; l++)
-			parent[l] = id;
+		pw_outline(g->w, a->level, a->title, a->page, g->d->x0, a->y);
 	}
-	sf_buf_free(&b);
 }
 
 int pd_end(pd_doc *d, const char *name, int booklet, pd_size sheet)
@@ -1332,54 +1348,43 @@ int pd_end(pd_doc *d, const char *name, int booklet, pd_size sheet)
 	d->anchor_map = sf_strmap_new(d->o->a, d->nanchors);
 	for (size_t i = 0; i < d->nanchors; i++)
 		sf_strmap_put(d->anchor_map, d->anchors[i].name, strlen(d->anchors[i].name), &d->anchors[i]);
-	sf_buf out = { 0 };
 	pd_size first = booklet ? (pd_size){ sheet.h, sheet.w } : d->size;
-	pd_deflate_mode(PD_DEFLATE_FAST);
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, &out, first.w, first.h);
-	/* Reproducible: the dates are the content's (SOURCE_DATE_EPOCH). */
-	char date[11], iso[32];
-	sf_date_str(d->o->opts->date, date);
-	snprintf(iso, sizeof iso, "%sT00:00:00Z", date);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, iso);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, iso);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, d->title);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "safar " SAFAR_VERSION);
-	cairo_t *cr = cairo_create(s);
-	drawing g = { .d = d, .cr = cr, .links = !booklet };
+	int n = (int)d->npages;
+	pw_doc *w = pw_new(d->st->pw, booklet ? n / 2 : n, first.w, first.h);
+	drawing g = { .d = d, .w = w, .links = !booklet };
 	if (!booklet) {
-		for (size_t p = 0; p < d->npages; p++) {
-			draw_page(&g, (int)p);
-			cairo_show_page(cr);
+		for (int p = 0; p < n; p++) {
+			pw_page(w);
+			draw_page(&g, p);
 		}
-		outline(&g, s);
+		outline(&g);
 	} else {
 		/* Saddle stitch: sheet k's front holds pages N-1-2k and 2k, its
 		 * back 2k+1 and N-2-2k (from 0); printed duplex and folded,
 		 * the pages read in order. */
-		int n = (int)d->npages;
 		for (int k = 0; k < n / 4; k++) {
 			int sides[2][2] = { { n - 1 - 2 * k, 2 * k }, { 2 * k + 1, n - 2 - 2 * k } };
 			for (int f = 0; f < 2; f++) {
+				pw_page(w);
 				for (int h = 0; h < 2; h++) {
-					cairo_save(cr);
-					cairo_translate(cr, h * first.w / 2, 0);
-					cairo_rectangle(cr, 0, 0, first.w / 2, first.h);
-					cairo_clip(cr);
-					cairo_scale(cr, first.w / 2 / d->size.w, first.h / d->size.h);
+					pw_save(w);
+					pw_transform(w, 1, 1, h * first.w / 2, 0);
+					pw_clip(w, 0, 0, first.w / 2, first.h);
+					pw_transform(w, first.w / 2 / d->size.w, first.h / d->size.h, 0, 0);
 					draw_page(&g, sides[f][h]);
-					cairo_restore(cr);
+					pw_restore(w);
 				}
-				cairo_show_page(cr);
 			}
 		}
 	}
-	cairo_destroy(cr);
-	pd_deflate_mode(PD_DEFLATE_STORE);
-	cairo_surface_finish(s);
-	int bad = cairo_surface_status(s) != CAIRO_STATUS_SUCCESS;
-	cairo_surface_destroy(s);
-	pd_deflate_mode(PD_DEFLATE_ASKED);
-	sf_buf_free(&g.tag);
+	/* Reproducible: the date is the content's (SOURCE_DATE_EPOCH). */
+	char date[11];
+	sf_date_str(d->o->opts->date, date);
+	sf_buf out = { 0 };
+	int bad = pw_finish(w, d->title, "safar " SAFAR_VERSION, date, &out) != 0;
+	pw_free(w);
+	free(g.fonts);
+	free(g.g);
 	pd_discard(d);
 	int rc;
 	if (bad) {

@@ -1,0 +1,950 @@
+/* pdf_write.c: the PDF writer of the print engine: objects, pages, glyph
+ * runs, strokes, QR masks, links, outline and subset fonts (pdf_write.h).
+ *
+ * Why not Cairo's PDF surface: it records every page, replays it twice
+ * (analysis, then output), prints every number through printf and splits
+ * each face into a Latin and a CID subset, so Cyrillic text switched fonts
+ * at every space; that was three quarters of a PDF build
+ * (docs/performance.md, "PDF"). The engine already has every glyph placed
+ * by Pango; this writes them once. */
+#include "pdf_write.h"
+
+#include <hb-ot.h>
+#include <hb-subset.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libdeflate.h>
+
+#include "safar/xalloc.h"
+
+/* One more slot of a heap array v (n used, cap allocated). */
+#define XPUSH(v, n, cap)                                                              \
+	((n) == (cap) ? ((cap) = (cap) ? (cap) * 2 : 16,                              \
+			 (v) = sf_xrealloc((v), (cap) * sizeof *(v)), 0)              \
+		      : 0,                                                            \
+	 &(v)[(n)++])
+
+/* --- numbers and strings ---------------------------------------------------- */
+
+/* v to 3 decimals, trailing zeros dropped: what a page needs, the same on
+ * every machine, and without printf's cost on every glyph run. */
+static void num(sf_buf *b, double v)
+{
+	if (!(v > -1e9 && v < 1e9))
+		v = 0;
+	long long m = llround(v * 1000);
+	int neg = m < 0;
+	if (neg)
+		m = -m;
+	char s[32], *p = s + sizeof s;
+	*--p = '\0';
+	long long ip = m / 1000, fp = m % 1000;
+	if (fp) {
+		int digits = 3;
+		while (fp % 10 == 0) {
+			fp /= 10;
+			digits--;
+		}
+		for (int i = 0; i < digits; i++) {
+			*--p = (char)('0' + fp % 10);
+			fp /= 10;
+		}
+		*--p = '.';
+	}
+	do {
+		*--p = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip);
+	if (neg)
+		*--p = '-';
+	sf_buf_puts(b, p);
+}
+
+static void sp(sf_buf *b)
+{
+	sf_buf_putc(b, ' ');
+}
+
+static void hex4(sf_buf *b, unsigned v)
+{
+	static const char hx[] = "0123456789ABCDEF";
+	char s[4] = { hx[(v >> 12) & 15], hx[(v >> 8) & 15], hx[(v >> 4) & 15], hx[v & 15] };
+	sf_buf_add(b, s, 4);
+}
+
+/* The next code point of UTF-8 s (n bytes) at *i; U+FFFD for a byte that
+ * does not start one. */
+static unsigned next_cp(const unsigned char *s, size_t n, size_t *i)
+{
+	unsigned c = s[*i];
+	size_t k = 0;
+	unsigned cp;
+	if (c < 0x80) {
+		(*i)++;
+		return c;
+	} else if ((c & 0xE0) == 0xC0) {
+		k = 1, cp = c & 0x1F;
+	} else if ((c & 0xF0) == 0xE0) {
+		k = 2, cp = c & 0x0F;
+	} else if ((c & 0xF8) == 0xF0) {
+		k = 3, cp = c & 0x07;
+	} else {
+		(*i)++;
+		return 0xFFFD;
+	}
+	for (size_t j = 1; j <= k; j++) {
+		if (*i + j >= n || (s[*i + j] & 0xC0) != 0x80) {
+			(*i)++;
+			return 0xFFFD;
+		}
+		cp = cp << 6 | (s[*i + j] & 0x3F);
+	}
+	*i += k + 1;
+	return cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0xFFFD : cp;
+}
+
+/* UTF-8 as UTF-16BE hex digits. */
+static void utf16_hex(sf_buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned cp = next_cp((const unsigned char *)s, n, &i);
+		if (cp >= 0x10000) {
+			cp -= 0x10000;
+			hex4(b, 0xD800 + (cp >> 10));
+			hex4(b, 0xDC00 + (cp & 0x3FF));
+		} else {
+			hex4(b, cp);
+		}
+	}
+}
+
+/* A text string (outline titles, document information): UTF-16BE. */
+static void text_str(sf_buf *b, const char *s)
+{
+	sf_buf_puts(b, "<FEFF");
+	utf16_hex(b, s, strlen(s));
+	sf_buf_putc(b, '>');
+}
+
+/* A byte string (a URI): ( ) \ escaped, control bytes in octal. */
+static void byte_str(sf_buf *b, const char *s)
+{
+	sf_buf_putc(b, '(');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '(' || c == ')' || c == '\\') {
+			sf_buf_putc(b, '\\');
+			sf_buf_putc(b, (char)c);
+		} else if (c < 0x20 || c == 0x7F) {
+			char o[5] = { '\\', (char)('0' + (c >> 6)), (char)('0' + ((c >> 3) & 7)),
+				      (char)('0' + (c & 7)), 0 };
+			sf_buf_puts(b, o);
+		} else {
+			sf_buf_putc(b, (char)c);
+		}
+	}
+	sf_buf_putc(b, ')');
+}
+
+/* --- faces ------------------------------------------------------------------- */
+
+typedef struct pw_face {
+	hb_face_t *face; /* referenced */
+	hb_face_t *prepared; /* for subsetting, made when first needed */
+	hb_font_t *font; /* at units per em */
+	unsigned upem, nglyphs;
+	double *width; /* per glyph, thousandths of an em to 3 decimals; < 0: not measured yet */
+	char name[64];
+	double bbox[4], ascent, descent, cap, italic;
+	int flags;
+} pw_face;
+
+struct pw_ctx {
+	pw_face *faces;
+	size_t nfaces;
+	struct libdeflate_compressor *z;
+};
+
+pw_ctx *pw_ctx_new(void)
+{
+	pw_ctx *c = sf_xcalloc(1, sizeof *c);
+	/* libdeflate at level 1: page contents shrink threefold, at a
+	 * fraction of zlib's time (docs/performance.md, "PDF"). */
+	c->z = libdeflate_alloc_compressor(1);
+	return c;
+}
+
+void pw_ctx_free(pw_ctx *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nfaces; i++) {
+		hb_font_destroy(c->faces[i].font);
+		hb_face_destroy(c->faces[i].face);
+		hb_face_destroy(c->faces[i].prepared);
+		free(c->faces[i].width);
+	}
+	free(c->faces);
+	if (c->z)
+		libdeflate_free_compressor(c->z);
+	free(c);
+}
+
+static int be16(hb_blob_t *t, unsigned off)
+{
+	unsigned len;
+	const unsigned char *p = (const unsigned char *)hb_blob_get_data(t, &len);
+	if (!p || off + 2 > len)
+		return 0;
+	return (int16_t)(uint16_t)(p[off] << 8 | p[off + 1]);
+}
+
+static long be32(hb_blob_t *t, unsigned off)
+{
+	unsigned len;
+	const unsigned char *p = (const unsigned char *)hb_blob_get_data(t, &len);
+	if (!p || off + 4 > len)
+		return 0;
+	return (int32_t)((uint32_t)p[off] << 24 | (uint32_t)p[off + 1] << 16 | (uint32_t)p[off + 2] << 8 |
+			 p[off + 3]);
+}
+
+/* face's index in the context, its metrics read once. */
+static size_t face_of(pw_ctx *c, hb_face_t *face)
+{
+	for (size_t i = 0; i < c->nfaces; i++)
+		if (c->faces[i].face == face)
+			return i;
+	c->faces = sf_xrealloc(c->faces, (c->nfaces + 1) * sizeof *c->faces);
+	pw_face *f = &c->faces[c->nfaces];
+	memset(f, 0, sizeof *f);
+	f->face = hb_face_reference(face);
+	f->font = hb_font_create(face);
+	f->upem = hb_face_get_upem(face);
+	if (!f->upem)
+		f->upem = 1000;
+	f->nglyphs = hb_face_get_glyph_count(face);
+	f->width = sf_xmalloc(((size_t)f->nglyphs + 1) * sizeof *f->width);
+	for (unsigned g = 0; g <= f->nglyphs; g++)
+		f->width[g] = -1;
+	unsigned len = sizeof f->name - 1;
+	if (!hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, f->name))
+		len = 0;
+	f->name[len] = '\0';
+	/* A PDF name: no spaces or delimiters. */
+	for (char *p = f->name; *p; p++)
+		if (*p <= ' ' || *p > '~' || strchr("()<>[]{}/%#", *p))
+			*p = '-';
+	if (!f->name[0])
+		strcpy(f->name, "Font");
+	double k = 1000.0 / f->upem;
+	hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
+	for (int i = 0; i < 4; i++)
+		f->bbox[i] = be16(head, 36 + 2 * (unsigned)i) * k;
+	hb_blob_destroy(head);
+	hb_blob_t *hhea = hb_face_reference_table(face, HB_TAG('h', 'h', 'e', 'a'));
+	f->ascent = be16(hhea, 4) * k;
+	f->descent = be16(hhea, 6) * k;
+	hb_blob_destroy(hhea);
+	hb_position_t cap = 0;
+	f->cap = hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap) ? cap * k : f->ascent;
+	hb_blob_t *post = hb_face_reference_table(face, HB_TAG('p', 'o', 's', 't'));
+	f->italic = be32(post, 4) / 65536.0;
+	int fixed = be32(post, 12) != 0;
+	hb_blob_destroy(post);
+	/* Nonsymbolic; fixed pitch, italic as the font says. */
+	f->flags = 32 | (fixed ? 1 : 0) | (f->italic != 0 ? 64 : 0);
+	return c->nfaces++;
+}
+
+/* As /W prints it (num: 3 decimals), so that the text position the
+ * content expects is the one a viewer computes. */
+static double glyph_width(pw_face *f, unsigned g)
+{
+	if (g >= f->nglyphs)
+		return 0;
+	if (f->width[g] < 0) {
+		double w = hb_font_get_glyph_h_advance(f->font, g) * 1000.0 / f->upem;
+		f->width[g] = w > 0 ? llround(w * 1000) / 1000.0 : 0;
+	}
+	return f->width[g];
+}
+
+/* n bytes of src deflated (zlib format, as /FlateDecode reads it) onto out. */
+static int deflate_to(pw_ctx *c, const void *src, size_t n, sf_buf *out)
+{
+	if (!c->z)
+		return -1;
+	size_t bound = libdeflate_zlib_compress_bound(c->z, n);
+	if (out->cap < out->len + bound + 1) {
+		out->data = sf_xrealloc(out->data, out->len + bound + 1);
+		out->cap = out->len + bound + 1;
+	}
+	size_t got = libdeflate_zlib_compress(c->z, src, n, out->data + out->len, bound);
+	if (!got)
+		return -1;
+	out->len += got;
+	out->data[out->len] = '\0';
+	return 0;
+}
+
+/* --- documents ------------------------------------------------------------------ */
+
+/* A font of the document: which glyphs it drew and what text each stands for. */
+typedef struct pw_font {
+	size_t face;
+	int obj;
+	unsigned char *used; /* per glyph */
+	size_t *text;	     /* per glyph: offset + 1 into the document's texts, 0: none */
+	unsigned *tlen;
+} pw_font;
+
+typedef struct pw_link {
+	double x, y, w, h;
+	const char *uri; /* owned; NULL: to a page */
+	int page;
+	double px, py;
+} pw_link;
+
+typedef struct pw_out {
+	int level, page;
+	char *title;
+	double x, y;
+} pw_out;
+
+enum { OBJ_CATALOG = 1, OBJ_PAGES, OBJ_RESOURCES, OBJ_INFO, OBJ_FIRST_PAGE };
+
+struct pw_doc {
+	pw_ctx *c;
+	int npages, page; /* page: the one being drawn, -1 before the first */
+	double w, h;
+	sf_buf out;
+	size_t *off; /* per object number */
+	int nobj, cobj;
+	sf_buf ct; /* the page's content */
+	int in_text, tfont;
+	double tsize;
+	pw_font *fonts;
+	size_t nfonts;
+	sf_buf texts;
+	pw_link *links;
+	size_t nlinks, clinks;
+	pw_out *outl;
+	size_t noutl, coutl;
+	int outline_obj;
+};
+
+static int new_obj(pw_doc *d)
+{
+	if (d->nobj + 1 >= d->cobj) {
+		d->cobj = d->cobj ? d->cobj * 2 : 64;
+		d->off = sf_xrealloc(d->off, (size_t)d->cobj * sizeof *d->off);
+	}
+	d->off[++d->nobj] = 0;
+	return d->nobj;
+}
+
+static void begin_obj(pw_doc *d, int no)
+{
+	d->off[no] = d->out.len;
+	sf_buf_printf(&d->out, "%d 0 obj\n", no);
+}
+
+static void end_obj(pw_doc *d)
+{
+	sf_buf_puts(&d->out, "\nendobj\n");
+}
+
+/* A stream object of data, deflated; extra: more of its dictionary. */
+static int stream_obj(pw_doc *d, int no, const char *data, size_t n, const char *extra)
+{
+	sf_buf z = { 0 };
+	int rc = deflate_to(d->c, data, n, &z);
+	begin_obj(d, no);
+	sf_buf_puts(&d->out, "<< ");
+	if (extra)
+		sf_buf_puts(&d->out, extra);
+	if (rc == 0) {
+		sf_buf_printf(&d->out, "/Filter /FlateDecode /Length %zu >>\nstream\n", z.len);
+		sf_buf_add(&d->out, z.data, z.len);
+	} else {
+		sf_buf_printf(&d->out, "/Length %zu >>\nstream\n", n);
+		sf_buf_add(&d->out, data, n);
+	}
+	sf_buf_puts(&d->out, "\nendstream");
+	end_obj(d);
+	sf_buf_free(&z);
+	return 0;
+}
+
+pw_doc *pw_new(pw_ctx *c, int npages, double width, double height)
+{
+	pw_doc *d = sf_xcalloc(1, sizeof *d);
+	d->c = c;
+	d->npages = npages;
+	d->page = -1;
+	d->w = width;
+	d->h = height;
+	d->tfont = -1;
+	for (int i = OBJ_CATALOG; i < OBJ_FIRST_PAGE + npages; i++)
+		new_obj(d);
+	/* %PDF and four bytes above 127: a binary file to any transfer. */
+	sf_buf_puts(&d->out, "%PDF-1.5\n%\xE2\xE3\xCF\xD3\n");
+	return d;
+}
+
+void pw_free(pw_doc *d)
+{
+	if (!d)
+		return;
+	sf_buf_free(&d->out);
+	sf_buf_free(&d->ct);
+	sf_buf_free(&d->texts);
+	for (size_t i = 0; i < d->nfonts; i++) {
+		free(d->fonts[i].used);
+		free(d->fonts[i].text);
+		free(d->fonts[i].tlen);
+	}
+	free(d->fonts);
+	for (size_t i = 0; i < d->nlinks; i++)
+		free((char *)d->links[i].uri);
+	free(d->links);
+	for (size_t i = 0; i < d->noutl; i++)
+		free(d->outl[i].title);
+	free(d->outl);
+	free(d->off);
+	free(d);
+}
+
+static void end_text(pw_doc *d)
+{
+	if (d->in_text) {
+		sf_buf_puts(&d->ct, "ET\n");
+		d->in_text = 0;
+	}
+}
+
+/* The page's content, its links and the page itself. */
+static void close_page(pw_doc *d)
+{
+	if (d->page < 0)
+		return;
+	end_text(d);
+	int content = new_obj(d);
+	stream_obj(d, content, d->ct.data ? d->ct.data : "", d->ct.len, NULL);
+	sf_buf_reset(&d->ct);
+	sf_buf a = { 0 };
+	for (size_t i = 0; i < d->nlinks; i++) {
+		const pw_link *l = &d->links[i];
+		int no = new_obj(d);
+		begin_obj(d, no);
+		sf_buf_puts(&d->out, "<< /Type /Annot /Subtype /Link /Border [0 0 0] /Rect [");
+		num(&d->out, l->x), sp(&d->out), num(&d->out, d->h - l->y - l->h), sp(&d->out);
+		num(&d->out, l->x + l->w), sp(&d->out), num(&d->out, d->h - l->y);
+		sf_buf_puts(&d->out, "] ");
+		if (l->uri) {
+			sf_buf_puts(&d->out, "/A << /S /URI /URI ");
+			byte_str(&d->out, l->uri);
+			sf_buf_puts(&d->out, " >>");
+		} else {
+			sf_buf_printf(&d->out, "/Dest [%d 0 R /XYZ ", OBJ_FIRST_PAGE + l->page);
+			num(&d->out, l->px), sp(&d->out), num(&d->out, d->h - l->py);
+			sf_buf_puts(&d->out, " null]");
+		}
+		sf_buf_puts(&d->out, " >>");
+		end_obj(d);
+		sf_buf_printf(&a, "%s%d 0 R", a.len ? " " : "", no);
+		free((char *)l->uri);
+	}
+	d->nlinks = 0;
+	begin_obj(d, OBJ_FIRST_PAGE + d->page);
+	sf_buf_printf(&d->out, "<< /Type /Page /Parent %d 0 R /MediaBox [0 0 ", OBJ_PAGES);
+	num(&d->out, d->w), sp(&d->out), num(&d->out, d->h);
+	sf_buf_printf(&d->out, "] /Resources %d 0 R /Contents %d 0 R", OBJ_RESOURCES, content);
+	if (a.len)
+		sf_buf_printf(&d->out, " /Annots [%s]", a.data);
+	sf_buf_puts(&d->out, " >>");
+	end_obj(d);
+	sf_buf_free(&a);
+}
+
+void pw_page(pw_doc *d)
+{
+	close_page(d);
+	if (d->page + 1 >= d->npages)
+		return; /* more pages than announced: drawn nowhere */
+	d->page++;
+	d->tfont = -1;
+	/* y down from the top left, as the engine places things. */
+	sf_buf_puts(&d->ct, "1 0 0 -1 0 ");
+	num(&d->ct, d->h);
+	sf_buf_puts(&d->ct, " cm\n");
+}
+
+void pw_save(pw_doc *d)
+{
+	end_text(d);
+	sf_buf_puts(&d->ct, "q\n");
+}
+
+void pw_restore(pw_doc *d)
+{
+	end_text(d);
+	sf_buf_puts(&d->ct, "Q\n");
+	d->tfont = -1; /* Tf is part of the state restored */
+}
+
+void pw_transform(pw_doc *d, double sx, double sy, double tx, double ty)
+{
+	end_text(d);
+	num(&d->ct, sx), sf_buf_puts(&d->ct, " 0 0 "), num(&d->ct, sy), sp(&d->ct);
+	num(&d->ct, tx), sp(&d->ct), num(&d->ct, ty), sf_buf_puts(&d->ct, " cm\n");
+}
+
+static void rect(pw_doc *d, double x, double y, double w, double h)
+{
+	num(&d->ct, x), sp(&d->ct), num(&d->ct, y), sp(&d->ct);
+	num(&d->ct, w), sp(&d->ct), num(&d->ct, h), sf_buf_puts(&d->ct, " re ");
+}
+
+void pw_clip(pw_doc *d, double x, double y, double w, double h)
+{
+	end_text(d);
+	rect(d, x, y, w, h);
+	sf_buf_puts(&d->ct, "W n\n");
+}
+
+void pw_line(pw_doc *d, double x0, double y0, double x1, double y1, double width)
+{
+	end_text(d);
+	num(&d->ct, width), sf_buf_puts(&d->ct, " w ");
+	num(&d->ct, x0), sp(&d->ct), num(&d->ct, y0), sf_buf_puts(&d->ct, " m ");
+	num(&d->ct, x1), sp(&d->ct), num(&d->ct, y1), sf_buf_puts(&d->ct, " l S\n");
+}
+
+void pw_box(pw_doc *d, double x, double y, double w, double h, double width)
+{
+	end_text(d);
+	num(&d->ct, width), sf_buf_puts(&d->ct, " w ");
+	rect(d, x, y, w, h);
+	sf_buf_puts(&d->ct, "S\n");
+}
+
+void pw_mask(pw_doc *d, const unsigned char *m, int n, double x, double y, double size)
+{
+	if (n <= 0)
+		return;
+	end_text(d);
+	/* The image's first row is its top: unit square (0, 1) at y. */
+	sf_buf_puts(&d->ct, "q ");
+	num(&d->ct, size), sf_buf_puts(&d->ct, " 0 0 "), num(&d->ct, -size), sp(&d->ct);
+	num(&d->ct, x), sp(&d->ct), num(&d->ct, y + size), sf_buf_puts(&d->ct, " cm\n");
+	/* An inline stencil mask, 1 = dark, in hex: no binary in the content. */
+	sf_buf_printf(&d->ct, "BI /W %d /H %d /BPC 1 /IM true /D [1 0] /F /AHx ID\n", n, n);
+	static const char hx[] = "0123456789ABCDEF";
+	for (int r = 0; r < n; r++) {
+		for (int k = 0; k < n; k += 8) {
+			unsigned v = 0;
+			for (int b = 0; b < 8; b++)
+				if (k + b < n && m[r * n + k + b])
+					v |= 0x80u >> b;
+			sf_buf_putc(&d->ct, hx[v >> 4]);
+			sf_buf_putc(&d->ct, hx[v & 15]);
+		}
+		sf_buf_putc(&d->ct, '\n');
+	}
+	sf_buf_puts(&d->ct, ">\nEI Q\n");
+}
+
+static size_t font_of(pw_doc *d, hb_face_t *face)
+{
+	size_t fi = face_of(d->c, face);
+	for (size_t i = 0; i < d->nfonts; i++)
+		if (d->fonts[i].face == fi)
+			return i;
+	d->fonts = sf_xrealloc(d->fonts, (d->nfonts + 1) * sizeof *d->fonts);
+	pw_font *f = &d->fonts[d->nfonts];
+	unsigned n = d->c->faces[fi].nglyphs + 1;
+	*f = (pw_font){ .face = fi, .obj = new_obj(d), .used = sf_xcalloc(n, 1),
+			.text = sf_xcalloc(n, sizeof *f->text), .tlen = sf_xcalloc(n, sizeof *f->tlen) };
+	return d->nfonts++;
+}
+
+void pw_glyphs(pw_doc *d, hb_face_t *face, double size, double x, double y, const pw_glyph *g,
+	       size_t n)
+{
+	if (!n || d->page < 0)
+		return;
+	size_t fi = font_of(d, face);
+	pw_font *f = &d->fonts[fi];
+	pw_face *fc = &d->c->faces[f->face];
+	sf_buf *b = &d->ct;
+	if (!d->in_text) {
+		sf_buf_puts(b, "BT\n");
+		d->in_text = 1;
+		d->tfont = -1;
+	}
+	if (d->tfont != (int)fi || d->tsize != size) {
+		sf_buf_printf(b, "/F%zu ", fi + 1);
+		num(b, size);
+		sf_buf_puts(b, " Tf\n");
+		d->tfont = (int)fi;
+		d->tsize = size;
+	}
+	/* want: where the next glyph's origin should be, from x; at: where
+	 * the text position is, from x, after what was written. Glyphs go in
+	 * one hex string until a kerning gap or an offset breaks it. */
+	double want = 0, at = 0;
+	int open = 0; /* inside [ ... ] TJ */
+	int hex = 0;  /* inside < ... > */
+	int moved = 1; /* a Tm is due */
+	for (size_t i = 0; i < n; i++) {
+		unsigned gid = g[i].gid;
+		if (gid < fc->nglyphs) {
+			f->used[gid] = 1;
+			if (g[i].text && !f->text[gid] && g[i].len) {
+				f->text[gid] = d->texts.len + 1;
+				f->tlen[gid] = (unsigned)g[i].len;
+				sf_buf_add(&d->texts, g[i].text, g[i].len);
+			}
+		}
+		int off = g[i].dx != 0 || g[i].dy != 0;
+		if (off || moved) {
+			if (hex)
+				sf_buf_putc(b, '>'), hex = 0;
+			if (open)
+				sf_buf_puts(b, "] TJ\n"), open = 0;
+			sf_buf_puts(b, "1 0 0 -1 ");
+			num(b, x + want + g[i].dx), sp(b), num(b, y + g[i].dy);
+			sf_buf_puts(b, " Tm\n");
+			at = want + g[i].dx;
+			moved = off; /* after an offset glyph, the next one is placed again */
+		}
+		if (!open)
+			sf_buf_putc(b, '['), open = 1;
+		/* Kerning and rounding: the gap between where the font's width
+		 * leaves the text and where Pango put the glyph, in thousandths
+		 * of the size, once it is worth one (0.01 pt at 10 pt). */
+		double gap = (at - (want + g[i].dx)) * 1000.0 / size;
+		if (gap >= 1 || gap <= -1) {
+			long adj = lround(gap);
+			if (hex)
+				sf_buf_putc(b, '>'), hex = 0;
+			sf_buf_printf(b, "%ld", adj);
+			at -= adj * size / 1000.0;
+		}
+		if (!hex)
+			sf_buf_putc(b, '<'), hex = 1;
+		hex4(b, gid & 0xFFFF);
+		at += glyph_width(fc, gid) * size / 1000.0;
+		want += g[i].adv;
+	}
+	if (hex)
+		sf_buf_putc(b, '>');
+	if (open)
+		sf_buf_puts(b, "] TJ\n");
+}
+
+void pw_link_uri(pw_doc *d, double x, double y, double w, double h, const char *uri)
+{
+	pw_link *l = XPUSH(d->links, d->nlinks, d->clinks);
+	*l = (pw_link){ x, y, w, h, sf_xstrdup(uri), 0, 0, 0 };
+}
+
+void pw_link_page(pw_doc *d, double x, double y, double w, double h, int page, double px,
+		  double py)
+{
+	if (page < 0 || page >= d->npages)
+		return;
+	pw_link *l = XPUSH(d->links, d->nlinks, d->clinks);
+	*l = (pw_link){ x, y, w, h, NULL, page, px, py };
+}
+
+void pw_outline(pw_doc *d, int level, const char *title, int page, double x, double y)
+{
+	if (page < 0 || page >= d->npages || level < 1)
+		return;
+	pw_out *o = XPUSH(d->outl, d->noutl, d->coutl);
+	*o = (pw_out){ level, page, sf_xstrdup(title), x, y };
+}
+
+/* --- finishing ------------------------------------------------------------------ */
+
+/* The subset of f's face with the glyphs drawn (and .notdef), hinting and
+ * layout tables dropped (a PDF viewer needs neither), and into map (of
+ * *nmap entries) each drawn glyph's id in it: the content keeps the face's
+ * ids as CIDs, the font's CIDToGIDMap finds them in the subset. The face is
+ * prepared for subsetting once (hb_subset_preprocess) and subset per
+ * document. */
+static hb_blob_t *subset(pw_face *fc, const pw_font *f, sf_buf *map)
+{
+	if (!fc->prepared)
+		fc->prepared = hb_subset_preprocess(fc->face);
+	hb_subset_input_t *in = hb_subset_input_create_or_fail();
+	if (!in)
+		return NULL;
+	hb_set_t *gs = hb_subset_input_glyph_set(in);
+	hb_set_add(gs, 0);
+	unsigned top = 0;
+	for (unsigned g = 0; g < fc->nglyphs; g++)
+		if (f->used[g])
+			hb_set_add(gs, g), top = g;
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+	static const char tags[][5] = { "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern",
+					"morx", "mort", "kerx", "feat", "DSIG", "hdmx", "VDMX",
+					"LTSH", "gasp", "vhea", "vmtx", "PCLT", "FFTM" };
+	for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
+		hb_set_add(drop, HB_TAG(tags[i][0], tags[i][1], tags[i][2], tags[i][3]));
+	hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(fc->prepared, in);
+	hb_subset_input_destroy(in);
+	if (!plan)
+		return NULL;
+	const hb_map_t *old2new = hb_subset_plan_old_to_new_glyph_mapping(plan);
+	for (unsigned g = 0; g <= top; g++) {
+		hb_codepoint_t n = f->used[g] ? hb_map_get(old2new, g) : 0;
+		if (n == HB_MAP_VALUE_INVALID)
+			n = 0;
+		char be[2] = { (char)(n >> 8), (char)(n & 0xFF) };
+		sf_buf_add(map, be, 2);
+	}
+	hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
+	hb_subset_plan_destroy(plan);
+	if (!sub)
+		return NULL;
+	hb_blob_t *blob = hb_face_reference_blob(sub);
+	hb_face_destroy(sub);
+	if (!hb_blob_get_length(blob)) {
+		hb_blob_destroy(blob);
+		return NULL;
+	}
+	return blob;
+}
+
+static void to_unicode(pw_doc *d, const pw_font *f, unsigned nglyphs, int no)
+{
+	sf_buf m = { 0 };
+	sf_buf_puts(&m, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+			"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+			"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+			"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	unsigned g = 0;
+	for (;;) {
+		unsigned k = 0, start;
+		while (g < nglyphs && !f->text[g])
+			g++;
+		if (g >= nglyphs)
+			break;
+		for (start = g; g < nglyphs && k < 100; g++)
+			k += f->text[g] != 0;
+		sf_buf_printf(&m, "%u beginbfchar\n", k);
+		for (unsigned i = start; i < g; i++) {
+			if (!f->text[i])
+				continue;
+			sf_buf_putc(&m, '<'), hex4(&m, i), sf_buf_puts(&m, "> <");
+			utf16_hex(&m, d->texts.data + f->text[i] - 1, f->tlen[i]);
+			sf_buf_puts(&m, ">\n");
+		}
+		sf_buf_puts(&m, "endbfchar\n");
+	}
+	sf_buf_puts(&m, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+	stream_obj(d, no, m.data, m.len, NULL);
+	sf_buf_free(&m);
+}
+
+/* A subset's name tag: six capitals from the glyphs it holds. */
+static void tag_of(const pw_font *f, unsigned nglyphs, char tag[7])
+{
+	uint32_t h = 2166136261u;
+	for (unsigned g = 0; g < nglyphs; g++)
+		if (f->used[g])
+			h = (h ^ g) * 16777619u, h = (h ^ (g >> 8)) * 16777619u;
+	for (int i = 0; i < 6; i++, h /= 26)
+		tag[i] = (char)('A' + h % 26);
+	tag[6] = '\0';
+}
+
+static int write_font(pw_doc *d, const pw_font *f)
+{
+	pw_face *fc = &d->c->faces[f->face];
+	sf_buf map = { 0 };
+	hb_blob_t *blob = subset(fc, f, &map);
+	if (!blob) {
+		sf_buf_free(&map);
+		return -1;
+	}
+	unsigned len;
+	const char *data = hb_blob_get_data(blob, &len);
+	char tag[7];
+	tag_of(f, fc->nglyphs, tag);
+	int file = new_obj(d), desc = new_obj(d), cid = new_obj(d), uni = new_obj(d), gmap = new_obj(d);
+	stream_obj(d, gmap, map.data, map.len, NULL);
+	sf_buf_free(&map);
+	char extra[64];
+	snprintf(extra, sizeof extra, "/Length1 %u ", len);
+	stream_obj(d, file, data, len, extra);
+	hb_blob_destroy(blob);
+	sf_buf *o = &d->out;
+	begin_obj(d, desc);
+	sf_buf_printf(o, "<< /Type /FontDescriptor /FontName /%s+%s /Flags %d /FontBBox [", tag, fc->name,
+		      fc->flags);
+	for (int i = 0; i < 4; i++)
+		num(o, fc->bbox[i]), sf_buf_puts(o, i < 3 ? " " : "");
+	sf_buf_puts(o, "] /ItalicAngle "), num(o, fc->italic);
+	sf_buf_puts(o, " /Ascent "), num(o, fc->ascent);
+	sf_buf_puts(o, " /Descent "), num(o, fc->descent);
+	sf_buf_puts(o, " /CapHeight "), num(o, fc->cap);
+	sf_buf_printf(o, " /StemV 80 /FontFile2 %d 0 R >>", file);
+	end_obj(d);
+	begin_obj(d, cid);
+	sf_buf_printf(o, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s+%s "
+			 "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+			 "/FontDescriptor %d 0 R /CIDToGIDMap %d 0 R /W [",
+		      tag, fc->name, desc, gmap);
+	for (unsigned g = 0; g < fc->nglyphs;) {
+		if (!f->used[g]) {
+			g++;
+			continue;
+		}
+		sf_buf_printf(o, "%u [", g);
+		for (int first = 1; g < fc->nglyphs && f->used[g]; g++, first = 0) {
+			if (!first)
+				sp(o);
+			num(o, glyph_width(fc, g));
+		}
+		sf_buf_puts(o, "] ");
+	}
+	sf_buf_puts(o, "] >>");
+	end_obj(d);
+	to_unicode(d, f, fc->nglyphs, uni);
+	begin_obj(d, f->obj);
+	sf_buf_printf(o, "<< /Type /Font /Subtype /Type0 /BaseFont /%s+%s /Encoding /Identity-H "
+			 "/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>",
+		      tag, fc->name, cid, uni);
+	end_obj(d);
+	return 0;
+}
+
+static void write_outline(pw_doc *d)
+{
+	size_t n = d->noutl;
+	if (!n)
+		return;
+	int root = new_obj(d);
+	d->outline_obj = root;
+	int *obj = sf_xmalloc(n * sizeof *obj);
+	long *parent = sf_xmalloc(n * sizeof *parent), *prev = sf_xmalloc(n * sizeof *prev);
+	long *next = sf_xmalloc(n * sizeof *next), *first = sf_xmalloc(n * sizeof *first);
+	long *last = sf_xmalloc(n * sizeof *last);
+	size_t *kids = sf_xcalloc(n, sizeof *kids);
+	long rfirst = -1, rlast = -1;
+	size_t rkids = 0;
+	for (size_t i = 0; i < n; i++) {
+		obj[i] = new_obj(d);
+		first[i] = last[i] = next[i] = -1;
+		/* The parent: the nearest entry before at a higher level. */
+		long p = (long)i - 1;
+		while (p >= 0 && d->outl[p].level >= d->outl[i].level)
+			p--;
+		parent[i] = p;
+		long *pl = p >= 0 ? &last[p] : &rlast;
+		long *pf = p >= 0 ? &first[p] : &rfirst;
+		prev[i] = *pl;
+		if (*pl >= 0)
+			next[*pl] = (long)i;
+		else
+			*pf = (long)i;
+		*pl = (long)i;
+		if (p >= 0)
+			kids[p]++;
+		else
+			rkids++;
+	}
+	sf_buf *o = &d->out;
+	begin_obj(d, root);
+	sf_buf_printf(o, "<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %zu >>", obj[rfirst],
+		      obj[rlast], rkids);
+	end_obj(d);
+	for (size_t i = 0; i < n; i++) {
+		const pw_out *e = &d->outl[i];
+		begin_obj(d, obj[i]);
+		sf_buf_puts(o, "<< /Title ");
+		text_str(o, e->title);
+		sf_buf_printf(o, " /Parent %d 0 R", parent[i] >= 0 ? obj[parent[i]] : root);
+		if (prev[i] >= 0)
+			sf_buf_printf(o, " /Prev %d 0 R", obj[prev[i]]);
+		if (next[i] >= 0)
+			sf_buf_printf(o, " /Next %d 0 R", obj[next[i]]);
+		/* Closed: a reader opens a stage to see its topics. */
+		if (first[i] >= 0)
+			sf_buf_printf(o, " /First %d 0 R /Last %d 0 R /Count -%zu", obj[first[i]],
+				      obj[last[i]], kids[i]);
+		sf_buf_printf(o, " /Dest [%d 0 R /XYZ ", OBJ_FIRST_PAGE + e->page);
+		num(o, e->x), sp(o), num(o, d->h - e->y);
+		sf_buf_puts(o, " null] >>");
+		end_obj(d);
+	}
+	free(obj), free(parent), free(prev), free(next), free(first), free(last), free(kids);
+}
+
+int pw_finish(pw_doc *d, const char *title, const char *creator, const char *date, sf_buf *out)
+{
+	close_page(d);
+	/* Pages announced and not drawn: blank. */
+	while (d->page + 1 < d->npages) {
+		pw_page(d);
+		close_page(d);
+	}
+	d->page = d->npages; /* nothing more is drawn */
+	int rc = 0;
+	for (size_t i = 0; i < d->nfonts; i++)
+		if (write_font(d, &d->fonts[i]) != 0)
+			rc = -1;
+	write_outline(d);
+	sf_buf *o = &d->out;
+	begin_obj(d, OBJ_RESOURCES);
+	sf_buf_puts(o, "<< /Font <<");
+	for (size_t i = 0; i < d->nfonts; i++)
+		sf_buf_printf(o, " /F%zu %d 0 R", i + 1, d->fonts[i].obj);
+	sf_buf_puts(o, " >> >>");
+	end_obj(d);
+	begin_obj(d, OBJ_PAGES);
+	sf_buf_puts(o, "<< /Type /Pages /Kids [");
+	for (int p = 0; p < d->npages; p++)
+		sf_buf_printf(o, "%s%d 0 R", p ? " " : "", OBJ_FIRST_PAGE + p);
+	sf_buf_printf(o, "] /Count %d >>", d->npages);
+	end_obj(d);
+	char pdate[32] = "";
+	if (date && strlen(date) == 10)
+		snprintf(pdate, sizeof pdate, "D:%.4s%.2s%.2s000000Z", date, date + 5, date + 8);
+	begin_obj(d, OBJ_INFO);
+	sf_buf_puts(o, "<< /Title ");
+	text_str(o, title ? title : "");
+	sf_buf_puts(o, " /Creator ");
+	text_str(o, creator);
+	sf_buf_puts(o, " /Producer ");
+	text_str(o, creator);
+	if (pdate[0])
+		sf_buf_printf(o, " /CreationDate (%s) /ModDate (%s)", pdate, pdate);
+	sf_buf_puts(o, " >>");
+	end_obj(d);
+	begin_obj(d, OBJ_CATALOG);
+	sf_buf_printf(o, "<< /Type /Catalog /Pages %d 0 R", OBJ_PAGES);
+	if (d->outline_obj)
+		sf_buf_printf(o, " /Outlines %d 0 R", d->outline_obj);
+	sf_buf_puts(o, " >>");
+	end_obj(d);
+	size_t xref = o->len;
+	sf_buf_printf(o, "xref\n0 %d\n0000000000 65535 f \n", d->nobj + 1);
+	for (int i = 1; i <= d->nobj; i++)
+		sf_buf_printf(o, "%010zu 00000 n \n", d->off[i]);
+	sf_buf_printf(o, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+		      d->nobj + 1, OBJ_CATALOG, OBJ_INFO, xref);
+	*out = d->out;
+	d->out = (sf_buf){ 0 };
+	return rc;
+}
