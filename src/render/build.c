@@ -35,6 +35,13 @@ typedef struct job {
 	sf_resolver *resolver;
 	const sf_target *targets;
 	size_t ntargets;
+	/* Work is handed out a corridor language at a time: its editions
+	 * print most paragraphs alike, and a thread's renderers keep what
+	 * they laid out (the PDF engine's shaped text, the workbooks), so
+	 * one thread makes the whole group from what it already has
+	 * (docs/performance.md, "PDF"). group[k]: the first target of
+	 * group k; group[ngroups] = ntargets. */
+	size_t *group, ngroups;
 	_Atomic(size_t) next, done;
 	sf_writes w;
 	/* Rebuilds (docs/outputs.md): what the inputs of every edition hash to. */
@@ -285,16 +292,20 @@ static void *worker(void *arg)
 		if (j->opts->formats & renderers[r]->format)
 			states[r] = renderers[r]->new();
 	for (;;) {
-		size_t i = atomic_fetch_add(&j->next, 1);
-		/* After a failed write, the rest would fail the same way. */
-		if (i >= j->ntargets || atomic_load(&j->w.failed))
+		size_t k = atomic_fetch_add(&j->next, 1);
+		if (k >= j->ngroups)
 			break;
-		build_one(j, i, states);
-		size_t done = atomic_fetch_add(&j->done, 1) + 1;
-		if (j->opts->progress) {
-			pthread_mutex_lock(&j->progress);
-			dprintf(j->tty, "\rsafar: built %zu of %zu editions", done, j->ntargets);
-			pthread_mutex_unlock(&j->progress);
+		for (size_t i = j->group[k]; i < j->group[k + 1]; i++) {
+			/* After a failed write, the rest would fail the same way. */
+			if (atomic_load(&j->w.failed))
+				break;
+			build_one(j, i, states);
+			size_t done = atomic_fetch_add(&j->done, 1) + 1;
+			if (j->opts->progress) {
+				pthread_mutex_lock(&j->progress);
+				dprintf(j->tty, "\rsafar: built %zu of %zu editions", done, j->ntargets);
+				pthread_mutex_unlock(&j->progress);
+			}
 		}
 	}
 	for (size_t r = 0; r < NRENDERERS; r++)
@@ -441,6 +452,11 @@ size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opt
 		  .w = { .sink = sink, .mf = &mf }, .eds = &eds,
 		  .rel = sf_xcalloc(n + 1, sizeof *j.rel), .hash = sf_xcalloc(n + 1, sizeof *j.hash) };
 	hash_sources(&j, a);
+	j.group = sf_alloc_array(a, n + 1, sizeof *j.group);
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || t[i].corridor != t[i - 1].corridor || strcmp(t[i].lang, t[i - 1].lang) != 0)
+			j.group[j.ngroups++] = i;
+	j.group[j.ngroups] = n;
 	atomic_init(&j.next, 0);
 	atomic_init(&j.done, 0);
 	pthread_mutex_init(&j.progress, NULL);
@@ -448,8 +464,8 @@ size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opt
 	j.resolver = sf_resolver_new(root, sink);
 
 	size_t nthreads = opts->jobs > 1 ? (size_t)opts->jobs : 1;
-	if (nthreads > n)
-		nthreads = n ? n : 1;
+	if (nthreads > j.ngroups)
+		nthreads = j.ngroups ? j.ngroups : 1;
 	size_t extra = nthreads - 1, started = 0;
 	x_capture cap;
 	int xlsx = (opts->formats & (SF_FMT_XLSX | SF_FMT_SESSION)) != 0;

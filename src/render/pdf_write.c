@@ -163,9 +163,25 @@ typedef struct pw_face {
 	int flags;
 } pw_face;
 
+/* A font subset made before: a face's glyph set, and the bodies of its
+ * font file and CIDToGIDMap objects. A corridor language's documents draw
+ * the same glyphs again and again: 1,257 sets among 5,160 fonts in the
+ * bundled content's PDFs. */
+typedef struct pw_sub {
+	struct pw_sub *next;
+	size_t face, n;
+	uint32_t hash;
+	uint16_t *gids;
+	sf_buf file, gmap;
+} pw_sub;
+
+enum { SUB_BUCKETS = 1024, SUB_BYTES = 64 << 20 };
+
 struct pw_ctx {
 	pw_face *faces;
 	size_t nfaces;
+	pw_sub *subs[SUB_BUCKETS];
+	size_t sub_bytes;
 	struct libdeflate_compressor *z;
 };
 
@@ -178,10 +194,25 @@ pw_ctx *pw_ctx_new(void)
 	return c;
 }
 
+static void subs_clear(pw_ctx *c)
+{
+	for (size_t b = 0; b < SUB_BUCKETS; b++)
+		while (c->subs[b]) {
+			pw_sub *s = c->subs[b];
+			c->subs[b] = s->next;
+			free(s->gids);
+			sf_buf_free(&s->file);
+			sf_buf_free(&s->gmap);
+			free(s);
+		}
+	c->sub_bytes = 0;
+}
+
 void pw_ctx_free(pw_ctx *c)
 {
 	if (!c)
 		return;
+	subs_clear(c);
 	for (size_t i = 0; i < c->nfaces; i++) {
 		hb_font_destroy(c->faces[i].font);
 		hb_face_destroy(c->faces[i].face);
@@ -359,26 +390,31 @@ static void end_obj(pw_doc *d)
 	sf_buf_puts(&d->out, "\nendobj\n");
 }
 
-/* A stream object of data, deflated; extra: more of its dictionary. */
-static int stream_obj(pw_doc *d, int no, const char *data, size_t n, const char *extra)
+/* A stream object's body (what is between "obj" and "endobj"): its
+ * dictionary (extra: more of it), then data, deflated. */
+static void stream_body(pw_ctx *c, const char *data, size_t n, const char *extra, sf_buf *o)
 {
 	sf_buf z = { 0 };
-	int rc = deflate_to(d->c, data, n, &z);
-	begin_obj(d, no);
-	sf_buf_puts(&d->out, "<< ");
+	int rc = deflate_to(c, data, n, &z);
+	sf_buf_puts(o, "<< ");
 	if (extra)
-		sf_buf_puts(&d->out, extra);
+		sf_buf_puts(o, extra);
 	if (rc == 0) {
-		sf_buf_printf(&d->out, "/Filter /FlateDecode /Length %zu >>\nstream\n", z.len);
-		sf_buf_add(&d->out, z.data, z.len);
+		sf_buf_printf(o, "/Filter /FlateDecode /Length %zu >>\nstream\n", z.len);
+		sf_buf_add(o, z.data, z.len);
 	} else {
-		sf_buf_printf(&d->out, "/Length %zu >>\nstream\n", n);
-		sf_buf_add(&d->out, data, n);
+		sf_buf_printf(o, "/Length %zu >>\nstream\n", n);
+		sf_buf_add(o, data, n);
 	}
-	sf_buf_puts(&d->out, "\nendstream");
-	end_obj(d);
+	sf_buf_puts(o, "\nendstream");
 	sf_buf_free(&z);
-	return 0;
+}
+
+static void stream_obj(pw_doc *d, int no, const char *data, size_t n, const char *extra)
+{
+	begin_obj(d, no);
+	stream_body(d->c, data, n, extra, &d->out);
+	end_obj(d);
 }
 
 pw_doc *pw_new(pw_ctx *c, int npages, double width, double height)
@@ -768,26 +804,65 @@ static void tag_of(const pw_font *f, unsigned nglyphs, char tag[7])
 	tag[6] = '\0';
 }
 
-static int write_font(pw_doc *d, const pw_font *f)
+/* The subset of f: made before, or made now and kept. */
+static const pw_sub *subset_of(pw_ctx *c, const pw_font *f)
 {
-	pw_face *fc = &d->c->faces[f->face];
+	pw_face *fc = &c->faces[f->face];
+	size_t n = 0;
+	for (unsigned g = 0; g < fc->nglyphs; g++)
+		n += f->used[g];
+	uint16_t *gids = sf_xmalloc((n + 1) * sizeof *gids);
+	uint32_t h = 2166136261u ^ (uint32_t)f->face;
+	n = 0;
+	for (unsigned g = 0; g < fc->nglyphs; g++)
+		if (f->used[g])
+			gids[n++] = (uint16_t)g, h = (h ^ g) * 16777619u;
+	pw_sub **b = &c->subs[h % SUB_BUCKETS];
+	for (pw_sub *s = *b; s; s = s->next)
+		if (s->hash == h && s->face == f->face && s->n == n && memcmp(s->gids, gids, n * sizeof *gids) == 0) {
+			free(gids);
+			return s;
+		}
 	sf_buf map = { 0 };
 	hb_blob_t *blob = subset(fc, f, &map);
 	if (!blob) {
 		sf_buf_free(&map);
-		return -1;
+		free(gids);
+		return NULL;
 	}
+	if (c->sub_bytes > SUB_BYTES)
+		subs_clear(c);
+	pw_sub *s = sf_xcalloc(1, sizeof *s);
+	*s = (pw_sub){ .face = f->face, .n = n, .hash = h, .gids = gids };
 	unsigned len;
 	const char *data = hb_blob_get_data(blob, &len);
+	char extra[64];
+	snprintf(extra, sizeof extra, "/Length1 %u ", len);
+	stream_body(c, data, len, extra, &s->file);
+	hb_blob_destroy(blob);
+	stream_body(c, map.data, map.len, NULL, &s->gmap);
+	sf_buf_free(&map);
+	c->sub_bytes += s->file.len + s->gmap.len + n * sizeof *gids + sizeof *s;
+	s->next = c->subs[h % SUB_BUCKETS];
+	c->subs[h % SUB_BUCKETS] = s;
+	return s;
+}
+
+static int write_font(pw_doc *d, const pw_font *f)
+{
+	pw_face *fc = &d->c->faces[f->face];
+	const pw_sub *sub = subset_of(d->c, f);
+	if (!sub)
+		return -1;
 	char tag[7];
 	tag_of(f, fc->nglyphs, tag);
 	int file = new_obj(d), desc = new_obj(d), cid = new_obj(d), uni = new_obj(d), gmap = new_obj(d);
-	stream_obj(d, gmap, map.data, map.len, NULL);
-	sf_buf_free(&map);
-	char extra[64];
-	snprintf(extra, sizeof extra, "/Length1 %u ", len);
-	stream_obj(d, file, data, len, extra);
-	hb_blob_destroy(blob);
+	begin_obj(d, gmap);
+	sf_buf_add(&d->out, sub->gmap.data, sub->gmap.len);
+	end_obj(d);
+	begin_obj(d, file);
+	sf_buf_add(&d->out, sub->file.data, sub->file.len);
+	end_obj(d);
 	sf_buf *o = &d->out;
 	begin_obj(d, desc);
 	sf_buf_printf(o, "<< /Type /FontDescriptor /FontName /%s+%s /Flags %d /FontBBox [", tag, fc->name,
