@@ -332,6 +332,7 @@ typedef struct pw_font {
 	unsigned char *used; /* per glyph */
 	size_t *text;	     /* per glyph: offset + 1 into the document's texts, 0: none */
 	unsigned *tlen;
+	unsigned top; /* past the highest glyph drawn: what the loops below look at */
 } pw_font;
 
 typedef struct pw_link {
@@ -596,6 +597,24 @@ void pw_mask(pw_doc *d, const unsigned char *m, int n, double x, double y, doubl
 	sf_buf_puts(&d->ct, ">\nEI Q\n");
 }
 
+/* A glyph id as the two bytes of its code in a literal string: ( ) \
+ * escaped, and CR, which a reader would take for an end of line. */
+static void glyph_code(sf_buf *b, unsigned gid)
+{
+	char s[4];
+	int n = 0;
+	for (int k = 8; k >= 0; k -= 8) {
+		char c = (char)((gid >> k) & 0xFF);
+		if (c == '(' || c == ')' || c == '\\')
+			s[n++] = '\\', s[n++] = c;
+		else if (c == '\r')
+			s[n++] = '\\', s[n++] = 'r';
+		else
+			s[n++] = c;
+	}
+	sf_buf_add(b, s, (size_t)n);
+}
+
 static size_t font_of(pw_doc *d, hb_face_t *face)
 {
 	size_t fi = face_of(d->c, face);
@@ -633,15 +652,19 @@ void pw_glyphs(pw_doc *d, hb_face_t *face, double size, double x, double y, cons
 	}
 	/* want: where the next glyph's origin should be, from x; at: where
 	 * the text position is, from x, after what was written. Glyphs go in
-	 * one hex string until a kerning gap or an offset breaks it. */
+	 * one string, two bytes each, until a kerning gap or an offset breaks
+	 * it: half the bytes of hex, and page contents are most of what a PDF
+	 * build deflates. */
 	double want = 0, at = 0;
 	int open = 0; /* inside [ ... ] TJ */
-	int hex = 0;  /* inside < ... > */
+	int str = 0;  /* inside ( ... ) */
 	int moved = 1; /* a Tm is due */
 	for (size_t i = 0; i < n; i++) {
 		unsigned gid = g[i].gid;
 		if (gid < fc->nglyphs) {
 			f->used[gid] = 1;
+			if (gid >= f->top)
+				f->top = gid + 1;
 			if (g[i].text && !f->text[gid] && g[i].len) {
 				f->text[gid] = d->texts.len + 1;
 				f->tlen[gid] = (unsigned)g[i].len;
@@ -650,8 +673,8 @@ void pw_glyphs(pw_doc *d, hb_face_t *face, double size, double x, double y, cons
 		}
 		int off = g[i].dx != 0 || g[i].dy != 0;
 		if (off || moved) {
-			if (hex)
-				sf_buf_putc(b, '>'), hex = 0;
+			if (str)
+				sf_buf_putc(b, ')'), str = 0;
 			if (open)
 				sf_buf_puts(b, "] TJ\n"), open = 0;
 			sf_buf_puts(b, "1 0 0 -1 ");
@@ -668,19 +691,19 @@ void pw_glyphs(pw_doc *d, hb_face_t *face, double size, double x, double y, cons
 		double gap = (at - (want + g[i].dx)) * 1000.0 / size;
 		if (gap >= 1 || gap <= -1) {
 			long adj = lround(gap);
-			if (hex)
-				sf_buf_putc(b, '>'), hex = 0;
+			if (str)
+				sf_buf_putc(b, ')'), str = 0;
 			sf_buf_printf(b, "%ld", adj);
 			at -= adj * size / 1000.0;
 		}
-		if (!hex)
-			sf_buf_putc(b, '<'), hex = 1;
-		hex4(b, gid & 0xFFFF);
+		if (!str)
+			sf_buf_putc(b, '('), str = 1;
+		glyph_code(b, gid);
 		at += glyph_width(fc, gid) * size / 1000.0;
 		want += g[i].adv;
 	}
-	if (hex)
-		sf_buf_putc(b, '>');
+	if (str)
+		sf_buf_putc(b, ')');
 	if (open)
 		sf_buf_puts(b, "] TJ\n");
 }
@@ -726,7 +749,7 @@ static hb_blob_t *subset(pw_face *fc, const pw_font *f, sf_buf *map)
 	hb_set_t *gs = hb_subset_input_glyph_set(in);
 	hb_set_add(gs, 0);
 	unsigned top = 0;
-	for (unsigned g = 0; g < fc->nglyphs; g++)
+	for (unsigned g = 0; g < f->top; g++)
 		if (f->used[g])
 			hb_set_add(gs, g), top = g;
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
@@ -809,12 +832,12 @@ static const pw_sub *subset_of(pw_ctx *c, const pw_font *f)
 {
 	pw_face *fc = &c->faces[f->face];
 	size_t n = 0;
-	for (unsigned g = 0; g < fc->nglyphs; g++)
+	for (unsigned g = 0; g < f->top; g++)
 		n += f->used[g];
 	uint16_t *gids = sf_xmalloc((n + 1) * sizeof *gids);
 	uint32_t h = 2166136261u ^ (uint32_t)f->face;
 	n = 0;
-	for (unsigned g = 0; g < fc->nglyphs; g++)
+	for (unsigned g = 0; g < f->top; g++)
 		if (f->used[g])
 			gids[n++] = (uint16_t)g, h = (h ^ g) * 16777619u;
 	pw_sub **b = &c->subs[h % SUB_BUCKETS];
@@ -855,7 +878,7 @@ static int write_font(pw_doc *d, const pw_font *f)
 	if (!sub)
 		return -1;
 	char tag[7];
-	tag_of(f, fc->nglyphs, tag);
+	tag_of(f, f->top, tag);
 	int file = new_obj(d), desc = new_obj(d), cid = new_obj(d), uni = new_obj(d), gmap = new_obj(d);
 	begin_obj(d, gmap);
 	sf_buf_add(&d->out, sub->gmap.data, sub->gmap.len);
@@ -880,13 +903,13 @@ static int write_font(pw_doc *d, const pw_font *f)
 			 "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
 			 "/FontDescriptor %d 0 R /CIDToGIDMap %d 0 R /W [",
 		      tag, fc->name, desc, gmap);
-	for (unsigned g = 0; g < fc->nglyphs;) {
+	for (unsigned g = 0; g < f->top;) {
 		if (!f->used[g]) {
 			g++;
 			continue;
 		}
 		sf_buf_printf(o, "%u [", g);
-		for (int first = 1; g < fc->nglyphs && f->used[g]; g++, first = 0) {
+		for (int first = 1; g < f->top && f->used[g]; g++, first = 0) {
 			if (!first)
 				sp(o);
 			num(o, glyph_width(fc, g));
@@ -895,7 +918,7 @@ static int write_font(pw_doc *d, const pw_font *f)
 	}
 	sf_buf_puts(o, "] >>");
 	end_obj(d);
-	to_unicode(d, f, fc->nglyphs, uni);
+	to_unicode(d, f, f->top, uni);
 	begin_obj(d, f->obj);
 	sf_buf_printf(o, "<< /Type /Font /Subtype /Type0 /BaseFont /%s+%s /Encoding /Identity-H "
 			 "/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>",
