@@ -64,6 +64,28 @@ static void num(sf_buf *b, double v)
 	sf_buf_puts(b, p);
 }
 
+/* An integer, without printf: objects, their references and the
+ * cross-reference table are written once per object of every PDF. */
+static void inum(sf_buf *b, long long v)
+{
+	char s[24], *p = s + sizeof s;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	sf_buf_add(b, p, (size_t)(s + sizeof s - p));
+}
+
+/* "N 0 R". */
+static void ref(sf_buf *b, int no)
+{
+	inum(b, no);
+	sf_buf_add(b, " 0 R", 4);
+}
+
 static void sp(sf_buf *b)
 {
 	sf_buf_putc(b, ' ');
@@ -349,6 +371,7 @@ typedef struct pw_out {
 } pw_out;
 
 enum { OBJ_CATALOG = 1, OBJ_PAGES, OBJ_RESOURCES, OBJ_INFO, OBJ_FIRST_PAGE };
+_Static_assert(OBJ_PAGES == 2 && OBJ_RESOURCES == 3, "close_page writes them as 2 0 R and 3 0 R");
 
 struct pw_doc {
 	pw_ctx *c;
@@ -383,7 +406,8 @@ static int new_obj(pw_doc *d)
 static void begin_obj(pw_doc *d, int no)
 {
 	d->off[no] = d->out.len;
-	sf_buf_printf(&d->out, "%d 0 obj\n", no);
+	inum(&d->out, no);
+	sf_buf_add(&d->out, " 0 obj\n", 7);
 }
 
 static void end_obj(pw_doc *d)
@@ -401,7 +425,9 @@ static void stream_body(pw_ctx *c, const char *data, size_t n, const char *extra
 	if (extra)
 		sf_buf_puts(o, extra);
 	if (rc == 0) {
-		sf_buf_printf(o, "/Filter /FlateDecode /Length %zu >>\nstream\n", z.len);
+		sf_buf_puts(o, "/Filter /FlateDecode /Length ");
+		inum(o, (long long)z.len);
+		sf_buf_puts(o, " >>\nstream\n");
 		sf_buf_add(o, z.data, z.len);
 	} else {
 		sf_buf_printf(o, "/Length %zu >>\nstream\n", n);
@@ -494,16 +520,22 @@ static void close_page(pw_doc *d)
 		}
 		sf_buf_puts(&d->out, " >>");
 		end_obj(d);
-		sf_buf_printf(&a, "%s%d 0 R", a.len ? " " : "", no);
+		if (a.len)
+			sp(&a);
+		ref(&a, no);
 		free((char *)l->uri);
 	}
 	d->nlinks = 0;
 	begin_obj(d, OBJ_FIRST_PAGE + d->page);
-	sf_buf_printf(&d->out, "<< /Type /Page /Parent %d 0 R /MediaBox [0 0 ", OBJ_PAGES);
+	sf_buf_puts(&d->out, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ");
 	num(&d->out, d->w), sp(&d->out), num(&d->out, d->h);
-	sf_buf_printf(&d->out, "] /Resources %d 0 R /Contents %d 0 R", OBJ_RESOURCES, content);
-	if (a.len)
-		sf_buf_printf(&d->out, " /Annots [%s]", a.data);
+	sf_buf_puts(&d->out, "] /Resources 3 0 R /Contents ");
+	ref(&d->out, content);
+	if (a.len) {
+		sf_buf_puts(&d->out, " /Annots [");
+		sf_buf_add(&d->out, a.data, a.len);
+		sf_buf_putc(&d->out, ']');
+	}
 	sf_buf_puts(&d->out, " >>");
 	end_obj(d);
 	sf_buf_free(&a);
@@ -601,18 +633,22 @@ void pw_mask(pw_doc *d, const unsigned char *m, int n, double x, double y, doubl
  * escaped, and CR, which a reader would take for an end of line. */
 static void glyph_code(sf_buf *b, unsigned gid)
 {
-	char s[4];
-	int n = 0;
+	if (b->cap < b->len + 5) {
+		b->cap = b->cap ? b->cap * 2 : 4096;
+		b->data = sf_xrealloc(b->data, b->cap);
+	}
+	char *p = b->data + b->len;
 	for (int k = 8; k >= 0; k -= 8) {
 		char c = (char)((gid >> k) & 0xFF);
 		if (c == '(' || c == ')' || c == '\\')
-			s[n++] = '\\', s[n++] = c;
+			*p++ = '\\', *p++ = c;
 		else if (c == '\r')
-			s[n++] = '\\', s[n++] = 'r';
+			*p++ = '\\', *p++ = 'r';
 		else
-			s[n++] = c;
+			*p++ = c;
 	}
-	sf_buf_add(b, s, (size_t)n);
+	*p = '\0';
+	b->len = (size_t)(p - b->data);
 }
 
 static size_t font_of(pw_doc *d, hb_face_t *face)
@@ -644,7 +680,9 @@ void pw_glyphs(pw_doc *d, hb_face_t *face, double size, double x, double y, cons
 		d->tfont = -1;
 	}
 	if (d->tfont != (int)fi || d->tsize != size) {
-		sf_buf_printf(b, "/F%zu ", fi + 1);
+		sf_buf_add(b, "/F", 2);
+		inum(b, (long long)fi + 1);
+		sp(b);
 		num(b, size);
 		sf_buf_puts(b, " Tf\n");
 		d->tfont = (int)fi;
@@ -655,7 +693,8 @@ void pw_glyphs(pw_doc *d, hb_face_t *face, double size, double x, double y, cons
 	 * one string, two bytes each, until a kerning gap or an offset breaks
 	 * it: half the bytes of hex, and page contents are most of what a PDF
 	 * build deflates. */
-	double want = 0, at = 0;
+	double k = 1000.0 / size; /* points to thousandths of the size */
+	double want = 0, at = 0;  /* in thousandths of the size */
 	int open = 0; /* inside [ ... ] TJ */
 	int str = 0;  /* inside ( ... ) */
 	int moved = 1; /* a Tm is due */
@@ -678,29 +717,29 @@ void pw_glyphs(pw_doc *d, hb_face_t *face, double size, double x, double y, cons
 			if (open)
 				sf_buf_puts(b, "] TJ\n"), open = 0;
 			sf_buf_puts(b, "1 0 0 -1 ");
-			num(b, x + want + g[i].dx), sp(b), num(b, y + g[i].dy);
+			num(b, x + want / k + g[i].dx), sp(b), num(b, y + g[i].dy);
 			sf_buf_puts(b, " Tm\n");
-			at = want + g[i].dx;
+			at = want + g[i].dx * k;
 			moved = off; /* after an offset glyph, the next one is placed again */
 		}
 		if (!open)
 			sf_buf_putc(b, '['), open = 1;
 		/* Kerning and rounding: the gap between where the font's width
-		 * leaves the text and where Pango put the glyph, in thousandths
-		 * of the size, once it is worth one (0.01 pt at 10 pt). */
-		double gap = (at - (want + g[i].dx)) * 1000.0 / size;
+		 * leaves the text and where Pango put the glyph, once it is worth
+		 * a thousandth of the size (0.01 pt at 10 pt). */
+		double gap = at - (want + g[i].dx * k);
 		if (gap >= 1 || gap <= -1) {
 			long adj = lround(gap);
 			if (str)
 				sf_buf_putc(b, ')'), str = 0;
-			sf_buf_printf(b, "%ld", adj);
-			at -= adj * size / 1000.0;
+			inum(b, adj);
+			at -= adj;
 		}
 		if (!str)
 			sf_buf_putc(b, '('), str = 1;
 		glyph_code(b, gid);
-		at += glyph_width(fc, gid) * size / 1000.0;
-		want += g[i].adv;
+		at += glyph_width(fc, gid);
+		want += g[i].adv * k;
 	}
 	if (str)
 		sf_buf_putc(b, ')');
@@ -1038,8 +1077,12 @@ int pw_finish(pw_doc *d, const char *title, const char *creator, const char *dat
 	end_obj(d);
 	size_t xref = o->len;
 	sf_buf_printf(o, "xref\n0 %d\n0000000000 65535 f \n", d->nobj + 1);
-	for (int i = 1; i <= d->nobj; i++)
-		sf_buf_printf(o, "%010zu 00000 n \n", d->off[i]);
+	for (int i = 1; i <= d->nobj; i++) {
+		char e[21] = "0000000000 00000 n \n";
+		for (size_t v = d->off[i], k = 10; k-- > 0 && v; v /= 10)
+			e[k] = (char)('0' + v % 10);
+		sf_buf_add(o, e, 20);
+	}
 	sf_buf_printf(o, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
 		      d->nobj + 1, OBJ_CATALOG, OBJ_INFO, xref);
 	*out = d->out;
