@@ -195,6 +195,8 @@ typedef struct pw_sub {
 	uint32_t hash;
 	uint16_t *gids;
 	sf_buf file, gmap;
+	sf_buf widths;    /* the /W array's entries */
+	sf_buf ukey, uni; /* the glyphs' text, and the ToUnicode object made of it */
 } pw_sub;
 
 enum { SUB_BUCKETS = 1024, SUB_BYTES = 64 << 20 };
@@ -225,6 +227,9 @@ static void subs_clear(pw_ctx *c)
 			free(s->gids);
 			sf_buf_free(&s->file);
 			sf_buf_free(&s->gmap);
+			sf_buf_free(&s->widths);
+			sf_buf_free(&s->ukey);
+			sf_buf_free(&s->uni);
 			free(s);
 		}
 	c->sub_bytes = 0;
@@ -823,7 +828,8 @@ static hb_blob_t *subset(pw_face *fc, const pw_font *f, sf_buf *map)
 	return blob;
 }
 
-static void to_unicode(pw_doc *d, const pw_font *f, unsigned nglyphs, int no)
+/* The ToUnicode map's stream body into out. */
+static void to_unicode(pw_doc *d, const pw_font *f, unsigned nglyphs, sf_buf *out)
 {
 	sf_buf m = { 0 };
 	sf_buf_puts(&m, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -850,7 +856,7 @@ static void to_unicode(pw_doc *d, const pw_font *f, unsigned nglyphs, int no)
 		sf_buf_puts(&m, "endbfchar\n");
 	}
 	sf_buf_puts(&m, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-	stream_obj(d, no, m.data, m.len, NULL);
+	stream_body(d->c, m.data, m.len, NULL, out);
 	sf_buf_free(&m);
 }
 
@@ -867,7 +873,7 @@ static void tag_of(const pw_font *f, unsigned nglyphs, char tag[7])
 }
 
 /* The subset of f: made before, or made now and kept. */
-static const pw_sub *subset_of(pw_ctx *c, const pw_font *f)
+static pw_sub *subset_of(pw_ctx *c, const pw_font *f)
 {
 	pw_face *fc = &c->faces[f->face];
 	size_t n = 0;
@@ -904,6 +910,20 @@ static const pw_sub *subset_of(pw_ctx *c, const pw_font *f)
 	hb_blob_destroy(blob);
 	stream_body(c, map.data, map.len, NULL, &s->gmap);
 	sf_buf_free(&map);
+	for (unsigned g = 0; g < f->top;) {
+		if (!f->used[g]) {
+			g++;
+			continue;
+		}
+		inum(&s->widths, g);
+		sf_buf_puts(&s->widths, " [");
+		for (int first = 1; g < f->top && f->used[g]; g++, first = 0) {
+			if (!first)
+				sp(&s->widths);
+			num(&s->widths, glyph_width(fc, g));
+		}
+		sf_buf_puts(&s->widths, "] ");
+	}
 	c->sub_bytes += s->file.len + s->gmap.len + n * sizeof *gids + sizeof *s;
 	s->next = c->subs[h % SUB_BUCKETS];
 	c->subs[h % SUB_BUCKETS] = s;
@@ -913,7 +933,7 @@ static const pw_sub *subset_of(pw_ctx *c, const pw_font *f)
 static int write_font(pw_doc *d, const pw_font *f)
 {
 	pw_face *fc = &d->c->faces[f->face];
-	const pw_sub *sub = subset_of(d->c, f);
+	pw_sub *sub = subset_of(d->c, f);
 	if (!sub)
 		return -1;
 	char tag[7];
@@ -942,22 +962,33 @@ static int write_font(pw_doc *d, const pw_font *f)
 			 "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
 			 "/FontDescriptor %d 0 R /CIDToGIDMap %d 0 R /W [",
 		      tag, fc->name, desc, gmap);
-	for (unsigned g = 0; g < f->top;) {
-		if (!f->used[g]) {
-			g++;
-			continue;
-		}
-		sf_buf_printf(o, "%u [", g);
-		for (int first = 1; g < f->top && f->used[g]; g++, first = 0) {
-			if (!first)
-				sp(o);
-			num(o, glyph_width(fc, g));
-		}
-		sf_buf_puts(o, "] ");
-	}
+	sf_buf_add(o, sub->widths.data, sub->widths.len);
 	sf_buf_puts(o, "] >>");
 	end_obj(d);
-	to_unicode(d, f, f->top, uni);
+	/* The text of each glyph is nearly always what it was in the last
+	 * document with these glyphs (a hyphen may stand for "-" or a soft
+	 * hyphen): its ToUnicode map is reused when it is. */
+	sf_buf key = { 0 };
+	for (unsigned g = 0; g < f->top; g++)
+		if (f->text[g]) {
+			unsigned n = f->tlen[g];
+			sf_buf_add(&key, (const char *)&g, sizeof g);
+			sf_buf_add(&key, (const char *)&n, sizeof n);
+			sf_buf_add(&key, d->texts.data + f->text[g] - 1, n);
+		}
+	begin_obj(d, uni);
+	if (sub->uni.len && key.len == sub->ukey.len && memcmp(key.data, sub->ukey.data, key.len) == 0) {
+		sf_buf_add(o, sub->uni.data, sub->uni.len);
+		sf_buf_free(&key);
+	} else {
+		size_t at = o->len;
+		to_unicode(d, f, f->top, o);
+		sf_buf_reset(&sub->uni);
+		sf_buf_add(&sub->uni, o->data + at, o->len - at);
+		sf_buf_free(&sub->ukey);
+		sub->ukey = key;
+	}
+	end_obj(d);
 	begin_obj(d, f->obj);
 	sf_buf_printf(o, "<< /Type /Font /Subtype /Type0 /BaseFont /%s+%s /Encoding /Identity-H "
 			 "/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>",
