@@ -318,9 +318,9 @@ static ec_entry *ec_get(sf_edcache *c, const sf_resolver *r, const sf_resolved *
 static void make_part(const sf_resolver *r, sf_edition *e, const sf_module *m, sf_arena *a,
 		      sf_edcache *c, const sf_module *base, ec_entry *bx, sf_ed_part *p)
 {
-	p->m = m;
-	p->draft = m->status == SF_STATUS_DRAFT;
-	p->nchecklist = m->checklist.n;
+	/* Every field: the part's memory is not zeroed first. */
+	*p = (sf_ed_part){ .m = m, .draft = m->status == SF_STATUS_DRAFT,
+			   .nchecklist = m->checklist.n };
 	ec_entry *x = m == base ? bx : ec_get(c, r, e->res, m);
 	if (x) {
 		p->sms = x->sms;
@@ -503,12 +503,21 @@ void sf_edition_of(sf_resolver *r, const sf_target *t, const sf_resolved *res, l
 	long warn = root->config.review_warn_days;
 	size_t scap = 0;
 	e->ntopics = res->ntopics;
-	e->topics = sf_alloc_array(a, res->ntopics + 1, sizeof *e->topics);
-	/* Every topic's parts (and one zeroed past each) from one block. */
+	/* The topics and every topic's parts (and one zeroed past each) from
+	 * blocks that are not cleared first: every topic and part is written
+	 * whole below, and only the ones past the ends are zeroed here (a
+	 * large edition's blocks are tens of KiB, written twice otherwise). */
+	if (res->ntopics > (SIZE_MAX / sizeof *e->topics) - 1)
+		sf_oom();
+	e->topics = sf_alloc_raw(a, (res->ntopics + 1) * sizeof *e->topics);
+	memset(&e->topics[res->ntopics], 0, sizeof *e->topics);
 	size_t nall = 0;
 	for (size_t i = 0; i < res->ntopics; i++)
 		nall += res->topics[i].nparts + 1;
-	sf_ed_part *all = sf_alloc_array(a, nall + 1, sizeof *all);
+	if (nall > (SIZE_MAX / sizeof(sf_ed_part)) - 1)
+		sf_oom();
+	sf_ed_part *all = sf_alloc_raw(a, (nall + 1) * sizeof *all);
+	memset(&all[nall], 0, sizeof *all);
 	for (size_t i = 0; i < res->ntopics; i++) {
 		const sf_topic *tp = &res->topics[i];
 		sf_ed_topic *et = &e->topics[i];
@@ -519,6 +528,7 @@ void sf_edition_of(sf_resolver *r, const sf_target *t, const sf_resolved *res, l
 				     .title = topic_title(res, tp, a, cache, bx),
 				     .nparts = tp->nparts };
 		et->parts = all;
+		memset(&all[tp->nparts], 0, sizeof *all);
 		all += tp->nparts + 1;
 		for (size_t p = 0; p < tp->nparts; p++) {
 			sf_ed_part *ep = &et->parts[p];
