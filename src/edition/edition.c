@@ -87,6 +87,7 @@ typedef struct ec_mod {
 
 struct sf_edcache {
 	const sf_root *root;
+	const sf_module *mods, *mods_end; /* the root's modules (ec_index) */
 	sf_arena *keep;           /* per module, for the whole run */
 	const char **anchor;      /* by module index: "PDO-id" */
 	ec_sum *sum;              /* by module index */
@@ -109,6 +110,8 @@ sf_edcache *sf_edcache_new(const sf_root *root)
 	sf_arena *keep = sf_arena_new();
 	sf_edcache *c = sf_alloc(keep, sizeof *c);
 	c->root = root;
+	c->mods = root->modules;
+	c->mods_end = root->modules + root->nmodules;
 	c->keep = keep;
 	c->anchor = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->anchor);
 	c->mod = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->mod);
@@ -151,9 +154,9 @@ static size_t ec_slot(uint64_t x, size_t cap)
 /* The module's index in the root, or -1 when it is not one of its modules. */
 static long ec_index(const sf_edcache *c, const sf_module *m)
 {
-	if (!c || m < c->root->modules || m >= c->root->modules + c->root->nmodules)
+	if (!c || m < c->mods || m >= c->mods_end)
 		return -1;
-	return (long)(m - c->root->modules);
+	return (long)(m - c->mods);
 }
 
 /* text cut where sf_subst replaces (sf_placeholder_next). */
