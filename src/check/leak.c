@@ -189,13 +189,51 @@ static int ascii_word(unsigned char b)
 	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
 }
 
+/* One character of s at i (n bytes in all): its code point and length,
+ * as sf_utf8_decode reads it, a byte it cannot read being one character
+ * with code point 0. Two-byte sequences (Cyrillic) are read here. */
+static size_t one_cp(const char *s, size_t n, size_t i, uint32_t *cp)
+{
+	unsigned char b = (unsigned char)s[i];
+	if (b < 0x80) {
+		*cp = b;
+		return 1;
+	}
+	if (b >= 0xC2 && b <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(b & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+		return 2;
+	}
+	int l = sf_utf8_decode(s + i, n - i, cp);
+	if (l <= 0) {
+		*cp = 0;
+		return 1;
+	}
+	return (size_t)l;
+}
+
+/* Moves *line and *col from s + from to s + to, character by character. */
+static void walk(const char *s, size_t n, size_t from, size_t to, int *line, int *col)
+{
+	while (from < to) {
+		uint32_t cp;
+		from += one_cp(s, n, from, &cp);
+		if (cp == '\n')
+			++*line, *col = 1;
+		else
+			++*col;
+	}
+}
+
 /* Every name in text. exact: at is where text starts, and each hit gets
  * its own line and column; else each hit is at at (a front matter value,
- * whose text is the YAML's after quoting and folding). */
+ * whose text is the YAML's after quoting and folding). A name may start
+ * only where no word goes on and a form starts with that byte; lines and
+ * columns are counted only up to a hit (names are rare, text is not). */
 static void scan(leak_scan *sc, const char *s, size_t n, sf_loc at, int exact)
 {
 	const leak_names *ln = sc->ln;
 	int line = at.line, col = at.col;
+	size_t counted = 0; /* line and col are those of s + counted */
 	int in_word = 0; /* the code point before i is part of a word */
 	size_t i = 0;
 	while (i < n) {
@@ -208,32 +246,28 @@ static void scan(leak_scan *sc, const char *s, size_t n, sf_loc at, int exact)
 							  f->s[1] != s[i + 1]))
 					continue;
 				len = match(s, n, i, f->s, f->len);
-				if (len)
-					hit(sc, exact ? (sf_loc){ at.path, line, col } : at, s + i, len,
-					    ln->v[f->name]->code);
+				if (!len)
+					continue;
+				if (exact) {
+					walk(s, n, counted, i, &line, &col);
+					counted = i;
+				}
+				hit(sc, exact ? (sf_loc){ at.path, line, col } : at, s + i, len,
+				    ln->v[f->name]->code);
 			}
 		}
-		/* On past the name found, or one code point. */
-		size_t end = i + (len ? len : 1);
 		if (!len && b < 0x80) {
 			in_word = ascii_word(b);
-			if (b == '\n')
-				line++, col = 1;
-			else
-				col++;
 			i++;
+			continue;
 		}
+		/* On past the name found, or one code point (and any stray
+		 * continuation bytes after it, one by one). */
+		size_t end = i + (len ? len : 1);
 		while (i < end || (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)) {
-			uint32_t cp = 0;
-			int l = sf_utf8_decode(s + i, n - i, &cp);
-			if (l <= 0)
-				l = 1, cp = 0;
+			uint32_t cp;
+			i += one_cp(s, n, i, &cp);
 			in_word = word_cp(cp);
-			if (cp == '\n')
-				line++, col = 1;
-			else
-				col++;
-			i += (size_t)l;
 		}
 	}
 }
