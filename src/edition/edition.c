@@ -227,7 +227,7 @@ static const char *tsubst(const sf_resolved *res, sf_arena *a, const ec_tmpl *t)
 		done = len;
 	}
 	len += t->seg[t->nseg - 1].nlit;
-	char *out = sf_alloc(a, len + 1), *p = out;
+	char *out = sf_alloc_raw(a, len + 1), *p = out; /* every byte written below */
 	at = t->text;
 	for (size_t k = 0; k < t->nseg; k++) {
 		memcpy(p, at, t->seg[k].nlit);
