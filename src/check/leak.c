@@ -1,6 +1,7 @@
 /* leak.c: a general module (read in every corridor) that names a country
  * some corridor goes from or to (docs/diagnostics.md, "Countries in general
  * modules"). */
+#include <stdint.h>
 #include <string.h>
 
 #include "checkint.h"
@@ -143,6 +144,12 @@ typedef struct leak_names {
 	leak_form *forms;
 	size_t nforms;
 	size_t start[257]; /* forms starting with byte b: forms[start[b] .. start[b + 1]) */
+	/* By first byte: the second bytes its forms can go on with (bit
+	 * c of second[b][c / 64]), and whether one of them takes any (a
+	 * one-byte form, or a stem after one byte): most word starts begin
+	 * no form (a lower-case letter after a capital's lead byte). */
+	uint64_t second[256][4];
+	unsigned char any[256];
 } leak_names;
 
 static int in_lang(const char *lang, const sf_module *m)
@@ -239,7 +246,9 @@ static void scan(leak_scan *sc, const char *s, size_t n, sf_loc at, int exact)
 	while (i < n) {
 		unsigned char b = (unsigned char)s[i];
 		size_t len = 0;
-		if (!in_word) {
+		if (!in_word && ln->start[b] != ln->start[b + 1] &&
+		    (ln->any[b] || i + 1 >= n ||
+		     (ln->second[b][(unsigned char)s[i + 1] >> 6] >> ((unsigned char)s[i + 1] & 63) & 1))) {
 			for (size_t k = ln->start[b]; k < ln->start[b + 1] && !len; k++) {
 				const leak_form *f = &ln->forms[k];
 				if (!sc->use[f->name] || (f->len > 1 && i + 1 < n && f->s[1] != '*' &&
@@ -333,6 +342,13 @@ void ck_leaks(ck_ctx *c)
 	for (size_t k = 0; k < nall; k++)
 		ln.forms[at[(unsigned char)*all[k].s]++] = all[k];
 	ln.nforms = nall;
+	for (size_t k = 0; k < nall; k++) {
+		unsigned char b0 = (unsigned char)all[k].s[0], b1 = (unsigned char)all[k].s[1];
+		if (all[k].len < 2 || b1 == '*')
+			ln.any[b0] = 1;
+		else
+			ln.second[b0][b1 >> 6] |= (uint64_t)1 << (b1 & 63);
+	}
 	unsigned char *use = sf_alloc(c->a, ln.n + 1);
 	const unsigned scoped = (1u << SF_W_CORRIDOR) | (1u << SF_W_ORIGIN) | (1u << SF_W_DESTINATION);
 	for (size_t i = 0; i < root->nmodules; i++) {
