@@ -31,13 +31,14 @@ int sf_module_tailored(const sf_module *m)
 	return 0;
 }
 
-static enum sf_freshness freshness(const sf_module *m, long today, long warn)
+/* Of a module whose review_by is review_by. */
+static enum sf_freshness freshness(long review_by, long today, long warn)
 {
-	if (m->review_by <= 0)
+	if (review_by <= 0)
 		return SF_FRESH;
-	if (m->review_by < today)
+	if (review_by < today)
 		return SF_STALE;
-	return m->review_by - today <= warn ? SF_STALE_SOON : SF_FRESH;
+	return review_by - today <= warn ? SF_STALE_SOON : SF_FRESH;
 }
 
 /* What a module gives every edition of one facts context. */
@@ -71,9 +72,15 @@ typedef struct ec_sum {
 	sf_ed_link *links; /* judged by url alone when none is a #link; else NULL */
 	const unsigned char *verdict; /* per link, SF_LINK_ANCHOR for a #link */
 	const char *const *sources;
+	const char *one; /* sources[0] when it is the only one: no other line to read */
 	long reviewed_on;
-	unsigned nsources, nlinks;
+	/* What every edition reads of each part, here rather than in the
+	 * module's struct (a cache miss per part): its review date, its
+	 * checklist's length and whether it is a draft. */
+	long review_by;
+	unsigned nsources, nlinks, nchecklist;
 	unsigned char hash_link; /* some link is a #link */
+	unsigned char draft;
 } ec_sum;
 
 /* What the cache keeps of one module for the whole run. */
@@ -115,7 +122,11 @@ sf_edcache *sf_edcache_new(const sf_root *root)
 	c->keep = keep;
 	c->anchor = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->anchor);
 	c->mod = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->mod);
-	c->sum = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->sum);
+	/* One record a cache line (64 bytes), each on its own. */
+	if (root->nmodules + 1 > (SIZE_MAX - 64) / sizeof *c->sum)
+		sf_oom();
+	char *sum = sf_alloc(keep, (root->nmodules + 1) * sizeof *c->sum + 64);
+	c->sum = (ec_sum *)(void *)(sum + (64 - (uintptr_t)sum % 64) % 64);
 	c->srcs = sf_strmap_new(keep, 0);
 	for (size_t i = 0; i < root->nmodules; i++)
 		sum_fill(c, &root->modules[i], keep, &c->sum[i]);
@@ -318,12 +329,14 @@ static ec_entry *ec_get(sf_edcache *c, const sf_resolver *r, const sf_resolved *
 }
 
 /* bx: the cache's entry of the topic's base, already looked up. */
+/* sm: the module's record in the cache, or NULL. */
 static void make_part(const sf_resolver *r, sf_edition *e, const sf_module *m, sf_arena *a,
-		      sf_edcache *c, const sf_module *base, ec_entry *bx, sf_ed_part *p)
+		      sf_edcache *c, const sf_module *base, ec_entry *bx, const ec_sum *sm,
+		      sf_ed_part *p)
 {
 	/* Every field: the part's memory is not zeroed first. */
-	*p = (sf_ed_part){ .m = m, .draft = m->status == SF_STATUS_DRAFT,
-			   .nchecklist = m->checklist.n };
+	*p = (sf_ed_part){ .m = m, .draft = sm ? sm->draft : m->status == SF_STATUS_DRAFT,
+			   .nchecklist = sm ? sm->nchecklist : m->checklist.n };
 	ec_entry *x = m == base ? bx : ec_get(c, r, e->res, m);
 	if (x) {
 		p->sms = x->sms;
@@ -338,7 +351,7 @@ static void make_part(const sf_resolver *r, sf_edition *e, const sf_module *m, s
 		for (size_t k = 0; k < m->checklist.n; k++)
 			p->checklist[k] = subst(e->res, a, m->checklist.v[k]);
 	}
-	if (m->checklist.n)
+	if (p->nchecklist)
 		e->has_checklist = 1;
 }
 
@@ -457,9 +470,18 @@ static void sum_fill(sf_edcache *c, const sf_module *m, sf_arena *a, ec_sum *s)
 		v[k] = (unsigned char)judge_url(m->links[k].url);
 		hash |= v[k] == SF_LINK_ANCHOR;
 	}
-	*s = (ec_sum){ NULL, v, m->sources.v, m->reviewed_on, (unsigned)m->sources.n,
-		       (unsigned)m->nlinks, (unsigned char)hash };
-	if (c && m->sources.n) {
+	*s = (ec_sum){ .verdict = v, .sources = m->sources.v, .reviewed_on = m->reviewed_on,
+		       .review_by = m->review_by, .nsources = (unsigned)m->sources.n,
+		       .nlinks = (unsigned)m->nlinks, .nchecklist = (unsigned)m->checklist.n,
+		       .hash_link = (unsigned char)hash,
+		       .draft = m->status == SF_STATUS_DRAFT };
+	if (c && m->sources.n == 1) {
+		/* In the record itself (c->sum does not move). */
+		const char *t = m->sources.v[0];
+		const char *had = sf_strmap_put(c->srcs, t, strlen(t), (void *)t);
+		s->one = had ? had : t;
+		s->sources = &s->one;
+	} else if (c && m->sources.n) {
 		const char **v = sf_alloc_array(a, m->sources.n, sizeof *v);
 		for (size_t k = 0; k < m->sources.n; k++) {
 			const char *t = m->sources.v[k];
@@ -535,8 +557,10 @@ void sf_edition_of(sf_resolver *r, const sf_target *t, const sf_resolved *res, l
 		all += tp->nparts + 1;
 		for (size_t p = 0; p < tp->nparts; p++) {
 			sf_ed_part *ep = &et->parts[p];
-			make_part(r, e, tp->parts[p], a, cache, tp->base, bx, ep);
-			ep->freshness = freshness(tp->parts[p], today, warn);
+			long idx = ec_index(cache, tp->parts[p]);
+			const ec_sum *sm = idx >= 0 ? &cache->sum[idx] : NULL;
+			make_part(r, e, tp->parts[p], a, cache, tp->base, bx, sm, ep);
+			ep->freshness = freshness(sm ? sm->review_by : tp->parts[p]->review_by, today, warn);
 			et->tailored |= tailored(cache, tp->parts[p]);
 			et->draft |= ep->draft;
 		}
