@@ -197,24 +197,30 @@ static ec_tmpl tmpl_of(const sf_resolver *r, sf_arena *a, const char *text)
 	return (ec_tmpl){ text, kept, n };
 }
 
-/* sf_subst of the template's text for res, into a. */
-static const char *tsubst(const sf_resolved *res, sf_arena *a, const ec_tmpl *t)
+/* sf_subst of the template's text for res, into a; its length in *n
+ * (when n is not NULL). */
+static const char *tsubst_n(const sf_resolved *res, sf_arena *a, const ec_tmpl *t, size_t *n)
 {
 	/* No placeholder: the text itself (the module's, kept for the run). */
-	if (t->nseg == 1)
+	if (t->nseg == 1) {
+		if (n)
+			*n = t->seg[0].nlit;
 		return t->text;
+	}
 	/* What each placeholder becomes: its value, or itself as written
 	 * (unknown, no value, or past SF_MAX_EXPANDED counted as sf_subst
 	 * counts: before the literal in front of it is added). */
 	const char *val[64];
 	size_t vlen[64];
 	if (t->nseg - 1 > 64) { /* many placeholders: the plain way */
-		size_t n = 0;
+		size_t total = 0;
 		for (size_t k = 0; k < t->nseg; k++)
-			n += t->seg[k].nlit + t->seg[k].nraw;
+			total += t->seg[k].nlit + t->seg[k].nraw;
 		sf_buf b = { 0 };
-		sf_subst(&b, t->text, n, res);
+		sf_subst(&b, t->text, total, res);
 		const char *out = sf_strndup(a, b.data ? b.data : "", b.len);
+		if (n)
+			*n = b.len;
 		sf_buf_free(&b);
 		return out;
 	}
@@ -250,7 +256,14 @@ static const char *tsubst(const sf_resolved *res, sf_arena *a, const ec_tmpl *t)
 		}
 	}
 	*p = '\0';
+	if (n)
+		*n = len;
 	return out;
+}
+
+static const char *tsubst(const sf_resolved *res, sf_arena *a, const ec_tmpl *t)
+{
+	return tsubst_n(res, a, t, NULL);
 }
 
 static ec_mod *ec_mod_of(sf_edcache *c, const sf_resolver *r, long idx)
@@ -314,8 +327,9 @@ static ec_entry *ec_get(sf_edcache *c, const sf_resolver *r, const sf_resolved *
 	sf_arena *ea = mx->fixed ? c->keep : c->a;
 	ec_entry *e = sf_alloc(ea, sizeof *e);
 	if (m->sms) {
-		e->sms = tsubst(res, ea, &mx->sms);
-		sf_sms_split(e->sms, strlen(e->sms), ea, &e->split);
+		size_t n;
+		e->sms = tsubst_n(res, ea, &mx->sms, &n);
+		sf_sms_split(e->sms, n, ea, &e->split);
 	}
 	e->checklist = sf_alloc_array(ea, m->checklist.n + 1, sizeof *e->checklist);
 	for (size_t k = 0; k < m->checklist.n; k++)
