@@ -1,6 +1,7 @@
 /* leak.c: a general module (read in every corridor) that names a country
  * some corridor goes from or to (docs/diagnostics.md, "Countries in general
  * modules"). */
+#include <stdint.h>
 #include <string.h>
 
 #include "checkint.h"
@@ -143,6 +144,12 @@ typedef struct leak_names {
 	leak_form *forms;
 	size_t nforms;
 	size_t start[257]; /* forms starting with byte b: forms[start[b] .. start[b + 1]) */
+	/* By first byte: the second bytes its forms can go on with (bit
+	 * c of second[b][c / 64]), and whether one of them takes any (a
+	 * one-byte form, or a stem after one byte): most word starts begin
+	 * no form (a lower-case letter after a capital's lead byte). */
+	uint64_t second[256][4];
+	unsigned char any[256];
 } leak_names;
 
 static int in_lang(const char *lang, const sf_module *m)
@@ -189,51 +196,87 @@ static int ascii_word(unsigned char b)
 	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
 }
 
+/* One character of s at i (n bytes in all): its code point and length,
+ * as sf_utf8_decode reads it, a byte it cannot read being one character
+ * with code point 0. Two-byte sequences (Cyrillic) are read here. */
+static size_t one_cp(const char *s, size_t n, size_t i, uint32_t *cp)
+{
+	unsigned char b = (unsigned char)s[i];
+	if (b < 0x80) {
+		*cp = b;
+		return 1;
+	}
+	if (b >= 0xC2 && b <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(b & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+		return 2;
+	}
+	int l = sf_utf8_decode(s + i, n - i, cp);
+	if (l <= 0) {
+		*cp = 0;
+		return 1;
+	}
+	return (size_t)l;
+}
+
+/* Moves *line and *col from s + from to s + to, character by character. */
+static void walk(const char *s, size_t n, size_t from, size_t to, int *line, int *col)
+{
+	while (from < to) {
+		uint32_t cp;
+		from += one_cp(s, n, from, &cp);
+		if (cp == '\n')
+			++*line, *col = 1;
+		else
+			++*col;
+	}
+}
+
 /* Every name in text. exact: at is where text starts, and each hit gets
  * its own line and column; else each hit is at at (a front matter value,
- * whose text is the YAML's after quoting and folding). */
+ * whose text is the YAML's after quoting and folding). A name may start
+ * only where no word goes on and a form starts with that byte; lines and
+ * columns are counted only up to a hit (names are rare, text is not). */
 static void scan(leak_scan *sc, const char *s, size_t n, sf_loc at, int exact)
 {
 	const leak_names *ln = sc->ln;
 	int line = at.line, col = at.col;
+	size_t counted = 0; /* line and col are those of s + counted */
 	int in_word = 0; /* the code point before i is part of a word */
 	size_t i = 0;
 	while (i < n) {
 		unsigned char b = (unsigned char)s[i];
 		size_t len = 0;
-		if (!in_word) {
+		if (!in_word && ln->start[b] != ln->start[b + 1] &&
+		    (ln->any[b] || i + 1 >= n ||
+		     (ln->second[b][(unsigned char)s[i + 1] >> 6] >> ((unsigned char)s[i + 1] & 63) & 1))) {
 			for (size_t k = ln->start[b]; k < ln->start[b + 1] && !len; k++) {
 				const leak_form *f = &ln->forms[k];
 				if (!sc->use[f->name] || (f->len > 1 && i + 1 < n && f->s[1] != '*' &&
 							  f->s[1] != s[i + 1]))
 					continue;
 				len = match(s, n, i, f->s, f->len);
-				if (len)
-					hit(sc, exact ? (sf_loc){ at.path, line, col } : at, s + i, len,
-					    ln->v[f->name]->code);
+				if (!len)
+					continue;
+				if (exact) {
+					walk(s, n, counted, i, &line, &col);
+					counted = i;
+				}
+				hit(sc, exact ? (sf_loc){ at.path, line, col } : at, s + i, len,
+				    ln->v[f->name]->code);
 			}
 		}
-		/* On past the name found, or one code point. */
-		size_t end = i + (len ? len : 1);
 		if (!len && b < 0x80) {
 			in_word = ascii_word(b);
-			if (b == '\n')
-				line++, col = 1;
-			else
-				col++;
 			i++;
+			continue;
 		}
+		/* On past the name found, or one code point (and any stray
+		 * continuation bytes after it, one by one). */
+		size_t end = i + (len ? len : 1);
 		while (i < end || (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)) {
-			uint32_t cp = 0;
-			int l = sf_utf8_decode(s + i, n - i, &cp);
-			if (l <= 0)
-				l = 1, cp = 0;
+			uint32_t cp;
+			i += one_cp(s, n, i, &cp);
 			in_word = word_cp(cp);
-			if (cp == '\n')
-				line++, col = 1;
-			else
-				col++;
-			i += (size_t)l;
 		}
 	}
 }
@@ -299,6 +342,13 @@ void ck_leaks(ck_ctx *c)
 	for (size_t k = 0; k < nall; k++)
 		ln.forms[at[(unsigned char)*all[k].s]++] = all[k];
 	ln.nforms = nall;
+	for (size_t k = 0; k < nall; k++) {
+		unsigned char b0 = (unsigned char)all[k].s[0], b1 = (unsigned char)all[k].s[1];
+		if (all[k].len < 2 || b1 == '*')
+			ln.any[b0] = 1;
+		else
+			ln.second[b0][b1 >> 6] |= (uint64_t)1 << (b1 & 63);
+	}
 	unsigned char *use = sf_alloc(c->a, ln.n + 1);
 	const unsigned scoped = (1u << SF_W_CORRIDOR) | (1u << SF_W_ORIGIN) | (1u << SF_W_DESTINATION);
 	for (size_t i = 0; i < root->nmodules; i++) {

@@ -9,6 +9,7 @@
 
 #include "checkint.h"
 #include "safar/buf.h"
+#include "safar/hash.h"
 #include "safar/nelem.h"
 #include "safar/xalloc.h"
 
@@ -93,6 +94,13 @@ struct ck_parity {
 	sf_arena *fa; /* the findings, kept over every corridor */
 	unsigned char *tailored; /* by module index: 1 + sf_module_tailored; 0: not yet */
 	pfinds pf;
+	/* The hash of a topic id's text, by its pointer (direct-mapped): an
+	 * edition's ids are the resolver's, the same pointers edition after
+	 * edition, and hashing each again was a record's largest cost. */
+	struct {
+		const char *id;
+		uint64_t h;
+	} idh[1024];
 };
 
 /* Two modules have the same scope and merge: one is the other's counterpart. */
@@ -112,10 +120,15 @@ static int same_scope(const sf_module *a, const sf_module *b)
 }
 
 /* A topic key's hash, from the hash of its sector and audience (the same
- * for every topic of an edition). */
-static uint64_t topic_hash(uint64_t sector_audience, int stage, const char *id)
+ * for every topic of an edition) and of its id's text. */
+static uint64_t topic_hash(struct ck_parity *p, uint64_t sector_audience, int stage, const char *id)
 {
-	return (fnv(sector_audience, id) ^ (uint64_t)stage) * 1099511628211ULL;
+	size_t k = ((uintptr_t)id >> 3) & (SF_NELEM(p->idh) - 1);
+	if (p->idh[k].id != id) {
+		p->idh[k].id = id;
+		p->idh[k].h = fnv(14695981039346656037ULL, id);
+	}
+	return sf_mix64(p->idh[k].h ^ sector_audience * 0x9e3779b97f4a7c15u ^ (uint64_t)stage);
 }
 
 static int same_key(const prec *a, const prec *b)
@@ -193,7 +206,7 @@ void ck_parity_add(ck_ctx *c, const sf_edition *e)
 		r->stage = t->stage;
 		r->id = t->id;
 		r->base = t->resolved->base;
-		r->hash = topic_hash(sa, r->stage, r->id);
+		r->hash = topic_hash(p, sa, r->stage, r->id);
 		const sf_module *b = r->base;
 		if (b >= c->root->modules && b < c->root->modules + c->root->nmodules) {
 			unsigned char *tl = &p->tailored[b - c->root->modules];

@@ -31,13 +31,14 @@ int sf_module_tailored(const sf_module *m)
 	return 0;
 }
 
-static enum sf_freshness freshness(const sf_module *m, long today, long warn)
+/* Of a module whose review_by is review_by. */
+static enum sf_freshness freshness(long review_by, long today, long warn)
 {
-	if (m->review_by <= 0)
+	if (review_by <= 0)
 		return SF_FRESH;
-	if (m->review_by < today)
+	if (review_by < today)
 		return SF_STALE;
-	return m->review_by - today <= warn ? SF_STALE_SOON : SF_FRESH;
+	return review_by - today <= warn ? SF_STALE_SOON : SF_FRESH;
 }
 
 /* What a module gives every edition of one facts context. */
@@ -71,9 +72,15 @@ typedef struct ec_sum {
 	sf_ed_link *links; /* judged by url alone when none is a #link; else NULL */
 	const unsigned char *verdict; /* per link, SF_LINK_ANCHOR for a #link */
 	const char *const *sources;
+	const char *one; /* sources[0] when it is the only one: no other line to read */
 	long reviewed_on;
-	unsigned nsources, nlinks;
+	/* What every edition reads of each part, here rather than in the
+	 * module's struct (a cache miss per part): its review date, its
+	 * checklist's length and whether it is a draft. */
+	long review_by;
+	unsigned nsources, nlinks, nchecklist;
 	unsigned char hash_link; /* some link is a #link */
+	unsigned char draft;
 } ec_sum;
 
 /* What the cache keeps of one module for the whole run. */
@@ -87,6 +94,7 @@ typedef struct ec_mod {
 
 struct sf_edcache {
 	const sf_root *root;
+	const sf_module *mods, *mods_end; /* the root's modules (ec_index) */
 	sf_arena *keep;           /* per module, for the whole run */
 	const char **anchor;      /* by module index: "PDO-id" */
 	ec_sum *sum;              /* by module index */
@@ -109,10 +117,16 @@ sf_edcache *sf_edcache_new(const sf_root *root)
 	sf_arena *keep = sf_arena_new();
 	sf_edcache *c = sf_alloc(keep, sizeof *c);
 	c->root = root;
+	c->mods = root->modules;
+	c->mods_end = root->modules + root->nmodules;
 	c->keep = keep;
 	c->anchor = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->anchor);
 	c->mod = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->mod);
-	c->sum = sf_alloc_array(keep, root->nmodules + 1, sizeof *c->sum);
+	/* One record a cache line (64 bytes), each on its own. */
+	if (root->nmodules + 1 > (SIZE_MAX - 64) / sizeof *c->sum)
+		sf_oom();
+	char *sum = sf_alloc(keep, (root->nmodules + 1) * sizeof *c->sum + 64);
+	c->sum = (ec_sum *)(void *)(sum + (64 - (uintptr_t)sum % 64) % 64);
 	c->srcs = sf_strmap_new(keep, 0);
 	for (size_t i = 0; i < root->nmodules; i++)
 		sum_fill(c, &root->modules[i], keep, &c->sum[i]);
@@ -151,9 +165,9 @@ static size_t ec_slot(uint64_t x, size_t cap)
 /* The module's index in the root, or -1 when it is not one of its modules. */
 static long ec_index(const sf_edcache *c, const sf_module *m)
 {
-	if (!c || m < c->root->modules || m >= c->root->modules + c->root->nmodules)
+	if (!c || m < c->mods || m >= c->mods_end)
 		return -1;
-	return (long)(m - c->root->modules);
+	return (long)(m - c->mods);
 }
 
 /* text cut where sf_subst replaces (sf_placeholder_next). */
@@ -183,24 +197,30 @@ static ec_tmpl tmpl_of(const sf_resolver *r, sf_arena *a, const char *text)
 	return (ec_tmpl){ text, kept, n };
 }
 
-/* sf_subst of the template's text for res, into a. */
-static const char *tsubst(const sf_resolved *res, sf_arena *a, const ec_tmpl *t)
+/* sf_subst of the template's text for res, into a; its length in *n
+ * (when n is not NULL). */
+static const char *tsubst_n(const sf_resolved *res, sf_arena *a, const ec_tmpl *t, size_t *n)
 {
 	/* No placeholder: the text itself (the module's, kept for the run). */
-	if (t->nseg == 1)
+	if (t->nseg == 1) {
+		if (n)
+			*n = t->seg[0].nlit;
 		return t->text;
+	}
 	/* What each placeholder becomes: its value, or itself as written
 	 * (unknown, no value, or past SF_MAX_EXPANDED counted as sf_subst
 	 * counts: before the literal in front of it is added). */
 	const char *val[64];
 	size_t vlen[64];
 	if (t->nseg - 1 > 64) { /* many placeholders: the plain way */
-		size_t n = 0;
+		size_t total = 0;
 		for (size_t k = 0; k < t->nseg; k++)
-			n += t->seg[k].nlit + t->seg[k].nraw;
+			total += t->seg[k].nlit + t->seg[k].nraw;
 		sf_buf b = { 0 };
-		sf_subst(&b, t->text, n, res);
+		sf_subst(&b, t->text, total, res);
 		const char *out = sf_strndup(a, b.data ? b.data : "", b.len);
+		if (n)
+			*n = b.len;
 		sf_buf_free(&b);
 		return out;
 	}
@@ -224,7 +244,7 @@ static const char *tsubst(const sf_resolved *res, sf_arena *a, const ec_tmpl *t)
 		done = len;
 	}
 	len += t->seg[t->nseg - 1].nlit;
-	char *out = sf_alloc(a, len + 1), *p = out;
+	char *out = sf_alloc_raw(a, len + 1), *p = out; /* every byte written below */
 	at = t->text;
 	for (size_t k = 0; k < t->nseg; k++) {
 		memcpy(p, at, t->seg[k].nlit);
@@ -236,7 +256,14 @@ static const char *tsubst(const sf_resolved *res, sf_arena *a, const ec_tmpl *t)
 		}
 	}
 	*p = '\0';
+	if (n)
+		*n = len;
 	return out;
+}
+
+static const char *tsubst(const sf_resolved *res, sf_arena *a, const ec_tmpl *t)
+{
+	return tsubst_n(res, a, t, NULL);
 }
 
 static ec_mod *ec_mod_of(sf_edcache *c, const sf_resolver *r, long idx)
@@ -300,8 +327,9 @@ static ec_entry *ec_get(sf_edcache *c, const sf_resolver *r, const sf_resolved *
 	sf_arena *ea = mx->fixed ? c->keep : c->a;
 	ec_entry *e = sf_alloc(ea, sizeof *e);
 	if (m->sms) {
-		e->sms = tsubst(res, ea, &mx->sms);
-		sf_sms_split(e->sms, strlen(e->sms), ea, &e->split);
+		size_t n;
+		e->sms = tsubst_n(res, ea, &mx->sms, &n);
+		sf_sms_split(e->sms, n, ea, &e->split);
 	}
 	e->checklist = sf_alloc_array(ea, m->checklist.n + 1, sizeof *e->checklist);
 	for (size_t k = 0; k < m->checklist.n; k++)
@@ -315,12 +343,14 @@ static ec_entry *ec_get(sf_edcache *c, const sf_resolver *r, const sf_resolved *
 }
 
 /* bx: the cache's entry of the topic's base, already looked up. */
+/* sm: the module's record in the cache, or NULL. */
 static void make_part(const sf_resolver *r, sf_edition *e, const sf_module *m, sf_arena *a,
-		      sf_edcache *c, const sf_module *base, ec_entry *bx, sf_ed_part *p)
+		      sf_edcache *c, const sf_module *base, ec_entry *bx, const ec_sum *sm,
+		      sf_ed_part *p)
 {
-	p->m = m;
-	p->draft = m->status == SF_STATUS_DRAFT;
-	p->nchecklist = m->checklist.n;
+	/* Every field: the part's memory is not zeroed first. */
+	*p = (sf_ed_part){ .m = m, .draft = sm ? sm->draft : m->status == SF_STATUS_DRAFT,
+			   .nchecklist = sm ? sm->nchecklist : m->checklist.n };
 	ec_entry *x = m == base ? bx : ec_get(c, r, e->res, m);
 	if (x) {
 		p->sms = x->sms;
@@ -335,7 +365,7 @@ static void make_part(const sf_resolver *r, sf_edition *e, const sf_module *m, s
 		for (size_t k = 0; k < m->checklist.n; k++)
 			p->checklist[k] = subst(e->res, a, m->checklist.v[k]);
 	}
-	if (m->checklist.n)
+	if (p->nchecklist)
 		e->has_checklist = 1;
 }
 
@@ -454,9 +484,18 @@ static void sum_fill(sf_edcache *c, const sf_module *m, sf_arena *a, ec_sum *s)
 		v[k] = (unsigned char)judge_url(m->links[k].url);
 		hash |= v[k] == SF_LINK_ANCHOR;
 	}
-	*s = (ec_sum){ NULL, v, m->sources.v, m->reviewed_on, (unsigned)m->sources.n,
-		       (unsigned)m->nlinks, (unsigned char)hash };
-	if (c && m->sources.n) {
+	*s = (ec_sum){ .verdict = v, .sources = m->sources.v, .reviewed_on = m->reviewed_on,
+		       .review_by = m->review_by, .nsources = (unsigned)m->sources.n,
+		       .nlinks = (unsigned)m->nlinks, .nchecklist = (unsigned)m->checklist.n,
+		       .hash_link = (unsigned char)hash,
+		       .draft = m->status == SF_STATUS_DRAFT };
+	if (c && m->sources.n == 1) {
+		/* In the record itself (c->sum does not move). */
+		const char *t = m->sources.v[0];
+		const char *had = sf_strmap_put(c->srcs, t, strlen(t), (void *)t);
+		s->one = had ? had : t;
+		s->sources = &s->one;
+	} else if (c && m->sources.n) {
 		const char **v = sf_alloc_array(a, m->sources.n, sizeof *v);
 		for (size_t k = 0; k < m->sources.n; k++) {
 			const char *t = m->sources.v[k];
@@ -503,12 +542,21 @@ void sf_edition_of(sf_resolver *r, const sf_target *t, const sf_resolved *res, l
 	long warn = root->config.review_warn_days;
 	size_t scap = 0;
 	e->ntopics = res->ntopics;
-	e->topics = sf_alloc_array(a, res->ntopics + 1, sizeof *e->topics);
-	/* Every topic's parts (and one zeroed past each) from one block. */
+	/* The topics and every topic's parts (and one zeroed past each) from
+	 * blocks that are not cleared first: every topic and part is written
+	 * whole below, and only the ones past the ends are zeroed here (a
+	 * large edition's blocks are tens of KiB, written twice otherwise). */
+	if (res->ntopics > (SIZE_MAX / sizeof *e->topics) - 1)
+		sf_oom();
+	e->topics = sf_alloc_raw(a, (res->ntopics + 1) * sizeof *e->topics);
+	memset(&e->topics[res->ntopics], 0, sizeof *e->topics);
 	size_t nall = 0;
 	for (size_t i = 0; i < res->ntopics; i++)
 		nall += res->topics[i].nparts + 1;
-	sf_ed_part *all = sf_alloc_array(a, nall + 1, sizeof *all);
+	if (nall > (SIZE_MAX / sizeof(sf_ed_part)) - 1)
+		sf_oom();
+	sf_ed_part *all = sf_alloc_raw(a, (nall + 1) * sizeof *all);
+	memset(&all[nall], 0, sizeof *all);
 	for (size_t i = 0; i < res->ntopics; i++) {
 		const sf_topic *tp = &res->topics[i];
 		sf_ed_topic *et = &e->topics[i];
@@ -519,11 +567,14 @@ void sf_edition_of(sf_resolver *r, const sf_target *t, const sf_resolved *res, l
 				     .title = topic_title(res, tp, a, cache, bx),
 				     .nparts = tp->nparts };
 		et->parts = all;
+		memset(&all[tp->nparts], 0, sizeof *all);
 		all += tp->nparts + 1;
 		for (size_t p = 0; p < tp->nparts; p++) {
 			sf_ed_part *ep = &et->parts[p];
-			make_part(r, e, tp->parts[p], a, cache, tp->base, bx, ep);
-			ep->freshness = freshness(tp->parts[p], today, warn);
+			long idx = ec_index(cache, tp->parts[p]);
+			const ec_sum *sm = idx >= 0 ? &cache->sum[idx] : NULL;
+			make_part(r, e, tp->parts[p], a, cache, tp->base, bx, sm, ep);
+			ep->freshness = freshness(sm ? sm->review_by : tp->parts[p]->review_by, today, warn);
 			et->tailored |= tailored(cache, tp->parts[p]);
 			et->draft |= ep->draft;
 		}

@@ -121,11 +121,35 @@ static int next_cp(const char *s, size_t n, cp *out, uint32_t *c)
 	return k;
 }
 
+/* Whether each of eight bytes is ASCII that costs one septet: a letter, a
+ * digit, the space or punctuation of the default alphabet (0x20..0x5A,
+ * 0x61..0x7A; the rest of ASCII goes byte by byte). Per byte, the high bit
+ * of between(m, n) is set when m < byte < n, for bytes below 0x80. */
+static int plain8(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t w;
+	memcpy(&w, s, 8);
+	if (w & high)
+		return 0;
+#define BETWEEN(x, m, n)                                                                  \
+	((ones * (127 + (n)) - ((x) & ones * 127)) & ~(x) & (((x) & ones * 127) + ones * (127 - (m))) & \
+	 high)
+	return (BETWEEN(w, 0x1F, 0x5B) | BETWEEN(w, 0x60, 0x7B)) == high;
+#undef BETWEEN
+}
+
 size_t sf_sms_units(const char *text, size_t len, enum sf_sms_encoding *encoding)
 {
 	cost c = no_cost;
 	for (size_t i = 0; i < len;) {
 		unsigned char b = (unsigned char)text[i];
+		if (b < 0x80 && i + 8 <= len && plain8(text + i)) {
+			c.septets += 8;
+			c.utf16 += 8;
+			i += 8;
+			continue;
+		}
 		if (b < 0x80) { /* ASCII: one UTF-16 unit, no decoding */
 			int sept = ascii_septets[b];
 			c.septets += (size_t)sept;

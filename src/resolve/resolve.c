@@ -1,4 +1,5 @@
 /* resolve.c: one target: language per topic, specificity, merge, rules, order. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,8 +84,87 @@ static int match_bits(const rs_ctx *c, const rs_mx *x)
 	return (x->aud & c->taud) || x->aud_general;
 }
 
+/* rs_topic in resolve's common case, with the same result: a corridor's
+ * view of at most 64 modules, each with its record (ix->mx), keys as bits,
+ * no candidates to describe. Which modules match is a bit set, and the
+ * loops look at the records alone. An ambiguity or a missing base (reported
+ * with the candidates' details) is left to rs_topic: -2. */
+static int topic_bits(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out)
+{
+	const rs_mx *mx = ix->mx;
+	size_t n = ix->n;
+	uint64_t matched = 0;
+	for (size_t i = 0; i < n; i++)
+		matched |= (uint64_t)(match_bits(c, &mx[i]) != 0) << i;
+	if (sf_strv_has(&c->excluded, ix->id))
+		return 0;
+	/* The first language of the chain in which anything matches. */
+	const char *lang = NULL, *cl = NULL;
+	for (size_t li = 0; li < c->nchain && !lang; li++)
+		for (size_t i = 0; i < n; i++)
+			if ((matched >> i & 1) && mx[i].lang == c->cchain[li]) {
+				lang = c->chain[li];
+				cl = c->cchain[li];
+				break;
+			}
+	if (!lang)
+		return 0;
+	/* The base, the most specific matching replace module; what stacks. */
+	size_t best = n, tie = n, ns = 0;
+	uint64_t stacked = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!(matched >> i & 1) || mx[i].lang != cl)
+			continue;
+		if (mx[i].merge != SF_REPLACE) {
+			stacked |= (uint64_t)1 << i;
+			ns++;
+		} else if (best == n || mx[i].spec > mx[best].spec) {
+			best = i;
+			tie = n;
+		} else if (mx[i].spec == mx[best].spec && tie == n) {
+			tie = i;
+		}
+	}
+	if (tie < n || best == n)
+		return -2;
+	/* Filled below, all ns + 1 of them: not zeroed first. */
+	const sf_module **parts = sf_alloc_raw(a, (ns + 1) * sizeof *parts);
+	size_t np = 0;
+	parts[np++] = ix->mods[best];
+	if (ns) {
+		/* In ascending specificity, ties by path (as rs_topic). */
+		struct cand stbuf[16];
+		struct cand *st = ns <= 16 ? stbuf : sf_alloc_array(a, ns, sizeof *st);
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++)
+			if (stacked >> i & 1)
+				st[k++] = (struct cand){ ix->mods[i], mx[i].lang, mx[i].spec, 1, mx[i].merge };
+		if (ns > 1)
+			qsort(st, ns, sizeof *st, cmp_stack);
+		for (size_t i = 0; i < ns; i++) {
+			if (st[i].merge == SF_PREPEND) {
+				memmove(parts + 1, parts, np * sizeof *parts);
+				parts[0] = st[i].m;
+				np++;
+			} else {
+				parts[np++] = st[i].m;
+			}
+		}
+	}
+	const sf_target *t = c->t;
+	const sf_module *b = ix->mods[best];
+	*out = (sf_topic){ ix->stage, ix->id, lang, lang != t->lang && strcmp(lang, t->lang) != 0, b,
+			   parts, np, b->order };
+	return 1;
+}
+
 int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candidate *cands)
 {
+	if (!cands && ix->corridor_ok && ix->mx && c->r->when_bits && c->cchain && ix->n <= 64) {
+		int got = topic_bits(c, ix, a, out);
+		if (got != -2)
+			return got;
+	}
 	const sf_target *t = c->t;
 	const sf_root *root = c->r->root;
 	char why[256];

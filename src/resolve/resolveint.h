@@ -81,7 +81,10 @@ struct sf_resolver {
 	struct sf_strmap *fctx_ix; /* facts context key -> its number */
 	uint32_t nfctx;
 	uint64_t *checked; /* (facts context, module) pairs whose facts were checked */
-	uint32_t *last_fctx; /* by module index: the last context it was checked in */
+	/* By module index: the last context it was checked in. Written under
+	 * lock, read before it: a module asked about again in the context it
+	 * was last checked in (most asks) is answered without the lock. */
+	_Atomic uint32_t *last_fctx;
 	size_t nchecked, capchecked;
 	/* Every fact name some corridor or rule defines (facts.c). */
 	struct sf_strmap *known; /* name -> its number + 1 */

@@ -1,4 +1,5 @@
 /* resolver.c: the index over a root that every resolution shares, and rule checks. */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -474,16 +475,20 @@ int rs_first_in_fctx(sf_resolver *r, uint32_t fctx, const sf_module *m)
 		return 1;
 	size_t mi = (size_t)(m - r->root->modules);
 	uint64_t key = ((uint64_t)fctx << 32) | (uint64_t)(mi + 1);
-	pthread_mutex_lock(&r->lock);
 	/* The editions of a context come together: the module's last context
-	 * answers most asks without the set. */
+	 * answers most asks without the set, and without the lock (it is
+	 * stored under the lock as the pair goes into the set, so whoever
+	 * reads it there is not the first). */
 	int in_root = m >= r->root->modules && mi < r->root->nmodules;
-	if (in_root && r->last_fctx[mi] == fctx) {
+	if (in_root && atomic_load_explicit(&r->last_fctx[mi], memory_order_relaxed) == fctx)
+		return 0;
+	pthread_mutex_lock(&r->lock);
+	if (in_root && atomic_load_explicit(&r->last_fctx[mi], memory_order_relaxed) == fctx) {
 		pthread_mutex_unlock(&r->lock);
 		return 0;
 	}
 	if (in_root)
-		r->last_fctx[mi] = fctx;
+		atomic_store_explicit(&r->last_fctx[mi], fctx, memory_order_relaxed);
 	int fresh = set_add(&r->checked, &r->nchecked, &r->capchecked, key);
 	pthread_mutex_unlock(&r->lock);
 	return fresh;

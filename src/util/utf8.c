@@ -37,23 +37,61 @@ int sf_utf8_decode(const char *str, size_t n, uint32_t *cp)
 	return len;
 }
 
+/* How many of the eight bytes at s are whole, well-formed characters of
+ * one or two bytes, without a branch per character: 8, or 7 when the last
+ * byte opens a two-byte sequence; 0 when anything else is there (a longer
+ * sequence, a stray or missing continuation byte, C0 or C1), which the
+ * caller then reads character by character. Per byte, the high bit of cont
+ * is set for 10xxxxxx and of lead for 110xxxxx. */
+static size_t valid8(const unsigned char *s)
+{
+	const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+	uint64_t w;
+	memcpy(&w, s, 8);
+	uint64_t hi = w & high;
+	if (!hi)
+		return 8;
+	uint64_t cont = hi & ~(w << 1), lead = hi & (w << 1) & ~(w << 2);
+	if (hi & ~cont & ~lead)
+		return 0; /* a lead byte of three or four bytes, or F8..FF */
+	/* C0 and C1 would start an overlong form: a zero byte here. */
+	uint64_t c01 = (w ^ 0xC0C0C0C0C0C0C0C0u) & 0xFEFEFEFEFEFEFEFEu;
+	if ((c01 - ones) & ~c01 & high)
+		return 0;
+	/* Each continuation byte right after a lead byte, and each lead
+	 * byte but the last followed by one: the next byte is 8 bits up
+	 * in a little-endian word, 8 bits down in a big-endian one. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (cont != lead << 8)
+		return 0;
+	return lead >> 63 ? 7 : 8;
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	if (cont != lead >> 8)
+		return 0;
+	return lead & 0x80 ? 7 : 8;
+#else
+	return 0; /* byte order unknown: character by character */
+#endif
+}
+
 /* The same rules as sf_utf8_decode (RFC 3629's table of well-formed
  * sequences), without decoding: every file the loader reads passes here,
- * ASCII eight bytes at a time. */
+ * eight bytes at a time where they are ASCII and two-byte characters
+ * (Cyrillic), the rest character by character. */
 int sf_utf8_valid(const char *str, size_t n, size_t *bad)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
 	while (i < n) {
+		if (n - i >= 8) {
+			size_t k = valid8(s + i);
+			if (k) {
+				i += k;
+				continue;
+			}
+		}
 		if (s[i] < 0x80) {
 			i++;
-			while (i + 8 <= n) {
-				uint64_t w;
-				memcpy(&w, s + i, 8);
-				if (w & 0x8080808080808080u)
-					break;
-				i += 8;
-			}
 			continue;
 		}
 		unsigned char b = s[i];
@@ -69,9 +107,7 @@ int sf_utf8_valid(const char *str, size_t n, size_t *bad)
 		 * form, no surrogate, nothing past U+10FFFF). */
 		unsigned char lo = 0x80, hi = 0xBF;
 		size_t len;
-		if (b >= 0xC2 && b <= 0xDF)
-			len = 2;
-		else if (b >= 0xE0 && b <= 0xEF)
+		if (b >= 0xE0 && b <= 0xEF)
 			len = 3, lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
 		else if (b >= 0xF0 && b <= 0xF4)
 			len = 4, lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;

@@ -132,6 +132,47 @@ START_TEST(units_per_character)
 }
 END_TEST
 
+/* Eight ASCII bytes at a time where each costs one septet: a text's
+ * count equals the sum of its characters', whatever mix of ASCII (every
+ * byte value below 0x80) and Cyrillic, at every alignment. */
+START_TEST(units_ascii_runs)
+{
+	unsigned seed = 7;
+	char text[96];
+	for (int round = 0; round < 20000; round++) {
+		size_t len = 0, want_sept = 0, want_utf16 = 0;
+		int gsm = 1;
+		size_t n = (size_t)(round % 40);
+		for (size_t k = 0; k < n && len + 2 < sizeof text; k++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned v = (seed >> 16) & 0xFF;
+			if (v >= 0x80 && (v & 7) == 0) { /* Cyrillic: outside GSM */
+				text[len++] = (char)0xD0;
+				text[len++] = (char)0xB6;
+				gsm = 0;
+				want_utf16++;
+				continue;
+			}
+			char ch = (char)(v < 0x80 ? v : 0x20 + (v % 0x5B));
+			if (ch == 0)
+				ch = 'a';
+			enum sf_sms_encoding e1;
+			size_t u = sf_sms_units(&ch, 1, &e1);
+			text[len++] = ch;
+			want_utf16++;
+			if (e1 == SF_SMS_GSM7)
+				want_sept += u;
+			else
+				gsm = 0;
+		}
+		enum sf_sms_encoding e;
+		size_t got = sf_sms_units(text, len, &e);
+		ck_assert_int_eq(e, gsm ? SF_SMS_GSM7 : SF_SMS_UCS2);
+		ck_assert_uint_eq(got, (gsm ? want_sept : want_utf16));
+	}
+}
+END_TEST
+
 START_TEST(empty_text)
 {
 	sf_arena *a = sf_arena_new();
@@ -635,6 +676,7 @@ Suite *suite_sms(void)
 	Suite *s = suite_create("sms");
 	TCase *t = tcase_create("sms");
 	tcase_add_test(t, units_per_character);
+	tcase_add_test(t, units_ascii_runs);
 	tcase_add_test(t, empty_text);
 	tcase_add_test(t, gsm_160_and_161);
 	tcase_add_test(t, ucs2_70_and_71);

@@ -14,6 +14,7 @@
 #include "safar/strmap.h"
 #include "safar/suggest.h"
 #include "safar/utf8.h"
+#include "safar/nelem.h"
 #include "suites.h"
 
 START_TEST(arena_zeroed_and_aligned)
@@ -124,6 +125,49 @@ START_TEST(utf8_strict)
 	ck_assert_int_eq(sf_utf8_decode("\xF0\x9F\x98\x80", 4, &cp), 4);
 	ck_assert_uint_eq(cp, 0x1F600);
 	ck_assert_uint_eq(sf_utf8_count("oʻй", strlen("oʻй")), 3);
+}
+END_TEST
+
+/* sf_utf8_valid reads eight bytes at a time where it can: on random
+ * mixes of ASCII, two-byte characters, longer ones and broken bytes it
+ * must agree with sf_utf8_decode, character by character, on whether the
+ * text is valid and where the first fault is. */
+START_TEST(utf8_valid_agrees_with_decode)
+{
+	static const char *const pieces[] = { "a", " ", "\xD0\xB6", "\xD1\x8F", "\xC2\x80", "\xDF\xBF",
+					      "\xC0\x80", "\xC1\xBF", "\x80", "\xBF", "\xD0", "\xC2",
+					      "\xE2\x80\x94", "\xE0\x80\x80", "\xED\xA0\x80",
+					      "\xF0\x9F\x98\x80", "\xF4\x90\x80\x80", "\xFF", "\xF8", "\n" };
+	unsigned seed = 11;
+	for (int round = 0; round < 200000; round++) {
+		char text[64];
+		size_t n = 0;
+		int broken = round % 3 == 0; /* else mostly ASCII and Cyrillic */
+		for (int k = 0; k < round % 24; k++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = seed >> 16;
+			size_t p = broken ? r % SF_NELEM(pieces) : r % 11 == 0 ? r % SF_NELEM(pieces) : r % 4;
+			size_t l = strlen(pieces[p]);
+			if (n + l > sizeof text)
+				break;
+			memcpy(text + n, pieces[p], l);
+			n += l;
+		}
+		size_t want = n, at = 0;
+		uint32_t cp;
+		while (at < n) {
+			int l = sf_utf8_decode(text + at, n - at, &cp);
+			if (l == 0) {
+				want = at;
+				break;
+			}
+			at += (size_t)l;
+		}
+		size_t bad = 999;
+		ck_assert_int_eq(sf_utf8_valid(text, n, &bad), (want == n));
+		if (want != n)
+			ck_assert_uint_eq(bad, want);
+	}
 }
 END_TEST
 
@@ -308,6 +352,7 @@ Suite *suite_util(void)
 	tcase_add_test(t, buf_term_shows_controls);
 	tcase_add_test(t, buf_xml_replaces_what_xml_forbids);
 	tcase_add_test(t, utf8_strict);
+	tcase_add_test(t, utf8_valid_agrees_with_decode);
 	tcase_add_test(t, suggest_near_names);
 	tcase_add_test(t, sink_sorts_and_ranks);
 	tcase_add_test(t, sink_quotes_with_caret);
