@@ -1,9 +1,8 @@
 /* yalloc.c: libyaml's allocations, kept for reuse. libyaml allocates and
  * frees every token's and event's strings (about 140 blocks for a module's
  * front matter) through yaml_malloc, yaml_realloc, yaml_free and
- * yaml_strdup, and its own calls to them go through the dynamic linker, as
- * Cairo's deflateInit_ does (src/render/pdf_deflate.c): safar defines them
- * here and libyaml's calls bind to these. glibc's malloc keeps only a few
+ * yaml_strdup, which it exports and calls through the dynamic linker: safar
+ * defines them here and libyaml's calls bind to these. glibc's malloc keeps only a few
  * freed blocks of each size at hand and sends the rest to its bins, which
  * at 10,000 modules was a twentieth of `check` (docs/performance.md, "Pass
  * 8"); a freed block here goes on a free list of its size and serves the
