@@ -39,10 +39,18 @@ typedef struct job {
 	 * print most paragraphs alike, and a thread's renderers keep what
 	 * they laid out (the PDF engine's shaped text, the workbooks), so
 	 * one thread makes the whole group from what it already has
-	 * (docs/performance.md, "PDF"). group[k]: the first target of
-	 * group k; group[ngroups] = ntargets. */
-	size_t *group, ngroups;
-	_Atomic(size_t) next, done;
+	 * (docs/performance.md, "PDF"). The groups are in language order
+	 * and claimed from both ends, half the threads from each: a thread
+	 * goes on in the language it is in (the general modules print alike
+	 * in every corridor), and the threads meet in the middle. */
+	struct group {
+		size_t start, end; /* its targets */
+		const char *lang;
+	} *group;
+	size_t ngroups, lo, hi; /* groups [lo, hi) not claimed yet */
+	pthread_mutex_t claim;
+	_Atomic(unsigned) nworkers;
+	_Atomic(size_t) done;
 	sf_writes w;
 	/* Rebuilds (docs/outputs.md): what the inputs of every edition hash to. */
 	mf_editions *eds;
@@ -284,6 +292,13 @@ static void hash_sources(job *j, sf_arena *a)
 	j->global = g;
 }
 
+static int cmp_group(const void *x, const void *y)
+{
+	const struct group *a = x, *b = y;
+	int c = strcmp(a->lang, b->lang);
+	return c ? c : (a->start > b->start) - (a->start < b->start);
+}
+
 static void *worker(void *arg)
 {
 	job *j = arg;
@@ -291,11 +306,14 @@ static void *worker(void *arg)
 	for (size_t r = 0; r < NRENDERERS; r++)
 		if (j->opts->formats & renderers[r]->format)
 			states[r] = renderers[r]->new();
+	int back = atomic_fetch_add(&j->nworkers, 1) % 2;
 	for (;;) {
-		size_t k = atomic_fetch_add(&j->next, 1);
-		if (k >= j->ngroups)
+		pthread_mutex_lock(&j->claim);
+		size_t k = j->lo < j->hi ? (back ? --j->hi : j->lo++) : SIZE_MAX;
+		pthread_mutex_unlock(&j->claim);
+		if (k == SIZE_MAX)
 			break;
-		for (size_t i = j->group[k]; i < j->group[k + 1]; i++) {
+		for (size_t i = j->group[k].start; i < j->group[k].end; i++) {
 			/* After a failed write, the rest would fail the same way. */
 			if (atomic_load(&j->w.failed))
 				break;
@@ -453,11 +471,16 @@ size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opt
 		  .rel = sf_xcalloc(n + 1, sizeof *j.rel), .hash = sf_xcalloc(n + 1, sizeof *j.hash) };
 	hash_sources(&j, a);
 	j.group = sf_alloc_array(a, n + 1, sizeof *j.group);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		if (i == 0 || t[i].corridor != t[i - 1].corridor || strcmp(t[i].lang, t[i - 1].lang) != 0)
-			j.group[j.ngroups++] = i;
-	j.group[j.ngroups] = n;
-	atomic_init(&j.next, 0);
+			j.group[j.ngroups++] = (struct group){ i, i, t[i].lang };
+		j.group[j.ngroups - 1].end = i + 1;
+	}
+	/* Stable: by language, then as the targets come. */
+	qsort(j.group, j.ngroups, sizeof *j.group, cmp_group);
+	j.hi = j.ngroups;
+	pthread_mutex_init(&j.claim, NULL);
+	atomic_init(&j.nworkers, 0);
 	atomic_init(&j.done, 0);
 	pthread_mutex_init(&j.progress, NULL);
 	pthread_mutex_init(&j.trees, NULL);
@@ -512,6 +535,7 @@ size_t sf_build(const sf_root *root, const sf_filter *filter, const sf_build_opt
 	sf_resolver_free(j.resolver);
 	sf_render_memos_clear();
 	pthread_mutex_destroy(&j.progress);
+	pthread_mutex_destroy(&j.claim);
 	for (size_t i = 0; i < j.nmade; i++) {
 		cmark_node_free(j.made[i]->doc);
 		j.made[i]->doc = NULL;
