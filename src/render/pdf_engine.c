@@ -757,8 +757,19 @@ typedef struct pd_line_m {
 
 typedef struct pd_lines {
 	int n;
+	pw_rec **rec; /* per line, once drawn: what the PDF writer wrote for it */
 	pd_line_m l[];
 } pd_lines;
+
+static void free_lines(void *p)
+{
+	pd_lines *m = p;
+	if (m->rec)
+		for (int i = 0; i < m->n; i++)
+			pw_rec_free(m->rec[i]);
+	free(m->rec);
+	free(m);
+}
 
 static const pd_lines *lines_of(PangoLayout *l)
 {
@@ -785,7 +796,7 @@ static const pd_lines *lines_of(PangoLayout *l)
 	} while (i < n && pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	m->n = i;
-	g_object_set_data_full(G_OBJECT(l), "safar-lines", m, free);
+	g_object_set_data_full(G_OBJECT(l), "safar-lines", m, free_lines);
 	return m;
 }
 
@@ -1142,10 +1153,20 @@ static const font_sz *font_of(drawing *g, PangoFont *font)
 	return f;
 }
 
-/* One line of a layout, its origin (the baseline's left end) at x, y. */
-static void show_line(drawing *g, PangoLayoutLine *line, double x, double y)
+/* Line i of layout l, its origin (the baseline's left end) at x, y: its
+ * glyph runs as Pango placed them the first time, replayed after. */
+static void show_line(drawing *g, PangoLayout *l, pd_lines *lm, int i, double x, double y)
 {
-	const char *text = pango_layout_get_text(line->layout);
+	pw_line_at(g->w, x, y);
+	if (!lm->rec)
+		lm->rec = sf_xcalloc((size_t)lm->n + 1, sizeof *lm->rec);
+	if (lm->rec[i]) {
+		pw_replay(g->w, lm->rec[i]);
+		return;
+	}
+	const char *text = pango_layout_get_text(l);
+	pw_rec *rec = lm->rec[i] = pw_rec_new(text);
+	PangoLayoutLine *line = lm->l[i].line;
 	double xo = 0;
 	for (GSList *r = line->runs; r; r = r->next) {
 		PangoGlyphItem *run = r->data;
@@ -1158,8 +1179,8 @@ static void show_line(drawing *g, PangoLayoutLine *line, double x, double y)
 		}
 		size_t n = 0;
 		double lead = 0, width = 0;
-		for (int i = 0; i < gs->num_glyphs; i++) {
-			const PangoGlyphInfo *gi = &gs->glyphs[i];
+		for (int k = 0; k < gs->num_glyphs; k++) {
+			const PangoGlyphInfo *gi = &gs->glyphs[k];
 			double adv = gi->geometry.width / PS;
 			width += adv;
 			if (gi->glyph == PANGO_GLYPH_EMPTY || (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)) {
@@ -1174,10 +1195,10 @@ static void show_line(drawing *g, PangoLayoutLine *line, double x, double y)
 					 .dy = gi->geometry.y_offset / PS };
 			/* The text of the cluster this glyph begins, for copying and
 			 * searching. */
-			int c0 = gs->log_clusters[i];
-			if (i == 0 || gs->log_clusters[i - 1] != c0) {
+			int c0 = gs->log_clusters[k];
+			if (k == 0 || gs->log_clusters[k - 1] != c0) {
 				int c1 = item->length;
-				for (int j = i + 1; j < gs->num_glyphs; j++)
+				for (int j = k + 1; j < gs->num_glyphs; j++)
 					if (gs->log_clusters[j] != c0) {
 						c1 = gs->log_clusters[j];
 						break;
@@ -1188,7 +1209,7 @@ static void show_line(drawing *g, PangoLayoutLine *line, double x, double y)
 				}
 			}
 		}
-		pw_glyphs(g->w, f->face, f->size, x + xo + lead, y - run->y_offset / PS, g->g, n);
+		pw_run(g->w, f->face, f->size, xo + lead, -run->y_offset / PS, g->g, n, rec);
 		xo += width;
 	}
 }
@@ -1196,9 +1217,9 @@ static void show_line(drawing *g, PangoLayoutLine *line, double x, double y)
 /* A whole layout, its top left corner at x, y. */
 static void show_layout(drawing *g, PangoLayout *l, double x, double y)
 {
-	const pd_lines *lm = lines_of(l);
+	pd_lines *lm = (pd_lines *)lines_of(l);
 	for (int i = 0; i < lm->n; i++)
-		show_line(g, lm->l[i].line, x + lm->l[i].lx, y + lm->l[i].base);
+		show_line(g, l, lm, i, x + lm->l[i].lx, y + lm->l[i].base);
 }
 
 /* A link over the rectangle (page coordinates) to uri, or to an anchor of
@@ -1218,11 +1239,11 @@ static void link_rect(drawing *g, double x, double y, double w, double h, const 
 
 static void draw_lines(drawing *g, const pd_item *it)
 {
-	const pd_lines *lm = lines_of(it->lay);
+	pd_lines *lm = (pd_lines *)lines_of(it->lay);
 	for (int i = it->l0; i < it->l1 && i < lm->n; i++) {
 		const pd_line_m *m = &lm->l[i];
 		PangoLayoutLine *line = m->line;
-		show_line(g, line, it->x + m->lx, it->y + m->base - it->ytop);
+		show_line(g, it->lay, lm, i, it->x + m->lx, it->y + m->base - it->ytop);
 		for (size_t k = 0; k < it->nlinks; k++) {
 			const pd_link *lk = &it->links[k];
 			if (lk->end <= lk->start || lk->end <= line->start_index ||

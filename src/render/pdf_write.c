@@ -299,6 +299,14 @@ static size_t face_of(pw_ctx *c, hb_face_t *face)
 			*p = '-';
 	if (!f->name[0])
 		strcpy(f->name, "Font");
+	/* The name is the font's resource name in every PDF (recorded lines
+	 * name it): unique among this thread's faces. */
+	for (size_t i = 0; i < c->nfaces; i++)
+		if (strcmp(c->faces[i].name, f->name) == 0) {
+			size_t at = strlen(f->name);
+			snprintf(f->name + (at < 40 ? at : 40), sizeof f->name - (at < 40 ? at : 40), "-%zu", c->nfaces);
+			i = (size_t)-1;
+		}
 	double k = 1000.0 / f->upem;
 	hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
 	for (int i = 0; i < 4; i++)
@@ -386,8 +394,8 @@ struct pw_doc {
 	size_t *off; /* per object number */
 	int nobj, cobj;
 	sf_buf ct; /* the page's content */
-	int in_text, tfont;
-	double tsize;
+	int in_text;
+	double lm_x, lm_y; /* the line matrix, from the line's origin (pw_line_at) */
 	pw_font *fonts;
 	size_t nfonts;
 	sf_buf texts;
@@ -457,7 +465,6 @@ pw_doc *pw_new(pw_ctx *c, int npages, double width, double height)
 	d->page = -1;
 	d->w = width;
 	d->h = height;
-	d->tfont = -1;
 	for (int i = OBJ_CATALOG; i < OBJ_FIRST_PAGE + npages; i++)
 		new_obj(d);
 	/* %PDF and four bytes above 127: a binary file to any transfer. */
@@ -552,7 +559,6 @@ void pw_page(pw_doc *d)
 	if (d->page + 1 >= d->npages)
 		return; /* more pages than announced: drawn nowhere */
 	d->page++;
-	d->tfont = -1;
 	/* y down from the top left, as the engine places things. */
 	sf_buf_puts(&d->ct, "1 0 0 -1 0 ");
 	num(&d->ct, d->h);
@@ -569,7 +575,6 @@ void pw_restore(pw_doc *d)
 {
 	end_text(d);
 	sf_buf_puts(&d->ct, "Q\n");
-	d->tfont = -1; /* Tf is part of the state restored */
 }
 
 void pw_transform(pw_doc *d, double sx, double sy, double tx, double ty)
@@ -670,50 +675,123 @@ static size_t font_of(pw_doc *d, hb_face_t *face)
 	return d->nfonts++;
 }
 
-void pw_glyphs(pw_doc *d, hb_face_t *face, double size, double x, double y, const pw_glyph *g,
-	       size_t n)
+/* What a recorded line holds: its bytes, and per run the face and the
+ * glyphs it marks as drawn (with their text) in the document that
+ * replays it. */
+typedef struct rec_mark {
+	uint32_t text; /* offset into the layout's text; UINT32_MAX: none */
+	uint16_t gid, len;
+} rec_mark;
+
+typedef struct rec_run {
+	hb_face_t *face;
+	size_t nmarks;
+} rec_run;
+
+struct pw_rec {
+	sf_buf bytes;
+	rec_run *runs;
+	size_t nruns, cruns;
+	rec_mark *marks;
+	size_t nmarks, cmarks;
+	const char *base; /* the text offsets are from */
+	double lm_x, lm_y; /* the line matrix at the end */
+};
+
+pw_rec *pw_rec_new(const char *base)
 {
-	if (!n || d->page < 0)
+	pw_rec *r = sf_xcalloc(1, sizeof *r);
+	r->base = base;
+	return r;
+}
+
+void pw_rec_free(pw_rec *r)
+{
+	if (!r)
+		return;
+	sf_buf_free(&r->bytes);
+	free(r->runs);
+	free(r->marks);
+	free(r);
+}
+
+void pw_line_at(pw_doc *d, double x, double y)
+{
+	if (d->page < 0)
+		return;
+	sf_buf *b = &d->ct;
+	if (!d->in_text) {
+		sf_buf_puts(b, "BT\n");
+		d->in_text = 1;
+	}
+	sf_buf_puts(b, "1 0 0 -1 ");
+	num(b, x), sp(b), num(b, y);
+	sf_buf_puts(b, " Tm\n");
+	d->lm_x = d->lm_y = 0;
+}
+
+/* Marks glyph gid of font f drawn, standing for text (len bytes). */
+static void mark(pw_doc *d, pw_font *f, unsigned gid, const char *text, size_t len)
+{
+	if (gid >= d->c->faces[f->face].nglyphs)
+		return;
+	f->used[gid] = 1;
+	if (gid >= f->top)
+		f->top = gid + 1;
+	if (text && len && !f->text[gid]) {
+		f->text[gid] = d->texts.len + 1;
+		f->tlen[gid] = (unsigned)len;
+		sf_buf_add(&d->texts, text, len);
+	}
+}
+
+/* The line matrix to (x, y) from the line's origin, y down. */
+static void move_to(pw_doc *d, double x, double y)
+{
+	sf_buf *b = &d->ct;
+	num(b, x - d->lm_x), sp(b), num(b, d->lm_y - y);
+	sf_buf_puts(b, " Td\n");
+	d->lm_x = x, d->lm_y = y;
+}
+
+void pw_run(pw_doc *d, hb_face_t *face, double size, double x, double y, const pw_glyph *g,
+	    size_t n, pw_rec *rec)
+{
+	if (!n || d->page < 0 || !d->in_text)
 		return;
 	size_t fi = font_of(d, face);
 	pw_font *f = &d->fonts[fi];
 	pw_face *fc = &d->c->faces[f->face];
 	sf_buf *b = &d->ct;
-	if (!d->in_text) {
-		sf_buf_puts(b, "BT\n");
-		d->in_text = 1;
-		d->tfont = -1;
-	}
-	if (d->tfont != (int)fi || d->tsize != size) {
-		sf_buf_add(b, "/F", 2);
-		inum(b, (long long)fi + 1);
-		sp(b);
-		num(b, size);
-		sf_buf_puts(b, " Tf\n");
-		d->tfont = (int)fi;
-		d->tsize = size;
+	size_t start = b->len;
+	/* Every run names its font: a recorded line is replayed into any
+	 * document, after any other text. */
+	sf_buf_putc(b, '/');
+	sf_buf_puts(b, fc->name);
+	sp(b);
+	num(b, size);
+	sf_buf_puts(b, " Tf\n");
+	if (rec) {
+		rec_run *rr = XPUSH(rec->runs, rec->nruns, rec->cruns);
+		*rr = (rec_run){ face, 0 };
 	}
 	/* want: where the next glyph's origin should be, from x; at: where
-	 * the text position is, from x, after what was written. Glyphs go in
-	 * one string, two bytes each, until a kerning gap or an offset breaks
-	 * it: half the bytes of hex, and page contents are most of what a PDF
-	 * build deflates. */
-	double k = 1000.0 / size; /* points to thousandths of the size */
-	double want = 0, at = 0;  /* in thousandths of the size */
+	 * the text position is, from x, after what was written; both in
+	 * thousandths of the size. Glyphs go in one string, two bytes each,
+	 * until a kerning gap or an offset breaks it. */
+	double k = 1000.0 / size;
+	double want = 0, at = 0;
 	int open = 0; /* inside [ ... ] TJ */
 	int str = 0;  /* inside ( ... ) */
-	int moved = 1; /* a Tm is due */
+	int moved = 1; /* a Td is due */
 	for (size_t i = 0; i < n; i++) {
 		unsigned gid = g[i].gid;
-		if (gid < fc->nglyphs) {
-			f->used[gid] = 1;
-			if (gid >= f->top)
-				f->top = gid + 1;
-			if (g[i].text && !f->text[gid] && g[i].len) {
-				f->text[gid] = d->texts.len + 1;
-				f->tlen[gid] = (unsigned)g[i].len;
-				sf_buf_add(&d->texts, g[i].text, g[i].len);
-			}
+		mark(d, f, gid, g[i].text, g[i].len);
+		if (rec) {
+			rec_mark *m = XPUSH(rec->marks, rec->nmarks, rec->cmarks);
+			*m = (rec_mark){ g[i].text && g[i].len ? (uint32_t)(g[i].text - rec->base) : UINT32_MAX,
+					 (uint16_t)gid, (uint16_t)(g[i].len > 0xFFFF ? 0xFFFF : g[i].len) };
+			rec->runs[rec->nruns - 1].nmarks++;
 		}
 		int off = g[i].dx != 0 || g[i].dy != 0;
 		if (off || moved) {
@@ -721,9 +799,7 @@ void pw_glyphs(pw_doc *d, hb_face_t *face, double size, double x, double y, cons
 				sf_buf_putc(b, ')'), str = 0;
 			if (open)
 				sf_buf_puts(b, "] TJ\n"), open = 0;
-			sf_buf_puts(b, "1 0 0 -1 ");
-			num(b, x + want / k + g[i].dx), sp(b), num(b, y + g[i].dy);
-			sf_buf_puts(b, " Tm\n");
+			move_to(d, x + want / k + g[i].dx, y + g[i].dy);
 			at = want + g[i].dx * k;
 			moved = off; /* after an offset glyph, the next one is placed again */
 		}
@@ -750,6 +826,26 @@ void pw_glyphs(pw_doc *d, hb_face_t *face, double size, double x, double y, cons
 		sf_buf_putc(b, ')');
 	if (open)
 		sf_buf_puts(b, "] TJ\n");
+	if (rec) {
+		sf_buf_add(&rec->bytes, b->data + start, b->len - start);
+		rec->lm_x = d->lm_x, rec->lm_y = d->lm_y;
+	}
+}
+
+void pw_replay(pw_doc *d, const pw_rec *r)
+{
+	if (d->page < 0 || !d->in_text)
+		return;
+	const rec_mark *m = r->marks;
+	for (size_t i = 0; i < r->nruns; i++) {
+		size_t fi = font_of(d, r->runs[i].face); /* may move d->fonts */
+		pw_font *f = &d->fonts[fi];
+		for (size_t j = 0; j < r->runs[i].nmarks; j++, m++)
+			mark(d, f, m->gid, m->text == UINT32_MAX ? NULL : r->base + m->text, m->len);
+	}
+	sf_buf_add(&d->ct, r->bytes.data, r->bytes.len);
+	/* The line matrix where the recording left it. */
+	d->lm_x = r->lm_x, d->lm_y = r->lm_y;
 }
 
 void pw_link_uri(pw_doc *d, double x, double y, double w, double h, const char *uri)
@@ -1077,7 +1173,7 @@ int pw_finish(pw_doc *d, const char *title, const char *creator, const char *dat
 	begin_obj(d, OBJ_RESOURCES);
 	sf_buf_puts(o, "<< /Font <<");
 	for (size_t i = 0; i < d->nfonts; i++)
-		sf_buf_printf(o, " /F%zu %d 0 R", i + 1, d->fonts[i].obj);
+		sf_buf_printf(o, " /%s %d 0 R", d->c->faces[d->fonts[i].face].name, d->fonts[i].obj);
 	sf_buf_puts(o, " >> >>");
 	end_obj(d);
 	begin_obj(d, OBJ_PAGES);

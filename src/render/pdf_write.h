@@ -50,10 +50,22 @@ typedef struct pw_glyph {
 	const char *text;
 	size_t len;
 } pw_glyph;
-/* Glyphs of face at size points, the first one's origin at x, y (the
- * baseline). */
-void pw_glyphs(pw_doc *d, hb_face_t *face, double size, double x, double y, const pw_glyph *g,
-	       size_t n);
+
+/* Text is drawn a line at a time: pw_line_at puts the line's origin (its
+ * baseline's left end) at x, y; each pw_run draws glyphs of face at size
+ * points from x, y off that origin. What the runs of a line write does
+ * not depend on where the line is or what came before it, so a line drawn
+ * again (a paragraph every edition prints) is replayed from a record:
+ * pw_rec_new(base), base the text the glyphs' text points into (it must
+ * outlive the record), given to each pw_run of the line, then pw_replay
+ * for the line's next drawing, after its pw_line_at. */
+typedef struct pw_rec pw_rec;
+pw_rec *pw_rec_new(const char *base);
+void pw_rec_free(pw_rec *r);
+void pw_line_at(pw_doc *d, double x, double y);
+void pw_run(pw_doc *d, hb_face_t *face, double size, double x, double y, const pw_glyph *g,
+	    size_t n, pw_rec *rec);
+void pw_replay(pw_doc *d, const pw_rec *r);
 
 /* A link over the rectangle: to uri, or to the point (x, y) of page (from 0). */
 void pw_link_uri(pw_doc *d, double x, double y, double w, double h, const char *uri);
