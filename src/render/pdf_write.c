@@ -395,7 +395,11 @@ struct pw_doc {
 	int nobj, cobj;
 	sf_buf ct; /* the page's content */
 	int in_text;
-	double lm_x, lm_y; /* the line matrix, from the line's origin (pw_line_at) */
+	double org_x, org_y; /* the line's origin, as written (pw_line_at) */
+	double lm_x, lm_y;   /* the line matrix, from the line's origin */
+	int tf_ok;           /* the font and size below are the text state's */
+	hb_face_t *tf_face;
+	double tf_size;
 	pw_font *fonts;
 	size_t nfonts;
 	sf_buf texts;
@@ -559,6 +563,7 @@ void pw_page(pw_doc *d)
 	if (d->page + 1 >= d->npages)
 		return; /* more pages than announced: drawn nowhere */
 	d->page++;
+	d->tf_ok = 0; /* a new content stream: no font yet */
 	/* y down from the top left, as the engine places things. */
 	sf_buf_puts(&d->ct, "1 0 0 -1 0 ");
 	num(&d->ct, d->h);
@@ -575,6 +580,7 @@ void pw_restore(pw_doc *d)
 {
 	end_text(d);
 	sf_buf_puts(&d->ct, "Q\n");
+	d->tf_ok = 0; /* the text state is the one saved */
 }
 
 void pw_transform(pw_doc *d, double sx, double sy, double tx, double ty)
@@ -685,7 +691,9 @@ typedef struct rec_mark {
 
 typedef struct rec_run {
 	hb_face_t *face;
+	double size;
 	size_t nmarks;
+	size_t off, len; /* its bytes in the record */
 } rec_run;
 
 struct pw_rec {
@@ -715,18 +723,36 @@ void pw_rec_free(pw_rec *r)
 	free(r);
 }
 
+/* v as num() writes it. */
+static double r3(double v)
+{
+	if (!(v > -1e9 && v < 1e9))
+		return 0;
+	return (double)llround(v * 1000) / 1000;
+}
+
 void pw_line_at(pw_doc *d, double x, double y)
 {
 	if (d->page < 0)
 		return;
 	sf_buf *b = &d->ct;
 	if (!d->in_text) {
-		sf_buf_puts(b, "BT\n");
+		sf_buf_puts(b, "BT\n1 0 0 -1 ");
 		d->in_text = 1;
+		d->org_x = r3(x), d->org_y = r3(y);
+		num(b, x), sp(b), num(b, y);
+		sf_buf_puts(b, " Tm\n");
+	} else {
+		/* From where the last line's text left the line matrix: a
+		 * short move rather than a whole matrix. */
+		double cx = d->org_x + d->lm_x, cy = d->org_y + d->lm_y;
+		double dx = r3(x - cx), dy = r3(y - cy);
+		if (dx != 0 || dy != 0) {
+			num(b, dx), sp(b), num(b, -dy);
+			sf_buf_puts(b, " Td\n");
+		}
+		d->org_x = cx + dx, d->org_y = cy + dy;
 	}
-	sf_buf_puts(b, "1 0 0 -1 ");
-	num(b, x), sp(b), num(b, y);
-	sf_buf_puts(b, " Tm\n");
 	d->lm_x = d->lm_y = 0;
 }
 
@@ -748,10 +774,27 @@ static void mark(pw_doc *d, pw_font *f, unsigned gid, const char *text, size_t l
 /* The line matrix to (x, y) from the line's origin, y down. */
 static void move_to(pw_doc *d, double x, double y)
 {
+	double dx = r3(x - d->lm_x), dy = r3(y - d->lm_y);
+	if (dx == 0 && dy == 0)
+		return;
 	sf_buf *b = &d->ct;
-	num(b, x - d->lm_x), sp(b), num(b, d->lm_y - y);
+	num(b, dx), sp(b), num(b, -dy);
 	sf_buf_puts(b, " Td\n");
-	d->lm_x = x, d->lm_y = y;
+	d->lm_x += dx, d->lm_y += dy;
+}
+
+/* The text state's font to face at size, unless it is so already. */
+static void set_font(pw_doc *d, const pw_face *fc, hb_face_t *face, double size)
+{
+	if (d->tf_ok && d->tf_face == face && d->tf_size == size)
+		return;
+	sf_buf *b = &d->ct;
+	sf_buf_putc(b, '/');
+	sf_buf_puts(b, fc->name);
+	sp(b);
+	num(b, size);
+	sf_buf_puts(b, " Tf\n");
+	d->tf_ok = 1, d->tf_face = face, d->tf_size = size;
 }
 
 void pw_run(pw_doc *d, hb_face_t *face, double size, double x, double y, const pw_glyph *g,
@@ -763,17 +806,13 @@ void pw_run(pw_doc *d, hb_face_t *face, double size, double x, double y, const p
 	pw_font *f = &d->fonts[fi];
 	pw_face *fc = &d->c->faces[f->face];
 	sf_buf *b = &d->ct;
+	/* The font is set outside what is recorded: a line replayed after
+	 * other text sets it as the text state needs. */
+	set_font(d, fc, face, size);
 	size_t start = b->len;
-	/* Every run names its font: a recorded line is replayed into any
-	 * document, after any other text. */
-	sf_buf_putc(b, '/');
-	sf_buf_puts(b, fc->name);
-	sp(b);
-	num(b, size);
-	sf_buf_puts(b, " Tf\n");
 	if (rec) {
 		rec_run *rr = XPUSH(rec->runs, rec->nruns, rec->cruns);
-		*rr = (rec_run){ face, 0 };
+		*rr = (rec_run){ face, size, 0, rec->bytes.len, 0 };
 	}
 	/* want: where the next glyph's origin should be, from x; at: where
 	 * the text position is, from x, after what was written; both in
@@ -828,6 +867,7 @@ void pw_run(pw_doc *d, hb_face_t *face, double size, double x, double y, const p
 		sf_buf_puts(b, "] TJ\n");
 	if (rec) {
 		sf_buf_add(&rec->bytes, b->data + start, b->len - start);
+		rec->runs[rec->nruns - 1].len = b->len - start;
 		rec->lm_x = d->lm_x, rec->lm_y = d->lm_y;
 	}
 }
@@ -838,12 +878,14 @@ void pw_replay(pw_doc *d, const pw_rec *r)
 		return;
 	const rec_mark *m = r->marks;
 	for (size_t i = 0; i < r->nruns; i++) {
-		size_t fi = font_of(d, r->runs[i].face); /* may move d->fonts */
+		const rec_run *rr = &r->runs[i];
+		size_t fi = font_of(d, rr->face); /* may move d->fonts */
 		pw_font *f = &d->fonts[fi];
-		for (size_t j = 0; j < r->runs[i].nmarks; j++, m++)
+		for (size_t j = 0; j < rr->nmarks; j++, m++)
 			mark(d, f, m->gid, m->text == UINT32_MAX ? NULL : r->base + m->text, m->len);
+		set_font(d, &d->c->faces[f->face], rr->face, rr->size);
+		sf_buf_add(&d->ct, r->bytes.data + rr->off, rr->len);
 	}
-	sf_buf_add(&d->ct, r->bytes.data, r->bytes.len);
 	/* The line matrix where the recording left it. */
 	d->lm_x = r->lm_x, d->lm_y = r->lm_y;
 }
