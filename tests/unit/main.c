@@ -10,6 +10,7 @@ int main(void)
 	srunner_add_suite(sr, suite_resolve());
 	srunner_add_suite(sr, suite_sms());
 	srunner_add_suite(sr, suite_edition());
+	srunner_add_suite(sr, suite_pdf());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -9,5 +9,6 @@ Suite *suite_load(void);
 Suite *suite_resolve(void);
 Suite *suite_sms(void);
 Suite *suite_edition(void);
+Suite *suite_pdf(void);
 
 #endif
