@@ -117,6 +117,8 @@ check: build/safar build/unit build/san/safar build/san/unit
 	@sh tests/print/run.sh build/safar
 	@echo '== pdf (poppler, zbar)'
 	@sh tests/pdf/run.sh build/safar
+	@echo '== pdf (asan+ubsan): the PDF writer under the sanitizers'
+	@sh tests/pdf/run.sh build/san/safar
 	@echo '== install'
 	@rm -rf build/inst && $(MAKE) -s install DESTDIR=$(CURDIR)/build/inst >/dev/null
 	@test -x build/inst$(PREFIX)/bin/safar && test -f build/inst$(PREFIX)/share/man/man1/safar.1
