@@ -1197,8 +1197,11 @@ static void show_line(drawing *g, PangoLayout *l, pd_lines *lm, int i, double x,
 			 * searching. */
 			int c0 = gs->log_clusters[k];
 			if (k == 0 || gs->log_clusters[k - 1] != c0) {
-				int c1 = item->length;
-				for (int j = k + 1; j < gs->num_glyphs; j++)
+				/* The cluster ends where the next one in the text
+				 * begins: after it in a left-to-right run, before it
+				 * in a right-to-left one (glyphs in visual order). */
+				int c1 = item->length, rtl = item->analysis.level % 2;
+				for (int j = rtl ? k - 1 : k + 1; j >= 0 && j < gs->num_glyphs; j += rtl ? -1 : 1)
 					if (gs->log_clusters[j] != c0) {
 						c1 = gs->log_clusters[j];
 						break;
