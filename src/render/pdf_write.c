@@ -201,11 +201,27 @@ typedef struct pw_sub {
 
 enum { SUB_BUCKETS = 1024, SUB_BYTES = 64 << 20 };
 
+/* A page content deflated before. Two fifths of the bundled content's
+ * page bytes are pages another PDF of the same thread already had (the
+ * sector and audience editions of a corridor language share most pages,
+ * headers and numbers included): those are looked up, not deflated. */
+typedef struct pw_page_z {
+	struct pw_page_z *next;
+	uint64_t hash;
+	size_t len;
+	char *raw;   /* the content, to compare */
+	sf_buf body; /* the stream object's body */
+} pw_page_z;
+
+enum { PAGE_BUCKETS = 4096, PAGE_BYTES = 48 << 20 };
+
 struct pw_ctx {
 	pw_face *faces;
 	size_t nfaces;
 	pw_sub *subs[SUB_BUCKETS];
 	size_t sub_bytes;
+	pw_page_z *pages[PAGE_BUCKETS];
+	size_t page_bytes;
 	struct libdeflate_compressor *z;
 };
 
@@ -235,11 +251,25 @@ static void subs_clear(pw_ctx *c)
 	c->sub_bytes = 0;
 }
 
+static void pages_clear(pw_ctx *c)
+{
+	for (size_t b = 0; b < PAGE_BUCKETS; b++)
+		while (c->pages[b]) {
+			pw_page_z *p = c->pages[b];
+			c->pages[b] = p->next;
+			free(p->raw);
+			sf_buf_free(&p->body);
+			free(p);
+		}
+	c->page_bytes = 0;
+}
+
 void pw_ctx_free(pw_ctx *c)
 {
 	if (!c)
 		return;
 	subs_clear(c);
+	pages_clear(c);
 	for (size_t i = 0; i < c->nfaces; i++) {
 		hb_font_destroy(c->faces[i].font);
 		hb_face_destroy(c->faces[i].face);
@@ -454,13 +484,6 @@ static void stream_body(pw_ctx *c, const char *data, size_t n, const char *extra
 	sf_buf_free(&z);
 }
 
-static void stream_obj(pw_doc *d, int no, const char *data, size_t n, const char *extra)
-{
-	begin_obj(d, no);
-	stream_body(d->c, data, n, extra, &d->out);
-	end_obj(d);
-}
-
 pw_doc *pw_new(pw_ctx *c, int npages, double width, double height)
 {
 	pw_doc *d = sf_xcalloc(1, sizeof *d);
@@ -507,6 +530,53 @@ static void end_text(pw_doc *d)
 	}
 }
 
+/* Eight bytes at a time: a page is hashed whole before it is looked up. */
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, s + i, 8);
+		h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 32;
+	}
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001B3ULL;
+	return h ^ (h >> 29);
+}
+
+/* The page's content as object no: deflated before, or now and kept. */
+static void content_obj(pw_doc *d, int no)
+{
+	pw_ctx *c = d->c;
+	const char *data = d->ct.data ? d->ct.data : "";
+	size_t n = d->ct.len;
+	uint64_t h = hash_bytes(data, n);
+	pw_page_z **b = &c->pages[h % PAGE_BUCKETS];
+	for (pw_page_z *p = *b; p; p = p->next)
+		if (p->hash == h && p->len == n && memcmp(p->raw, data, n) == 0) {
+			begin_obj(d, no);
+			sf_buf_add(&d->out, p->body.data, p->body.len);
+			end_obj(d);
+			return;
+		}
+	if (c->page_bytes > PAGE_BYTES)
+		pages_clear(c);
+	pw_page_z *p = sf_xcalloc(1, sizeof *p);
+	p->hash = h;
+	p->len = n;
+	p->raw = sf_xmalloc(n + 1);
+	memcpy(p->raw, data, n);
+	stream_body(c, data, n, NULL, &p->body);
+	p->next = *b;
+	*b = p;
+	c->page_bytes += n + p->body.len + sizeof *p;
+	begin_obj(d, no);
+	sf_buf_add(&d->out, p->body.data, p->body.len);
+	end_obj(d);
+}
+
 /* The page's content, its links and the page itself. */
 static void close_page(pw_doc *d)
 {
@@ -514,7 +584,7 @@ static void close_page(pw_doc *d)
 		return;
 	end_text(d);
 	int content = new_obj(d);
-	stream_obj(d, content, d->ct.data ? d->ct.data : "", d->ct.len, NULL);
+	content_obj(d, content);
 	sf_buf_reset(&d->ct);
 	sf_buf a = { 0 };
 	for (size_t i = 0; i < d->nlinks; i++) {
