@@ -132,9 +132,29 @@ struct pdf_state {
 	pw_ctx *pw;        /* the PDF writer's faces and deflate stream */
 };
 
+/* A layout key's hash, eight bytes at a time: every paragraph of every
+ * PDF is looked up by its whole text (g_bytes_hash takes a byte at a
+ * time). */
+static guint key_hash(gconstpointer p)
+{
+	gsize n;
+	const unsigned char *s = g_bytes_get_data((GBytes *)p, &n);
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+	gsize i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, s + i, 8);
+		h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+		h ^= h >> 32;
+	}
+	for (; i < n; i++)
+		h = (h ^ s[i]) * 0x100000001B3ULL;
+	return (guint)(h ^ (h >> 29));
+}
+
 static GHashTable *lay_map(void)
 {
-	return g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref,
+	return g_hash_table_new_full(key_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref,
 				     g_object_unref);
 }
 

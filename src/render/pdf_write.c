@@ -183,6 +183,12 @@ typedef struct pw_face {
 	char name[64];
 	double bbox[4], ascent, descent, cap, italic;
 	int flags;
+	/* A document's record of the glyphs it drew (pw_font): kept here and
+	 * cleared up to the highest glyph drawn after each document, rather
+	 * than a new 40 KB allocated and cleared for every font of every PDF. */
+	unsigned char *used;
+	uint32_t *text, *tlen;
+	int busy;
 } pw_face;
 
 /* A font subset made before: a face's glyph set, and the bodies of its
@@ -274,6 +280,9 @@ void pw_ctx_free(pw_ctx *c)
 		hb_font_destroy(c->faces[i].font);
 		hb_face_destroy(c->faces[i].face);
 		hb_face_destroy(c->faces[i].prepared);
+		free(c->faces[i].used);
+		free(c->faces[i].text);
+		free(c->faces[i].tlen);
 		free(c->faces[i].width);
 	}
 	free(c->faces);
@@ -395,9 +404,10 @@ typedef struct pw_font {
 	size_t face;
 	int obj;
 	unsigned char *used; /* per glyph */
-	size_t *text;	     /* per glyph: offset + 1 into the document's texts, 0: none */
-	unsigned *tlen;
+	uint32_t *text;	     /* per glyph: offset + 1 into the document's texts, 0: none */
+	uint32_t *tlen;
 	unsigned top; /* past the highest glyph drawn: what the loops below look at */
+	int own;      /* the arrays are this document's, not the face's */
 } pw_font;
 
 typedef struct pw_link {
@@ -507,9 +517,17 @@ void pw_free(pw_doc *d)
 	sf_buf_free(&d->ct);
 	sf_buf_free(&d->texts);
 	for (size_t i = 0; i < d->nfonts; i++) {
-		free(d->fonts[i].used);
-		free(d->fonts[i].text);
-		free(d->fonts[i].tlen);
+		pw_font *f = &d->fonts[i];
+		if (f->own) {
+			free(f->used);
+			free(f->text);
+			free(f->tlen);
+		} else {
+			memset(f->used, 0, f->top);
+			memset(f->text, 0, f->top * sizeof *f->text);
+			memset(f->tlen, 0, f->top * sizeof *f->tlen);
+			d->c->faces[f->face].busy = 0;
+		}
 	}
 	free(d->fonts);
 	for (size_t i = 0; i < d->nlinks; i++)
@@ -745,9 +763,23 @@ static size_t font_of(pw_doc *d, hb_face_t *face)
 			return i;
 	d->fonts = sf_xrealloc(d->fonts, (d->nfonts + 1) * sizeof *d->fonts);
 	pw_font *f = &d->fonts[d->nfonts];
-	unsigned n = d->c->faces[fi].nglyphs + 1;
-	*f = (pw_font){ .face = fi, .obj = new_obj(d), .used = sf_xcalloc(n, 1),
-			.text = sf_xcalloc(n, sizeof *f->text), .tlen = sf_xcalloc(n, sizeof *f->tlen) };
+	pw_face *fc = &d->c->faces[fi];
+	size_t n = (size_t)fc->nglyphs + 1;
+	*f = (pw_font){ .face = fi, .obj = new_obj(d) };
+	if (!fc->used) {
+		fc->used = sf_xcalloc(n, 1);
+		fc->text = sf_xcalloc(n, sizeof *fc->text);
+		fc->tlen = sf_xcalloc(n, sizeof *fc->tlen);
+	}
+	if (!fc->busy) {
+		fc->busy = 1;
+		f->used = fc->used, f->text = fc->text, f->tlen = fc->tlen;
+	} else { /* another document of this thread is open */
+		f->own = 1;
+		f->used = sf_xcalloc(n, 1);
+		f->text = sf_xcalloc(n, sizeof *f->text);
+		f->tlen = sf_xcalloc(n, sizeof *f->tlen);
+	}
 	return d->nfonts++;
 }
 
@@ -835,8 +867,8 @@ static void mark(pw_doc *d, pw_font *f, unsigned gid, const char *text, size_t l
 	if (gid >= f->top)
 		f->top = gid + 1;
 	if (text && len && !f->text[gid]) {
-		f->text[gid] = d->texts.len + 1;
-		f->tlen[gid] = (unsigned)len;
+		f->text[gid] = (uint32_t)(d->texts.len + 1);
+		f->tlen[gid] = (uint32_t)len;
 		sf_buf_add(&d->texts, text, len);
 	}
 }
