@@ -19,6 +19,7 @@
 #include "pdf.h"
 #include "pdf_write.h"
 #include "safar/date.h"
+#include "safar/hash.h"
 #include "safar/nelem.h"
 #include "safar/strmap.h"
 #include "safar/xalloc.h"
@@ -132,24 +133,14 @@ struct pdf_state {
 	pw_ctx *pw;        /* the PDF writer's faces and deflate stream */
 };
 
-/* A layout key's hash, eight bytes at a time: every paragraph of every
- * PDF is looked up by its whole text (g_bytes_hash takes a byte at a
- * time). */
+/* A layout key's hash, eight bytes at a time (sf_hash): every paragraph of
+ * every PDF is looked up by its whole text, and g_bytes_hash takes a byte
+ * at a time. */
 static guint key_hash(gconstpointer p)
 {
 	gsize n;
-	const unsigned char *s = g_bytes_get_data((GBytes *)p, &n);
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
-	gsize i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t v;
-		memcpy(&v, s + i, 8);
-		h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
-		h ^= h >> 32;
-	}
-	for (; i < n; i++)
-		h = (h ^ s[i]) * 0x100000001B3ULL;
-	return (guint)(h ^ (h >> 29));
+	const void *s = g_bytes_get_data((GBytes *)p, &n);
+	return (guint)sf_hash(0, s, n);
 }
 
 static GHashTable *lay_map(void)

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <libdeflate.h>
 
+#include "safar/hash.h"
 #include "safar/xalloc.h"
 
 /* One more slot of a heap array v (n used, cap allocated). */
@@ -548,29 +549,13 @@ static void end_text(pw_doc *d)
 	}
 }
 
-/* Eight bytes at a time: a page is hashed whole before it is looked up. */
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t v;
-		memcpy(&v, s + i, 8);
-		h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
-		h ^= h >> 32;
-	}
-	for (; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001B3ULL;
-	return h ^ (h >> 29);
-}
-
 /* The page's content as object no: deflated before, or now and kept. */
 static void content_obj(pw_doc *d, int no)
 {
 	pw_ctx *c = d->c;
 	const char *data = d->ct.data ? d->ct.data : "";
 	size_t n = d->ct.len;
-	uint64_t h = hash_bytes(data, n);
+	uint64_t h = sf_hash(0, data, n);
 	pw_page_z **b = &c->pages[h % PAGE_BUCKETS];
 	for (pw_page_z *p = *b; p; p = p->next)
 		if (p->hash == h && p->len == n && memcmp(p->raw, data, n) == 0) {
