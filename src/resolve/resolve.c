@@ -89,6 +89,23 @@ static int match_bits(const rs_ctx *c, const rs_mx *x)
  * no candidates to describe. Which modules match is a bit set, and the
  * loops look at the records alone. An ambiguity or a missing base (reported
  * with the candidates' details) is left to rs_topic: -2. */
+
+/* The stacked parts st (ns, in ascending specificity) around the np parts
+ * already in parts: a prepend before them, an append after. The new count. */
+static size_t stack_parts(const sf_module **parts, size_t np, const struct cand *st, size_t ns)
+{
+	for (size_t i = 0; i < ns; i++) {
+		if (st[i].merge == SF_PREPEND) {
+			memmove(parts + 1, parts, np * sizeof *parts);
+			parts[0] = st[i].m;
+			np++;
+		} else {
+			parts[np++] = st[i].m;
+		}
+	}
+	return np;
+}
+
 static int topic_bits(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out)
 {
 	const rs_mx *mx = ix->mx;
@@ -141,15 +158,7 @@ static int topic_bits(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out)
 				st[k++] = (struct cand){ ix->mods[i], mx[i].lang, mx[i].spec, 1, mx[i].merge };
 		if (ns > 1)
 			qsort(st, ns, sizeof *st, cmp_stack);
-		for (size_t i = 0; i < ns; i++) {
-			if (st[i].merge == SF_PREPEND) {
-				memmove(parts + 1, parts, np * sizeof *parts);
-				parts[0] = st[i].m;
-				np++;
-			} else {
-				parts[np++] = st[i].m;
-			}
-		}
+		np = stack_parts(parts, np, st, ns);
 	}
 	const sf_target *t = c->t;
 	const sf_module *b = ix->mods[best];
@@ -274,15 +283,7 @@ int rs_topic(rs_ctx *c, const topic_ix *ix, sf_arena *a, sf_topic *out, sf_candi
 	const sf_module **parts = sf_alloc_raw(a, (ns + 1) * sizeof *parts);
 	size_t np = 0;
 	parts[np++] = cv[best].m;
-	for (size_t i = 0; i < ns; i++) {
-		if (st[i].merge == SF_PREPEND) {
-			memmove(parts + 1, parts, np * sizeof *parts);
-			parts[0] = st[i].m;
-			np++;
-		} else {
-			parts[np++] = st[i].m;
-		}
-	}
+	np = stack_parts(parts, np, st, ns);
 	set_role(cands, best, SF_ROLE_BASE, NULL);
 	for (size_t i = 0; cands && i < ix->n; i++)
 		if (cv[i].matched && cv[i].lang == cl && cv[i].merge != SF_REPLACE)
