@@ -1,5 +1,5 @@
-/* pdf.h: the print engine of the PDF outputs: Pango lays out, Cairo writes
- * the PDF (docs/outputs.md, "PDF"). render/ only. */
+/* pdf.h: the print engine of the PDF outputs: Pango lays out, pdf_write.c
+ * writes the PDF (docs/outputs.md, "PDF"). render/ only. */
 #ifndef SAFAR_RENDER_PDF_H
 #define SAFAR_RENDER_PDF_H
 

@@ -1,5 +1,5 @@
-/* pdf_engine.c: the print engine: Pango lays text out into pages, Cairo's
- * PDF surface draws them (docs/outputs.md, "PDF"). Layout first, drawing
+/* pdf_engine.c: the print engine: Pango lays text out into pages, the PDF
+ * writer (pdf_write.c) draws them (docs/outputs.md, "PDF"). Layout first, drawing
  * after: every page is known before the first is drawn, so the contents
  * print the pages their headings landed on and a booklet can be imposed. */
 #include <cairo.h>
