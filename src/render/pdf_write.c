@@ -229,6 +229,7 @@ struct pw_ctx {
 	size_t sub_bytes;
 	pw_page_z *pages[PAGE_BUCKETS];
 	size_t page_bytes;
+	sf_buf key; /* scratch: a font's glyphs' text, to compare */
 	struct libdeflate_compressor *z;
 };
 
@@ -277,6 +278,7 @@ void pw_ctx_free(pw_ctx *c)
 		return;
 	subs_clear(c);
 	pages_clear(c);
+	sf_buf_free(&c->key);
 	for (size_t i = 0; i < c->nfaces; i++) {
 		hb_font_destroy(c->faces[i].font);
 		hb_face_destroy(c->faces[i].face);
@@ -407,8 +409,9 @@ typedef struct pw_font {
 	unsigned char *used; /* per glyph */
 	uint32_t *text;	     /* per glyph: offset + 1 into the document's texts, 0: none */
 	uint32_t *tlen;
-	unsigned top; /* past the highest glyph drawn: what the loops below look at */
-	int own;      /* the arrays are this document's, not the face's */
+	uint16_t *list; /* the glyphs drawn, as first drawn; sorted when finishing */
+	size_t nlist, clist;
+	int own;        /* the arrays are this document's, not the face's */
 } pw_font;
 
 typedef struct pw_link {
@@ -524,11 +527,11 @@ void pw_free(pw_doc *d)
 			free(f->text);
 			free(f->tlen);
 		} else {
-			memset(f->used, 0, f->top);
-			memset(f->text, 0, f->top * sizeof *f->text);
-			memset(f->tlen, 0, f->top * sizeof *f->tlen);
+			for (size_t k = 0; k < f->nlist; k++)
+				f->used[f->list[k]] = 0, f->text[f->list[k]] = 0, f->tlen[f->list[k]] = 0;
 			d->c->faces[f->face].busy = 0;
 		}
+		free(f->list);
 	}
 	free(d->fonts);
 	for (size_t i = 0; i < d->nlinks; i++)
@@ -848,9 +851,10 @@ static void mark(pw_doc *d, pw_font *f, unsigned gid, const char *text, size_t l
 {
 	if (gid >= d->c->faces[f->face].nglyphs)
 		return;
-	f->used[gid] = 1;
-	if (gid >= f->top)
-		f->top = gid + 1;
+	if (!f->used[gid]) {
+		f->used[gid] = 1;
+		*XPUSH(f->list, f->nlist, f->clist) = (uint16_t)gid;
+	}
 	if (text && len && !f->text[gid]) {
 		f->text[gid] = (uint32_t)(d->texts.len + 1);
 		f->tlen[gid] = (uint32_t)len;
@@ -1017,10 +1021,9 @@ static hb_blob_t *subset(pw_face *fc, const pw_font *f, sf_buf *map)
 		return NULL;
 	hb_set_t *gs = hb_subset_input_glyph_set(in);
 	hb_set_add(gs, 0);
-	unsigned top = 0;
-	for (unsigned g = 0; g < f->top; g++)
-		if (f->used[g])
-			hb_set_add(gs, g), top = g;
+	for (size_t k = 0; k < f->nlist; k++)
+		hb_set_add(gs, f->list[k]);
+	unsigned top = f->nlist ? f->list[f->nlist - 1] : 0;
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
 	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	static const char tags[][5] = { "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern",
@@ -1033,13 +1036,16 @@ static hb_blob_t *subset(pw_face *fc, const pw_font *f, sf_buf *map)
 	if (!plan)
 		return NULL;
 	const hb_map_t *old2new = hb_subset_plan_old_to_new_glyph_mapping(plan);
-	for (unsigned g = 0; g <= top; g++) {
-		hb_codepoint_t n = f->used[g] ? hb_map_get(old2new, g) : 0;
+	unsigned char *m = sf_xcalloc((size_t)top + 1, 2);
+	for (size_t k = 0; k < f->nlist; k++) {
+		hb_codepoint_t n = hb_map_get(old2new, f->list[k]);
 		if (n == HB_MAP_VALUE_INVALID)
 			n = 0;
-		char be[2] = { (char)(n >> 8), (char)(n & 0xFF) };
-		sf_buf_add(map, be, 2);
+		m[2 * f->list[k]] = (unsigned char)(n >> 8);
+		m[2 * f->list[k] + 1] = (unsigned char)(n & 0xFF);
 	}
+	sf_buf_add(map, (const char *)m, ((size_t)top + 1) * 2);
+	free(m);
 	hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
 	hb_subset_plan_destroy(plan);
 	if (!sub)
@@ -1053,29 +1059,30 @@ static hb_blob_t *subset(pw_face *fc, const pw_font *f, sf_buf *map)
 	return blob;
 }
 
-/* The ToUnicode map's stream body into out. */
-static void to_unicode(pw_doc *d, const pw_font *f, unsigned nglyphs, sf_buf *out)
+/* The ToUnicode map's stream body into out: each drawn glyph's text, in
+ * blocks of at most 100 (f->list sorted). */
+static void to_unicode(pw_doc *d, const pw_font *f, sf_buf *out)
 {
 	sf_buf m = { 0 };
 	sf_buf_puts(&m, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
 			"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 			"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 			"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	unsigned g = 0;
-	for (;;) {
-		unsigned k = 0, start;
-		while (g < nglyphs && !f->text[g])
-			g++;
-		if (g >= nglyphs)
+	size_t k = 0;
+	while (k < f->nlist) {
+		size_t start = k, n = 0;
+		for (; k < f->nlist && n < 100; k++)
+			n += f->text[f->list[k]] != 0;
+		if (!n)
 			break;
-		for (start = g; g < nglyphs && k < 100; g++)
-			k += f->text[g] != 0;
-		sf_buf_printf(&m, "%u beginbfchar\n", k);
-		for (unsigned i = start; i < g; i++) {
-			if (!f->text[i])
+		inum(&m, (long long)n);
+		sf_buf_puts(&m, " beginbfchar\n");
+		for (size_t i = start; i < k; i++) {
+			unsigned g = f->list[i];
+			if (!f->text[g])
 				continue;
-			sf_buf_putc(&m, '<'), hex4(&m, i), sf_buf_puts(&m, "> <");
-			utf16_hex(&m, d->texts.data + f->text[i] - 1, f->tlen[i]);
+			sf_buf_putc(&m, '<'), hex4(&m, g), sf_buf_puts(&m, "> <");
+			utf16_hex(&m, d->texts.data + f->text[g] - 1, f->tlen[g]);
 			sf_buf_puts(&m, ">\n");
 		}
 		sf_buf_puts(&m, "endbfchar\n");
@@ -1086,12 +1093,13 @@ static void to_unicode(pw_doc *d, const pw_font *f, unsigned nglyphs, sf_buf *ou
 }
 
 /* A subset's name tag: six capitals from the glyphs it holds. */
-static void tag_of(const pw_font *f, unsigned nglyphs, char tag[7])
+static void tag_of(const pw_font *f, char tag[7])
 {
 	uint32_t h = 2166136261u;
-	for (unsigned g = 0; g < nglyphs; g++)
-		if (f->used[g])
-			h = (h ^ g) * 16777619u, h = (h ^ (g >> 8)) * 16777619u;
+	for (size_t k = 0; k < f->nlist; k++) {
+		unsigned g = f->list[k];
+		h = (h ^ g) * 16777619u, h = (h ^ (g >> 8)) * 16777619u;
+	}
 	for (int i = 0; i < 6; i++, h /= 26)
 		tag[i] = (char)('A' + h % 26);
 	tag[6] = '\0';
@@ -1101,32 +1109,26 @@ static void tag_of(const pw_font *f, unsigned nglyphs, char tag[7])
 static pw_sub *subset_of(pw_ctx *c, const pw_font *f)
 {
 	pw_face *fc = &c->faces[f->face];
-	size_t n = 0;
-	for (unsigned g = 0; g < f->top; g++)
-		n += f->used[g];
-	uint16_t *gids = sf_xmalloc((n + 1) * sizeof *gids);
+	const uint16_t *gids = f->list;
+	size_t n = f->nlist;
 	uint32_t h = 2166136261u ^ (uint32_t)f->face;
-	n = 0;
-	for (unsigned g = 0; g < f->top; g++)
-		if (f->used[g])
-			gids[n++] = (uint16_t)g, h = (h ^ g) * 16777619u;
+	for (size_t k = 0; k < n; k++)
+		h = (h ^ gids[k]) * 16777619u;
 	pw_sub **b = &c->subs[h % SUB_BUCKETS];
 	for (pw_sub *s = *b; s; s = s->next)
-		if (s->hash == h && s->face == f->face && s->n == n && memcmp(s->gids, gids, n * sizeof *gids) == 0) {
-			free(gids);
+		if (s->hash == h && s->face == f->face && s->n == n && memcmp(s->gids, gids, n * sizeof *gids) == 0)
 			return s;
-		}
 	sf_buf map = { 0 };
 	hb_blob_t *blob = subset(fc, f, &map);
 	if (!blob) {
 		sf_buf_free(&map);
-		free(gids);
 		return NULL;
 	}
 	if (c->sub_bytes > SUB_BYTES)
 		subs_clear(c);
 	pw_sub *s = sf_xcalloc(1, sizeof *s);
-	*s = (pw_sub){ .face = f->face, .n = n, .hash = h, .gids = gids };
+	*s = (pw_sub){ .face = f->face, .n = n, .hash = h, .gids = sf_xmalloc((n + 1) * sizeof *gids) };
+	memcpy(s->gids, gids, n * sizeof *gids);
 	unsigned len;
 	const char *data = hb_blob_get_data(blob, &len);
 	char extra[64];
@@ -1135,17 +1137,14 @@ static pw_sub *subset_of(pw_ctx *c, const pw_font *f)
 	hb_blob_destroy(blob);
 	stream_body(c, map.data, map.len, NULL, &s->gmap);
 	sf_buf_free(&map);
-	for (unsigned g = 0; g < f->top;) {
-		if (!f->used[g]) {
-			g++;
-			continue;
-		}
-		inum(&s->widths, g);
+	/* /W: each run of consecutive glyphs as "first [w w …]". */
+	for (size_t k = 0; k < n;) {
+		inum(&s->widths, gids[k]);
 		sf_buf_puts(&s->widths, " [");
-		for (int first = 1; g < f->top && f->used[g]; g++, first = 0) {
-			if (!first)
-				sp(&s->widths);
-			num(&s->widths, glyph_width(fc, g));
+		num(&s->widths, glyph_width(fc, gids[k]));
+		for (k++; k < n && gids[k] == gids[k - 1] + 1; k++) {
+			sp(&s->widths);
+			num(&s->widths, glyph_width(fc, gids[k]));
 		}
 		sf_buf_puts(&s->widths, "] ");
 	}
@@ -1162,7 +1161,7 @@ static int write_font(pw_doc *d, const pw_font *f)
 	if (!sub)
 		return -1;
 	char tag[7];
-	tag_of(f, f->top, tag);
+	tag_of(f, tag);
 	int file = new_obj(d), desc = new_obj(d), cid = new_obj(d), uni = new_obj(d), gmap = new_obj(d);
 	begin_obj(d, gmap);
 	sf_buf_add(&d->out, sub->gmap.data, sub->gmap.len);
@@ -1193,25 +1192,28 @@ static int write_font(pw_doc *d, const pw_font *f)
 	/* The text of each glyph is nearly always what it was in the last
 	 * document with these glyphs (a hyphen may stand for "-" or a soft
 	 * hyphen): its ToUnicode map is reused when it is. */
-	sf_buf key = { 0 };
-	for (unsigned g = 0; g < f->top; g++)
-		if (f->text[g]) {
-			unsigned n = f->tlen[g];
-			sf_buf_add(&key, (const char *)&g, sizeof g);
-			sf_buf_add(&key, (const char *)&n, sizeof n);
-			sf_buf_add(&key, d->texts.data + f->text[g] - 1, n);
-		}
+	sf_buf *key = &d->c->key;
+	sf_buf_reset(key);
+	for (size_t k = 0; k < f->nlist; k++) {
+		unsigned g = f->list[k];
+		if (!f->text[g])
+			continue;
+		uint32_t hd[2] = { g, f->tlen[g] };
+		sf_buf_add(key, (const char *)hd, sizeof hd);
+		sf_buf_add(key, d->texts.data + f->text[g] - 1, f->tlen[g]);
+	}
 	begin_obj(d, uni);
-	if (sub->uni.len && key.len == sub->ukey.len && memcmp(key.data, sub->ukey.data, key.len) == 0) {
+	if (sub->uni.len && key->len == sub->ukey.len && memcmp(key->data, sub->ukey.data, key->len) == 0) {
 		sf_buf_add(o, sub->uni.data, sub->uni.len);
-		sf_buf_free(&key);
 	} else {
 		size_t at = o->len;
-		to_unicode(d, f, f->top, o);
+		to_unicode(d, f, o);
 		sf_buf_reset(&sub->uni);
 		sf_buf_add(&sub->uni, o->data + at, o->len - at);
-		sf_buf_free(&sub->ukey);
-		sub->ukey = key;
+		/* the record keeps this key; the context's buffer is the old one */
+		sf_buf t = sub->ukey;
+		sub->ukey = *key;
+		*key = t;
 	}
 	end_obj(d);
 	begin_obj(d, f->obj);
@@ -1284,6 +1286,11 @@ static void write_outline(pw_doc *d)
 	free(obj), free(parent), free(prev), free(next), free(first), free(last), free(kids);
 }
 
+static int cmp_gid(const void *a, const void *b)
+{
+	return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
+}
+
 int pw_finish(pw_doc *d, const char *title, const char *creator, const char *date, sf_buf *out)
 {
 	close_page(d);
@@ -1294,9 +1301,12 @@ int pw_finish(pw_doc *d, const char *title, const char *creator, const char *dat
 	}
 	d->page = d->npages; /* nothing more is drawn */
 	int rc = 0;
-	for (size_t i = 0; i < d->nfonts; i++)
-		if (write_font(d, &d->fonts[i]) != 0)
+	for (size_t i = 0; i < d->nfonts; i++) {
+		pw_font *f = &d->fonts[i];
+		qsort(f->list, f->nlist, sizeof *f->list, cmp_gid);
+		if (write_font(d, f) != 0)
 			rc = -1;
+	}
 	write_outline(d);
 	sf_buf *o = &d->out;
 	begin_obj(d, OBJ_RESOURCES);

@@ -196,12 +196,17 @@ def pdf():
     print(f"bundled content ({top}): --format pdf")
     tmp = tempfile.mkdtemp(prefix="safar-bench-", dir=os.path.dirname(os.path.abspath(medium)))
     pdfcpu, pdfwall, cpupdf, cpudef, pps = [], [], [], [], []
+    upd, spd, udef, sdef = [], [], [], []
     npages = 0
     try:
         for i in range(reps):
             o1, o2 = os.path.join(tmp, f"pdf{i}"), os.path.join(tmp, f"dflt{i}")
             w_pdf, c_pdf, _ = run([safar, "build", "-C", top, "-o", o1, "-j", jobs, "--format", "pdf"])
+            upd.append(last["user"])
+            spd.append(last["sys"])
             w_def, c_def, _ = run([safar, "build", "-C", top, "-o", o2, "-j", jobs])
+            udef.append(last["user"])
+            sdef.append(last["sys"])
             pages = 0
             for dp, _, fs in os.walk(o1):
                 for f in fs:
@@ -222,6 +227,13 @@ def pdf():
     show("PDF pages laid out per CPU second", pps, " pages/s", "%.0f")
     show("PDF build / default build, CPU (target <= 3)", pdfcpu)
     show("PDF build / default build, wall", pdfwall)
+    # The system time is creating files, dearer after recent deletions:
+    # the user time is the steady part (docs/performance.md, "PDF").
+    show("PDF build, user CPU", upd, " s")
+    show("PDF build, system CPU", spd, " s")
+    show("default build, user CPU", udef, " s")
+    show("default build, system CPU", sdef, " s")
+    show("PDF build / default build, user CPU", [a / b for a, b in zip(upd, udef)])
 
 
 # BENCH_ONLY=check, builds or pdf: that section alone.
