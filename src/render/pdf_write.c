@@ -606,7 +606,9 @@ static void close_page(pw_doc *d)
 			byte_str(&d->out, l->uri);
 			sf_buf_puts(&d->out, " >>");
 		} else {
-			sf_buf_printf(&d->out, "/Dest [%d 0 R /XYZ ", OBJ_FIRST_PAGE + l->page);
+			sf_buf_puts(&d->out, "/Dest [");
+			ref(&d->out, OBJ_FIRST_PAGE + l->page);
+			sf_buf_puts(&d->out, " /XYZ ");
 			num(&d->out, l->px), sp(&d->out), num(&d->out, d->h - l->py);
 			sf_buf_puts(&d->out, " null]");
 		}
@@ -1171,21 +1173,33 @@ static int write_font(pw_doc *d, const pw_font *f)
 	end_obj(d);
 	sf_buf *o = &d->out;
 	begin_obj(d, desc);
-	sf_buf_printf(o, "<< /Type /FontDescriptor /FontName /%s+%s /Flags %d /FontBBox [", tag, fc->name,
-		      fc->flags);
+	/* "/TAG+Name": the subset's PostScript name */
+	char psname[80]; /* six letters, "+", a name of at most 63 bytes */
+	snprintf(psname, sizeof psname, "%s+%s", tag, fc->name);
+	sf_buf_puts(o, "<< /Type /FontDescriptor /FontName /");
+	sf_buf_puts(o, psname);
+	sf_buf_puts(o, " /Flags ");
+	inum(o, fc->flags);
+	sf_buf_puts(o, " /FontBBox [");
 	for (int i = 0; i < 4; i++)
 		num(o, fc->bbox[i]), sf_buf_puts(o, i < 3 ? " " : "");
 	sf_buf_puts(o, "] /ItalicAngle "), num(o, fc->italic);
 	sf_buf_puts(o, " /Ascent "), num(o, fc->ascent);
 	sf_buf_puts(o, " /Descent "), num(o, fc->descent);
 	sf_buf_puts(o, " /CapHeight "), num(o, fc->cap);
-	sf_buf_printf(o, " /StemV 80 /FontFile2 %d 0 R >>", file);
+	sf_buf_puts(o, " /StemV 80 /FontFile2 ");
+	ref(o, file);
+	sf_buf_puts(o, " >>");
 	end_obj(d);
 	begin_obj(d, cid);
-	sf_buf_printf(o, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s+%s "
-			 "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
-			 "/FontDescriptor %d 0 R /CIDToGIDMap %d 0 R /W [",
-		      tag, fc->name, desc, gmap);
+	sf_buf_puts(o, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /");
+	sf_buf_puts(o, psname);
+	sf_buf_puts(o, " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+		       "/FontDescriptor ");
+	ref(o, desc);
+	sf_buf_puts(o, " /CIDToGIDMap ");
+	ref(o, gmap);
+	sf_buf_puts(o, " /W [");
 	sf_buf_add(o, sub->widths.data, sub->widths.len);
 	sf_buf_puts(o, "] >>");
 	end_obj(d);
@@ -1217,9 +1231,13 @@ static int write_font(pw_doc *d, const pw_font *f)
 	}
 	end_obj(d);
 	begin_obj(d, f->obj);
-	sf_buf_printf(o, "<< /Type /Font /Subtype /Type0 /BaseFont /%s+%s /Encoding /Identity-H "
-			 "/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>",
-		      tag, fc->name, cid, uni);
+	sf_buf_puts(o, "<< /Type /Font /Subtype /Type0 /BaseFont /");
+	sf_buf_puts(o, psname);
+	sf_buf_puts(o, " /Encoding /Identity-H /DescendantFonts [");
+	ref(o, cid);
+	sf_buf_puts(o, "] /ToUnicode ");
+	ref(o, uni);
+	sf_buf_puts(o, " >>");
 	end_obj(d);
 	return 0;
 }
@@ -1269,16 +1287,19 @@ static void write_outline(pw_doc *d)
 		begin_obj(d, obj[i]);
 		sf_buf_puts(o, "<< /Title ");
 		text_str(o, e->title);
-		sf_buf_printf(o, " /Parent %d 0 R", parent[i] >= 0 ? obj[parent[i]] : root);
+		sf_buf_puts(o, " /Parent ");
+		ref(o, parent[i] >= 0 ? obj[parent[i]] : root);
 		if (prev[i] >= 0)
-			sf_buf_printf(o, " /Prev %d 0 R", obj[prev[i]]);
+			sf_buf_puts(o, " /Prev "), ref(o, obj[prev[i]]);
 		if (next[i] >= 0)
-			sf_buf_printf(o, " /Next %d 0 R", obj[next[i]]);
+			sf_buf_puts(o, " /Next "), ref(o, obj[next[i]]);
 		/* Closed: a reader opens a stage to see its topics. */
 		if (first[i] >= 0)
 			sf_buf_printf(o, " /First %d 0 R /Last %d 0 R /Count -%zu", obj[first[i]],
 				      obj[last[i]], kids[i]);
-		sf_buf_printf(o, " /Dest [%d 0 R /XYZ ", OBJ_FIRST_PAGE + e->page);
+		sf_buf_puts(o, " /Dest [");
+		ref(o, OBJ_FIRST_PAGE + e->page);
+		sf_buf_puts(o, " /XYZ ");
 		num(o, e->x), sp(o), num(o, d->h - e->y);
 		sf_buf_puts(o, " null] >>");
 		end_obj(d);
@@ -1318,7 +1339,7 @@ int pw_finish(pw_doc *d, const char *title, const char *creator, const char *dat
 	begin_obj(d, OBJ_PAGES);
 	sf_buf_puts(o, "<< /Type /Pages /Kids [");
 	for (int p = 0; p < d->npages; p++)
-		sf_buf_printf(o, "%s%d 0 R", p ? " " : "", OBJ_FIRST_PAGE + p);
+		sf_buf_puts(o, p ? " " : ""), ref(o, OBJ_FIRST_PAGE + p);
 	sf_buf_printf(o, "] /Count %d >>", d->npages);
 	end_obj(d);
 	char pdate[32] = "";
