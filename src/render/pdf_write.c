@@ -230,6 +230,7 @@ struct pw_ctx {
 	pw_page_z *pages[PAGE_BUCKETS];
 	size_t page_bytes;
 	sf_buf key; /* scratch: a font's glyphs' text, to compare */
+	uint64_t docs; /* documents begun */
 	struct libdeflate_compressor *z;
 };
 
@@ -432,6 +433,7 @@ _Static_assert(OBJ_PAGES == 2 && OBJ_RESOURCES == 3, "close_page writes them as 
 
 struct pw_doc {
 	pw_ctx *c;
+	uint64_t serial; /* this document among the context's */
 	int npages, page; /* page: the one being drawn, -1 before the first */
 	double w, h;
 	sf_buf out;
@@ -502,6 +504,7 @@ pw_doc *pw_new(pw_ctx *c, int npages, double width, double height)
 {
 	pw_doc *d = sf_xcalloc(1, sizeof *d);
 	d->c = c;
+	d->serial = ++c->docs;
 	d->npages = npages;
 	d->page = -1;
 	d->w = width;
@@ -796,6 +799,7 @@ struct pw_rec {
 	size_t nmarks, cmarks;
 	const char *base; /* the text offsets are from */
 	double lm_x, lm_y; /* the line matrix at the end */
+	uint64_t marked; /* the document whose glyphs it marked last */
 };
 
 pw_rec *pw_rec_new(const char *base)
@@ -904,6 +908,7 @@ void pw_run(pw_doc *d, hb_face_t *face, double size, double x, double y, const p
 	set_font(d, fc, face, size);
 	size_t start = b->len;
 	if (rec) {
+		rec->marked = d->serial; /* the glyphs are marked below */
 		rec_run *rr = XPUSH(rec->runs, rec->nruns, rec->cruns);
 		*rr = (rec_run){ face, size, 0, rec->bytes.len, 0 };
 	}
@@ -965,16 +970,20 @@ void pw_run(pw_doc *d, hb_face_t *face, double size, double x, double y, const p
 	}
 }
 
-void pw_replay(pw_doc *d, const pw_rec *r)
+void pw_replay(pw_doc *d, pw_rec *r)
 {
 	if (d->page < 0 || !d->in_text)
 		return;
+	/* A line drawn again in the same document (a running header, a page
+	 * number) has its glyphs marked there already. */
+	int marks = r->marked != d->serial;
+	r->marked = d->serial;
 	const rec_mark *m = r->marks;
 	for (size_t i = 0; i < r->nruns; i++) {
 		const rec_run *rr = &r->runs[i];
 		size_t fi = font_of(d, rr->face); /* may move d->fonts */
 		pw_font *f = &d->fonts[fi];
-		for (size_t j = 0; j < rr->nmarks; j++, m++)
+		for (size_t j = 0; marks && j < rr->nmarks; j++, m++)
 			mark(d, f, m->gid, m->text == UINT32_MAX ? NULL : r->base + m->text, m->len);
 		set_font(d, &d->c->faces[f->face], rr->face, rr->size);
 		sf_buf_add(&d->ct, r->bytes.data + rr->off, rr->len);

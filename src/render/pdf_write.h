@@ -65,7 +65,7 @@ void pw_rec_free(pw_rec *r);
 void pw_line_at(pw_doc *d, double x, double y);
 void pw_run(pw_doc *d, hb_face_t *face, double size, double x, double y, const pw_glyph *g,
 	    size_t n, pw_rec *rec);
-void pw_replay(pw_doc *d, const pw_rec *r);
+void pw_replay(pw_doc *d, pw_rec *r);
 
 /* A link over the rectangle: to uri, or to the point (x, y) of page (from 0). */
 void pw_link_uri(pw_doc *d, double x, double y, double w, double h, const char *uri);
