@@ -74,6 +74,7 @@ static int cmp_str(const void *a, const void *b)
  * caches, so that a leak checker sees only real leaks. */
 static void release_caches(void)
 {
+	pw_shutdown();
 	cairo_debug_reset_static_data();
 	FcFini();
 }

@@ -19,6 +19,9 @@
 typedef struct pw_ctx pw_ctx;
 pw_ctx *pw_ctx_new(void);
 void pw_ctx_free(pw_ctx *c);
+/* Frees what the threads share (faces prepared for subsetting): at exit,
+ * once no thread writes a PDF. */
+void pw_shutdown(void);
 
 /* One document of npages pages, all width x height points. */
 typedef struct pw_doc pw_doc;

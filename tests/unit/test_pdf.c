@@ -83,6 +83,7 @@ START_TEST(glyph_codes_escaped_and_lines_moved)
 	free(ct);
 	sf_buf_free(&out);
 	pw_ctx_free(c);
+	pw_shutdown();
 	hb_face_destroy(face);
 }
 END_TEST
@@ -125,6 +126,7 @@ START_TEST(replay_writes_what_drawing_writes)
 	free(ct[1]);
 	pw_rec_free(rec);
 	pw_ctx_free(c);
+	pw_shutdown();
 	hb_face_destroy(face);
 }
 END_TEST
@@ -170,6 +172,7 @@ START_TEST(xref_points_at_objects)
 	ck_assert_ptr_nonnull(memmem(out.data, out.len, "<FEFF041F043504400432044B0439>", 30));
 	sf_buf_free(&out);
 	pw_ctx_free(c);
+	pw_shutdown();
 	hb_face_destroy(face);
 }
 END_TEST
