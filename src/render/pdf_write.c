@@ -21,6 +21,7 @@
 #include <libdeflate.h>
 
 #include "safar/hash.h"
+#include "safar/utf8.h"
 #include "safar/xalloc.h"
 
 /* One more slot of a heap array v (n used, cap allocated). */
@@ -100,42 +101,19 @@ static void hex4(sf_buf *b, unsigned v)
 	sf_buf_add(b, s, 4);
 }
 
-/* The next code point of UTF-8 s (n bytes) at *i; U+FFFD for a byte that
- * does not start one. */
-static unsigned next_cp(const unsigned char *s, size_t n, size_t *i)
-{
-	unsigned c = s[*i];
-	size_t k = 0;
-	unsigned cp;
-	if (c < 0x80) {
-		(*i)++;
-		return c;
-	} else if ((c & 0xE0) == 0xC0) {
-		k = 1, cp = c & 0x1F;
-	} else if ((c & 0xF0) == 0xE0) {
-		k = 2, cp = c & 0x0F;
-	} else if ((c & 0xF8) == 0xF0) {
-		k = 3, cp = c & 0x07;
-	} else {
-		(*i)++;
-		return 0xFFFD;
-	}
-	for (size_t j = 1; j <= k; j++) {
-		if (*i + j >= n || (s[*i + j] & 0xC0) != 0x80) {
-			(*i)++;
-			return 0xFFFD;
-		}
-		cp = cp << 6 | (s[*i + j] & 0x3F);
-	}
-	*i += k + 1;
-	return cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0xFFFD : cp;
-}
-
-/* UTF-8 as UTF-16BE hex digits. */
+/* UTF-8 as UTF-16BE hex digits; a byte that starts no valid sequence as
+ * U+FFFD. */
 static void utf16_hex(sf_buf *b, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
-		unsigned cp = next_cp((const unsigned char *)s, n, &i);
+		uint32_t cp;
+		int k = sf_utf8_decode(s + i, n - i, &cp);
+		if (k > 0) {
+			i += (size_t)k;
+		} else {
+			cp = 0xFFFD;
+			i++;
+		}
 		if (cp >= 0x10000) {
 			cp -= 0x10000;
 			hex4(b, 0xD800 + (cp >> 10));
