@@ -54,6 +54,23 @@ static char *first_stream(const sf_buf *pdf, size_t *len)
 	return out;
 }
 
+/* Finishes and frees d: its first page's content, inflated (n bytes), and
+ * the whole file in out. */
+static char *finish(pw_doc *d, sf_buf *out, size_t *n)
+{
+	*out = (sf_buf){ 0 };
+	ck_assert_int_eq(pw_finish(d, "t", "safar test", "2026-12-04", out), 0);
+	pw_free(d);
+	return first_stream(out, n);
+}
+
+static void done(pw_ctx *c, hb_face_t *face)
+{
+	pw_ctx_free(c);
+	pw_shutdown();
+	hb_face_destroy(face);
+}
+
 /* Glyph ids whose bytes are CR, LF, ( ) and \: escaped in the string but
  * for LF, which a literal string may hold; a second line moved with Td;
  * the font set once. */
@@ -71,20 +88,16 @@ START_TEST(glyph_codes_escaped_and_lines_moved)
 	pw_run(d, face, 10, 0, 0, g, 3, NULL);
 	pw_line_at(d, 10, 35);
 	pw_run(d, face, 10, 0, 0, g, 1, NULL);
-	sf_buf out = { 0 };
-	ck_assert_int_eq(pw_finish(d, "t", "safar test", "2026-12-04", &out), 0);
-	pw_free(d);
+	sf_buf out;
 	size_t n;
-	char *ct = first_stream(&out, &n);
+	char *ct = finish(d, &out, &n);
 	static const char want[] = "1 0 0 -1 0 100 cm\nBT\n1 0 0 -1 10 20 Tm\n/DejaVuSans 10 Tf\n"
 				   "[(\\r\\(\n\\\\\\r\\))] TJ\n0 -15 Td\n[(\\r\\()] TJ\nET\n";
 	ck_assert_uint_eq(n, sizeof want - 1);
 	ck_assert_mem_eq(ct, want, n);
 	free(ct);
 	sf_buf_free(&out);
-	pw_ctx_free(c);
-	pw_shutdown();
-	hb_face_destroy(face);
+	done(c, face);
 }
 END_TEST
 
@@ -108,10 +121,8 @@ START_TEST(replay_writes_what_drawing_writes)
 			pw_run(d, face, 12, 5, 0, g, 2, rec);
 		else
 			pw_replay(d, rec);
-		sf_buf out = { 0 };
-		ck_assert_int_eq(pw_finish(d, "t", "safar test", "2026-12-04", &out), 0);
-		pw_free(d);
-		ct[k] = first_stream(&out, &n[k]);
+		sf_buf out;
+		ct[k] = finish(d, &out, &n[k]);
 		/* the glyphs' text is in the ToUnicode map either way */
 		ck_assert_ptr_nonnull(memmem(out.data, out.len, "/ToUnicode", 10));
 		sf_buf_free(&out);
@@ -125,9 +136,7 @@ START_TEST(replay_writes_what_drawing_writes)
 	free(ct[0]);
 	free(ct[1]);
 	pw_rec_free(rec);
-	pw_ctx_free(c);
-	pw_shutdown();
-	hb_face_destroy(face);
+	done(c, face);
 }
 END_TEST
 
@@ -171,9 +180,7 @@ START_TEST(xref_points_at_objects)
 	/* "Первый" in UTF-16BE */
 	ck_assert_ptr_nonnull(memmem(out.data, out.len, "<FEFF041F043504400432044B0439>", 30));
 	sf_buf_free(&out);
-	pw_ctx_free(c);
-	pw_shutdown();
-	hb_face_destroy(face);
+	done(c, face);
 }
 END_TEST
 
